@@ -1,0 +1,18 @@
+//! Signing in and out, and who is signed in.
+//!
+//! The person's Dintero token lives only in the server-side session ([`session`]); pages see a
+//! [`CurrentUser`], which holds nothing secret.
+
+mod current_user;
+mod kept_input;
+mod login;
+mod login_page;
+mod logout;
+#[cfg(feature = "ssr")]
+pub mod session;
+
+pub use current_user::{get_current_user, CurrentUser, GetCurrentUser};
+pub use kept_input::{take_kept_input, KeptInput, TakeKeptInput};
+pub use login::{safe_next, sign_in_path, Login};
+pub use login_page::LoginPage;
+pub use logout::{Logout, SignOutButton};

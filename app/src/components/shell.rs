@@ -1,0 +1,98 @@
+//! [`Shell`]: the frame around every signed-in page: header with the partner and the person,
+//! navigation, language and sign-out, and the page itself in `<main>`.
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect, A};
+use leptos_router::hooks::use_location;
+
+use crate::auth::{get_current_user, sign_in_path, CurrentUser, SignOutButton};
+use crate::components::ErrorNotice;
+use crate::error::AppError;
+use crate::i18n::{t, LanguageSwitch};
+
+/// The features in the navigation: (path, translation key). Only features that exist are listed.
+const NAVIGATION: [(&str, &str); 1] = [("/", "nav.overview")];
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let user = Resource::new_blocking(|| (), |_| get_current_user());
+    view! {
+        <a href="#main" class="skip-link">{t("shell.skip")}</a>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(user) => {
+                        provide_context(user.clone());
+                        view! { <SignedIn user/> }.into_any()
+                    }
+                    Err(AppError::Unauthenticated) => view! { <BackToSignIn/> }.into_any(),
+                    Err(error) => view! {
+                        <main id="main" class="page"><ErrorNotice error/></main>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Sends a person whose session ended to the sign-in page, to come back here afterwards.
+#[component]
+fn BackToSignIn() -> impl IntoView {
+    let location = use_location();
+    let here = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    );
+    view! { <Redirect path=sign_in_path(&here)/> }
+}
+
+#[component]
+fn SignedIn(user: CurrentUser) -> impl IntoView {
+    let partner = user.partner_name.clone().unwrap_or_else(|| user.partner_id.clone());
+    view! {
+        <div class="flex min-h-screen flex-col">
+            <header class="app-header">
+                <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+                    <a href="/" class="flex items-center gap-2 font-semibold tracking-tight">
+                        <span aria-hidden="true" class="logo-mark">"PB"</span>
+                        <span>"Partner Back-office"</span>
+                    </a>
+                    <div class="flex min-w-0 items-center gap-2 text-sm" data-testid="partner">
+                        <span class="truncate font-medium">{partner}</span>
+                        <span class="text-muted tabular-nums">{user.partner_id.clone()}</span>
+                        {user.is_test_partner().then(|| view! { <span class="badge-warn">{t("shell.test_mode")}</span> })}
+                    </div>
+                    <nav aria-label=t("shell.navigation") class="order-last w-full sm:order-none sm:w-auto">
+                        <ul class="flex gap-1">
+                            {NAVIGATION
+                                .into_iter()
+                                .map(|(href, key)| view! { <li><A href=href attr:class="nav-link" exact=true>{t(key)}</A></li> })
+                                .collect_view()}
+                        </ul>
+                    </nav>
+                    <div class="ml-auto flex items-center gap-3 text-sm">
+                        <span class="hidden text-right sm:block" data-testid="signed-in-as">
+                            <span class="block font-medium">{user.display_name().to_owned()}</span>
+                            <span class="text-muted block text-xs">{user.email.clone()}</span>
+                        </span>
+                        <LanguageSwitch/>
+                        <SignOutButton/>
+                    </div>
+                </div>
+            </header>
+            <main id="main" class="page" tabindex="-1">
+                <Outlet/>
+            </main>
+            <footer class="app-footer">
+                <div class="mx-auto flex max-w-7xl flex-wrap gap-x-4 px-4 py-3 sm:px-6">
+                    <span>{format!("Partner Back-office {}", env!("CARGO_PKG_VERSION"))}</span>
+                    <span>
+                        {t("shell.dintero")}": "
+                        {if user.embedded_emulator { t("shell.embedded_emulator").to_owned() } else { user.dintero_url.clone() }}
+                    </span>
+                </div>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,338 @@
+//! [`DinteroClient`]: one shared `reqwest::Client`, a configurable base URL, the app's own token
+//! (renewed before it expires), bounded and jittered retries for GETs only, and errors that keep
+//! what Dintero said.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rand::Rng;
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tokio::sync::Mutex;
+
+use super::{DinteroError, ErrorEnvelope};
+use crate::secret::Secret;
+
+/// Where Dintero is and who the app is there.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// Base URL of the API host, without `/v1` (e.g. `https://api.dintero.com`).
+    pub base_url: String,
+    /// The partner account, e.g. `T11200000`.
+    pub partner_id: String,
+    pub client_id: String,
+    pub client_secret: Secret,
+    pub connect_timeout: Duration,
+    /// Limit for one whole request, body included.
+    pub request_timeout: Duration,
+    /// How many times a GET is tried at most.
+    pub max_attempts: u32,
+    /// How long a GET may spend on retries in all.
+    pub retry_budget: Duration,
+}
+
+impl ClientConfig {
+    pub fn new(base_url: &str, partner_id: &str, client_id: &str, client_secret: Secret) -> Self {
+        Self {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            partner_id: partner_id.to_owned(),
+            client_id: client_id.to_owned(),
+            client_secret,
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+            max_attempts: 4,
+            retry_budget: Duration::from_secs(20),
+        }
+    }
+}
+
+/// How a request authenticates.
+pub(crate) enum Auth<'a> {
+    Bearer(&'a Secret),
+    Basic(&'a str, &'a Secret),
+}
+
+/// The app's client-credentials token and when to renew it.
+struct CachedToken {
+    token: Secret,
+    renew_at: Instant,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    config: ClientConfig,
+    app_token: Mutex<Option<CachedToken>>,
+}
+
+/// The client every server function uses; cheap to clone.
+#[derive(Clone)]
+pub struct DinteroClient {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for DinteroClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DinteroClient")
+            .field("base_url", &self.inner.config.base_url)
+            .field("partner_id", &self.inner.config.partner_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Response headers that may carry Dintero's request id.
+const REQUEST_ID_HEADERS: [&str; 3] = ["request-id", "x-request-id", "dintero-request-id"];
+
+impl DinteroClient {
+    pub fn new(config: ClientConfig) -> Result<Self, DinteroError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.request_timeout)
+            .user_agent(concat!("partner-backoffice/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| DinteroError::Transport(e.to_string()))?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                http,
+                config,
+                app_token: Mutex::new(None),
+            }),
+        })
+    }
+
+    pub fn partner_id(&self) -> &str {
+        &self.inner.config.partner_id
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.inner.config.base_url
+    }
+
+    pub(crate) fn credentials(&self) -> (&str, &Secret) {
+        (&self.inner.config.client_id, &self.inner.config.client_secret)
+    }
+
+    /// The token audience for an account: `<base>/v1/accounts/<id>` (01-auth.md).
+    pub(crate) fn audience(&self, account_id: &str) -> String {
+        format!("{}/v1/accounts/{account_id}", self.inner.config.base_url)
+    }
+
+    /// The app's own token, fetched once and renewed when a tenth of its life (at least a minute)
+    /// remains. Concurrent callers wait for the same renewal.
+    pub async fn app_token(&self) -> Result<Secret, DinteroError> {
+        let mut cached = self.inner.app_token.lock().await;
+        if let Some(token) = cached.as_ref().filter(|t| Instant::now() < t.renew_at) {
+            return Ok(token.token.clone());
+        }
+        let fresh = self.client_credentials_token().await?;
+        let lifetime = Duration::from_secs(fresh.expires_in.max(0) as u64);
+        let margin = (lifetime / 10).max(Duration::from_secs(60)).min(lifetime);
+        let token = Secret::new(fresh.access_token);
+        *cached = Some(CachedToken {
+            token: token.clone(),
+            renew_at: Instant::now() + lifetime - margin,
+        });
+        Ok(token)
+    }
+
+    /// GET, retried on 429 (honouring `Retry-After`), 5xx, timeouts and connection failures, with
+    /// jittered exponential backoff, at most `max_attempts` times within `retry_budget`.
+    pub(crate) async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        auth: Auth<'_>,
+        query: &[(&str, String)],
+    ) -> Result<T, DinteroError> {
+        let config = &self.inner.config;
+        let deadline = Instant::now() + config.retry_budget;
+        let mut attempt = 1;
+        loop {
+            let outcome = self.send(Method::GET, path, &auth, query, None::<&()>).await;
+            let wait = match &outcome {
+                Ok((status, headers, _)) if retryable(*status) => {
+                    retry_after(headers).unwrap_or_else(|| backoff(attempt))
+                }
+                Err(DinteroError::Timeout | DinteroError::Transport(_)) => backoff(attempt),
+                _ => return finish(Method::GET, path, outcome),
+            };
+            if attempt >= config.max_attempts || Instant::now() + wait > deadline {
+                return finish(Method::GET, path, outcome);
+            }
+            tracing::debug!(path, attempt, wait_ms = wait.as_millis() as u64, "retrying Dintero GET");
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    /// POST, sent once: a write is never repeated by the client.
+    pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        auth: Auth<'_>,
+        body: &B,
+    ) -> Result<T, DinteroError> {
+        let outcome = self.send(Method::POST, path, &auth, &[], Some(body)).await;
+        finish(Method::POST, path, outcome)
+    }
+
+    async fn send<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        auth: &Auth<'_>,
+        query: &[(&str, String)],
+        body: Option<&B>,
+    ) -> Result<(StatusCode, HeaderMap, bytes::Bytes), DinteroError> {
+        let url = format!("{}{path}", self.inner.config.base_url);
+        let mut request = self
+            .inner
+            .http
+            .request(method, url)
+            .query(query)
+            .header("accept", "application/json");
+        request = match auth {
+            Auth::Bearer(token) => request.bearer_auth(token.expose()),
+            Auth::Basic(id, secret) => request.basic_auth(id, Some(secret.expose())),
+        };
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.map_err(transport_error)?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.map_err(transport_error)?;
+        Ok((status, headers, bytes))
+    }
+}
+
+/// Turns a response into the value or the error it stands for.
+fn finish<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    outcome: Result<(StatusCode, HeaderMap, bytes::Bytes), DinteroError>,
+) -> Result<T, DinteroError> {
+    let (status, headers, bytes) = outcome?;
+    let request_id = REQUEST_ID_HEADERS
+        .iter()
+        .find_map(|h| headers.get(*h))
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    if status.is_success() {
+        let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+        return serde_path_to_error::deserialize(&mut deserializer).map_err(|e| DinteroError::Decode {
+            method: method.to_string(),
+            path: path.to_owned(),
+            json_path: e.path().to_string(),
+            message: e.inner().to_string(),
+            request_id,
+        });
+    }
+    let envelope: Option<ErrorEnvelope> = serde_json::from_slice(&bytes).ok();
+    let (code, message, errors) = match envelope {
+        Some(e) => (e.error.code, e.error.message, e.error.errors.unwrap_or_default()),
+        None => (
+            None,
+            status.canonical_reason().unwrap_or("error").to_owned(),
+            Vec::new(),
+        ),
+    };
+    Err(DinteroError::Api {
+        method: method.to_string(),
+        path: path.to_owned(),
+        status: status.as_u16(),
+        code,
+        message,
+        errors,
+        request_id,
+    })
+}
+
+fn transport_error(error: reqwest::Error) -> DinteroError {
+    if error.is_timeout() {
+        DinteroError::Timeout
+    } else {
+        // reqwest's Display names the URL but never headers, so no token is printed.
+        DinteroError::Transport(error.without_url().to_string())
+    }
+}
+
+fn retryable(status: StatusCode) -> bool {
+    status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error()
+}
+
+/// `Retry-After` in whole seconds, capped at 30 s.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let seconds: u64 = headers.get(RETRY_AFTER)?.to_str().ok()?.trim().parse().ok()?;
+    Some(Duration::from_secs(seconds.min(30)))
+}
+
+/// 200 ms, 400 ms, 800 ms... (at most 5 s), each scaled by a random factor in [0.5, 1.5).
+fn backoff(attempt: u32) -> Duration {
+    let base = Duration::from_millis(200).saturating_mul(1 << attempt.saturating_sub(1).min(5));
+    base.min(Duration::from_secs(5))
+        .mul_f64(rand::rng().random_range(0.5..1.5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_stays_bounded() {
+        for attempt in 1..10 {
+            let wait = backoff(attempt);
+            let base = 200u64 << (attempt - 1).min(5);
+            assert!(wait >= Duration::from_millis(base.min(5000) / 2), "{attempt}: {wait:?}");
+            assert!(
+                wait < Duration::from_millis(base.min(5000) * 3 / 2),
+                "{attempt}: {wait:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn retry_after_is_read_in_seconds_and_capped() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(retry_after(&headers), None);
+        headers.insert(RETRY_AFTER, "3".parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(3)));
+        headers.insert(RETRY_AFTER, "3600".parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(30)));
+    }
+
+    #[test]
+    fn an_error_body_keeps_status_code_message_and_request_id() {
+        let mut headers = HeaderMap::new();
+        headers.insert("request-id", "req-1".parse().unwrap());
+        let body = bytes::Bytes::from_static(
+            br#"{"error":{"code":"unauthorized","message":"Invalid or expired access token"}}"#,
+        );
+        let error = finish::<serde_json::Value>(Method::GET, "/v1/x", Ok((StatusCode::UNAUTHORIZED, headers, body)))
+            .unwrap_err();
+        assert_eq!(error.status(), Some(401));
+        assert_eq!(error.code(), Some("unauthorized"));
+        assert!(matches!(error, DinteroError::Api { ref message, ref request_id, .. }
+            if message == "Invalid or expired access token" && request_id.as_deref() == Some("req-1")));
+    }
+
+    #[test]
+    fn a_decode_failure_names_the_json_path() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            items: Vec<Item>,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Item {
+            n: u32,
+        }
+        let body = bytes::Bytes::from_static(br#"{"items":[{"n":1},{"n":"two"}]}"#);
+        let error = finish::<T>(Method::GET, "/v1/x", Ok((StatusCode::OK, HeaderMap::new(), body))).unwrap_err();
+        assert!(
+            matches!(error, DinteroError::Decode { ref json_path, .. } if json_path == "items[1].n"),
+            "{error:?}"
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! [`AppError`]: the one error type that crosses the server-function boundary.
+//!
+//! Variants name the outcomes a page must show differently. What they say to a person is a key
+//! into the translation files ([`AppError::message_key`]); full upstream detail goes to the log only.
+
+use http::StatusCode;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// No session, or the session's Dintero token is no longer accepted.
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Signed in, but not allowed to do this.
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// The input is wrong; `field` names the form field, `message` is a translation key.
+    #[error("invalid {field}: {message}")]
+    Invalid { field: String, message: String },
+    /// Dintero refused the request (400, 409, 422, 429...); `message` is a translation key.
+    #[error("Dintero answered {status}")]
+    Upstream { status: u16, message: String },
+    /// Dintero could not be reached or did not answer in time (5xx, timeouts).
+    #[error("Dintero is unavailable")]
+    Unavailable,
+    /// Something failed inside the app; detail is in the log.
+    #[error("internal error")]
+    Internal,
+    /// The server-function transport failed (network, encoding).
+    #[error("request failed: {0}")]
+    ServerFn(ServerFnErrorErr),
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message: &str) -> Self {
+        Self::Invalid {
+            field: field.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+
+    /// The HTTP status a page or server function answers with.
+    pub fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Unauthenticated => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Upstream { status, .. } => match *status {
+                429 => StatusCode::TOO_MANY_REQUESTS,
+                409 => StatusCode::CONFLICT,
+                _ => StatusCode::BAD_GATEWAY,
+            },
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal | Self::ServerFn(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The translation key of what to tell the person.
+    pub fn message_key(&self) -> &str {
+        match self {
+            Self::Unauthenticated => "error.unauthenticated",
+            Self::Forbidden => "error.forbidden",
+            Self::NotFound => "error.not_found",
+            Self::Invalid { message, .. } | Self::Upstream { message, .. } => message,
+            Self::Unavailable => "error.unavailable",
+            Self::Internal => "error.internal",
+            Self::ServerFn(_) => "error.network",
+        }
+    }
+
+    /// The form field this error belongs to, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Self::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self::ServerFn(value)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::dintero::DinteroError> for AppError {
+    /// Maps Dintero's answer to what the person is told, and logs the detail (never a token).
+    fn from(error: crate::dintero::DinteroError) -> Self {
+        use crate::dintero::DinteroError as D;
+        tracing::warn!(%error, "Dintero request failed");
+        match error {
+            D::Api { status: 401, .. } => Self::Unauthenticated,
+            D::Api { status: 403, .. } => Self::Forbidden,
+            D::Api { status: 404, .. } => Self::NotFound,
+            D::Api { status: 429, .. } => Self::Upstream {
+                status: 429,
+                message: "error.rate_limited".into(),
+            },
+            D::Api { status, .. } if status >= 500 => Self::Unavailable,
+            D::Api { status, .. } => Self::Upstream {
+                status,
+                message: "error.upstream_refused".into(),
+            },
+            D::Timeout | D::Transport(_) => Self::Unavailable,
+            D::Decode { .. } => Self::Upstream {
+                status: 502,
+                message: "error.upstream_unreadable".into(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_round_trip_through_their_wire_encoding() {
+        for error in [
+            AppError::Unauthenticated,
+            AppError::invalid("email", "login.error.email_required"),
+            AppError::Upstream {
+                status: 429,
+                message: "error.rate_limited".into(),
+            },
+        ] {
+            let bytes = error.ser();
+            assert_eq!(AppError::de(bytes), error);
+        }
+    }
+
+    #[test]
+    fn each_outcome_has_its_status() {
+        assert_eq!(AppError::Unauthenticated.status_code(), StatusCode::UNAUTHORIZED);
+        assert_eq!(AppError::Forbidden.status_code(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            AppError::invalid("x", "y").status_code(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(AppError::Unavailable.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+    }
+}

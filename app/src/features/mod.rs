@@ -1,0 +1,3 @@
+//! One folder per page group, each with its routes component, server functions and pages.
+
+pub mod overview;

@@ -1,0 +1,154 @@
+//! [`Locale`] and the lookup of texts by key.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use leptos::prelude::*;
+
+/// The languages the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    Nb,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Nb];
+
+    /// The BCP 47 code, as in `<html lang>` and the `lang` cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Nb => "nb",
+        }
+    }
+
+    /// The language's own name for itself, shown in the switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Nb => "Norsk bokmål",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Locale::En),
+            "nb" | "no" | "nn" => Some(Locale::Nb),
+            _ => None,
+        }
+    }
+
+    fn texts(self) -> &'static HashMap<&'static str, &'static str> {
+        static EN: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(include_str!("../../locales/en.txt")));
+        static NB: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(include_str!("../../locales/nb.txt")));
+        match self {
+            Locale::En => &EN,
+            Locale::Nb => &NB,
+        }
+    }
+
+    /// The text for `key`: this language's, else English, else a visible marker.
+    pub fn text(self, key: &str) -> &'static str {
+        self.texts()
+            .get(key)
+            .or_else(|| Locale::En.texts().get(key))
+            .copied()
+            .unwrap_or(MISSING)
+    }
+}
+
+/// Shown where a key has no text in any language (a test keeps this from happening).
+const MISSING: &str = "[missing text]";
+
+fn parse(source: &'static str) -> HashMap<&'static str, &'static str> {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('='))
+        .map(|(key, text)| (key.trim(), text.trim()))
+        .collect()
+}
+
+/// The language of the request being rendered (server) or of the page (browser).
+pub fn request_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get_all(http::header::COOKIE)
+                    .iter()
+                    .filter_map(|v| v.to_str().ok())
+                    .flat_map(|v| v.split(';'))
+                    .filter_map(|c| c.trim().strip_prefix("lang="))
+                    .find_map(Locale::from_code)
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|code| Locale::from_code(&code))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Locale::default()
+    }
+}
+
+/// Puts the request's language into context for [`t`]; call once at the root.
+pub fn provide_locale() -> Locale {
+    let locale = request_locale();
+    provide_context(locale);
+    locale
+}
+
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// The text for `key` in the current language.
+pub fn t(key: &str) -> &'static str {
+    use_locale().text(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_english_key_and_no_other() {
+        let en: std::collections::BTreeSet<_> = Locale::En.texts().keys().collect();
+        for locale in Locale::ALL {
+            let keys: std::collections::BTreeSet<_> = locale.texts().keys().collect();
+            assert_eq!(keys, en, "{} differs from en", locale.code());
+            assert!(
+                locale.texts().values().all(|v| !v.is_empty()),
+                "{} has an empty text",
+                locale.code()
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_key_shows_the_marker() {
+        assert_eq!(Locale::Nb.text("nav.overview"), "Oversikt");
+        assert_eq!(Locale::Nb.text("no.such.key"), MISSING);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Locale::ALL {
+            assert_eq!(Locale::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Locale::from_code("fr"), None);
+    }
+}

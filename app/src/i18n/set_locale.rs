@@ -1,0 +1,59 @@
+//! [`SetLocale`] and the [`LanguageSwitch`] that calls it: one small form per language, so it works
+//! without JavaScript (the browser posts, the server sets the cookie and sends it back where it was).
+
+use leptos::prelude::*;
+
+use super::{t, use_locale, Locale};
+use crate::error::AppError;
+
+/// Remembers the person's language in the `lang` cookie for a year.
+#[server(endpoint = "set_locale")]
+pub async fn set_locale(locale: String) -> Result<(), AppError> {
+    let locale = Locale::from_code(&locale).ok_or_else(|| AppError::invalid("locale", "error.invalid_locale"))?;
+    let options = expect_context::<leptos_axum::ResponseOptions>();
+    let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.code());
+    options.append_header(
+        http::header::SET_COOKIE,
+        http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?,
+    );
+    Ok(())
+}
+
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let current = use_locale();
+    let action = ServerAction::<SetLocale>::new();
+    // With JavaScript the page is rendered again in the new language by reloading it.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            #[cfg(feature = "hydrate")]
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        }
+    });
+    view! {
+        <div class="flex items-center gap-1" role="group" aria-label=t("shell.language")>
+            {Locale::ALL
+                .into_iter()
+                .map(|locale| {
+                    let active = locale == current;
+                    view! {
+                        <ActionForm action=action attr:class="inline">
+                            <input type="hidden" name="locale" value=locale.code()/>
+                            <button
+                                type="submit"
+                                lang=locale.code()
+                                aria-pressed=active.to_string()
+                                disabled=active
+                                class="btn-chip"
+                            >
+                                {locale.native_name()}
+                            </button>
+                        </ActionForm>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,17 @@
+//! Partner Back-office: the pages, components, server functions and Dintero client shared by the
+//! server (`ssr`) and the browser (`hydrate`).
+
+pub mod app;
+pub mod auth;
+pub mod components;
+pub mod dintero;
+pub mod error;
+pub mod features;
+pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod secret;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use app::{shell, App};
+pub use error::AppError;

@@ -1,0 +1,92 @@
+//! A stateful stand-in for Dintero's HTTP API, for development, demos and tests.
+//!
+//! Its types are its own (not the app client's): the two are independent readings of
+//! `../shared/api/REFERENCE.md`, so tests between them mean something. The pieces:
+//! - [`world`]: the state, one world per partner, and [`seed`] which fills it deterministically;
+//! - [`jwt`]: the tokens it signs and checks;
+//! - [`error`]: Dintero's error envelope;
+//! - [`auth`], [`settings`], [`users`]: thin handlers over the world;
+//! - [`control`]: the control plane under `/__emulator/...`.
+//!
+//! What it does not emulate is listed in the README ("The Dintero emulator").
+
+pub mod auth;
+pub mod control;
+pub mod error;
+pub mod jwt;
+pub mod seed;
+pub mod settings;
+pub mod users;
+pub mod world;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::RwLock;
+
+pub use world::World;
+
+/// The emulator's shared state: the world behind a lock, and a log of recent requests.
+#[derive(Clone)]
+pub struct Emulator {
+    pub world: Arc<RwLock<World>>,
+    pub requests: Arc<control::RequestLog>,
+    pub signer: Arc<jwt::Signer>,
+}
+
+impl Emulator {
+    /// A new emulator holding the demo world made from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self {
+            world: Arc::new(RwLock::new(seed::demo_world(seed))),
+            requests: Arc::new(control::RequestLog::default()),
+            signer: Arc::new(jwt::Signer::random()),
+        }
+    }
+
+    /// The HTTP surface: Dintero's paths under `/v1`, the control plane under `/__emulator`.
+    pub fn router(&self) -> Router {
+        let api = Router::new()
+            .route("/v1/accounts/{oid}/auth/token", post(auth::token))
+            .route("/v1/accounts/{oid}/management/settings", get(settings::get))
+            .route("/v1/accounts/{oid}/management/users", get(users::list));
+        Router::new()
+            .merge(api)
+            .merge(control::router())
+            .fallback(error::not_found)
+            .layer(middleware::from_fn_with_state(self.clone(), record))
+            .with_state(self.clone())
+    }
+
+    /// Binds `addr` (port 0 for a free port) and serves in the background; returns the bound address.
+    pub async fn spawn(self, addr: SocketAddr) -> std::io::Result<SocketAddr> {
+        let listener = TcpListener::bind(addr).await?;
+        let bound = listener.local_addr()?;
+        let router = self.router();
+        tokio::spawn(async move {
+            if let Err(error) = axum::serve(listener, router).await {
+                tracing::error!(%error, "the Dintero emulator stopped");
+            }
+        });
+        Ok(bound)
+    }
+}
+
+/// Keeps method, path and status of each request for `/__emulator/requests` (never bodies or headers).
+async fn record(State(emulator): State<Emulator>, request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    if !path.starts_with("/__emulator") {
+        emulator
+            .requests
+            .push(method.as_str(), &path, response.status().as_u16());
+    }
+    response
+}

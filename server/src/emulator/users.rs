@@ -1,0 +1,29 @@
+//! `GET /v1/accounts/{oid}/management/users` (01-auth.md, "Account users"): the account's people.
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::Json;
+use serde_json::Value;
+
+use super::auth::{bearer, require_scope};
+use super::error::ApiError;
+use super::world::normalize_oid;
+use super::Emulator;
+
+pub async fn list(
+    State(emulator): State<Emulator>,
+    Path(oid): Path<String>,
+    headers: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let claims = bearer(&emulator, &headers, chrono::Utc::now().timestamp())?;
+    require_scope(&claims, &["admin:accounts", "read:accounts"])?;
+    let oid = normalize_oid(&oid);
+    if claims.account != oid {
+        return Err(ApiError::forbidden("The token is not for this account"));
+    }
+    let world = emulator.world.read().await;
+    let partner = world
+        .partner(&oid)
+        .ok_or_else(|| ApiError::not_found(format!("Account {oid} not found")))?;
+    Ok(Json(serde_json::to_value(&partner.users).unwrap_or_default()))
+}

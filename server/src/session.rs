@@ -1,0 +1,108 @@
+//! Sessions (tower-sessions) and the guard that sends anyone without one to `/login`.
+
+use std::path::{Component, Path};
+
+use app::auth::session::{UserSession, USER_KEY};
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, MemoryStore, Session, SessionManagerLayer};
+
+use crate::config::Config;
+
+/// The session cookie's name.
+pub const COOKIE_NAME: &str = "backoffice_session";
+
+/// The session layer: `HttpOnly`, `SameSite=Lax`, `Secure` unless on plain-HTTP loopback, ended
+/// after 30 minutes without a request.
+pub fn layer(config: &Config) -> SessionManagerLayer<MemoryStore> {
+    SessionManagerLayer::new(MemoryStore::default())
+        .with_name(COOKIE_NAME)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.cookie_secure())
+        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(
+            30,
+        )))
+}
+
+/// Server functions reachable without a session (signing in and what the sign-in page needs).
+const PUBLIC_SERVER_FNS: [&str; 4] = [
+    "/api/login",
+    "/api/set_locale",
+    "/api/take_kept_input",
+    "/api/sign_in_help",
+];
+
+/// Lets through requests with a signed-in session, and public paths; sends pages to
+/// `/login?next=...` (303) and answers server functions with 401.
+pub async fn require_sign_in(
+    State(site_root): State<SiteRoot>,
+    session: Session,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path();
+    if is_public(path, &site_root.0) {
+        return next.run(request).await;
+    }
+    let signed_in = matches!(session.get::<UserSession>(USER_KEY).await, Ok(Some(_)));
+    if signed_in {
+        return next.run(request).await;
+    }
+    if path.starts_with("/api/") {
+        let body = serde_json::to_string(&app::AppError::Unauthenticated).unwrap_or_default();
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
+    }
+    let here = request.uri().path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
+    (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, app::auth::sign_in_path(here))],
+    )
+        .into_response()
+}
+
+/// The site root folder, for telling static files from pages.
+#[derive(Clone)]
+pub struct SiteRoot(pub String);
+
+fn is_public(path: &str, site_root: &str) -> bool {
+    matches!(path, "/login" | "/healthz" | "/readyz")
+        || PUBLIC_SERVER_FNS.contains(&path)
+        || path.starts_with("/pkg/")
+        || is_static_file(path, site_root)
+}
+
+/// True for a file that exists under the site root (favicon and the like), never outside it.
+fn is_static_file(path: &str, site_root: &str) -> bool {
+    let relative = Path::new(path.trim_start_matches('/'));
+    relative.components().all(|c| matches!(c, Component::Normal(_)))
+        && !path.trim_start_matches('/').is_empty()
+        && Path::new(site_root).join(relative).is_file()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sign_in_health_and_static_files_are_public() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        assert!(is_public("/login", root));
+        assert!(is_public("/healthz", root));
+        assert!(is_public("/pkg/backoffice.js", root));
+        assert!(is_public("/api/login", root));
+        assert!(is_public("/Cargo.toml", root), "a file under the site root");
+        assert!(!is_public("/", root));
+        assert!(!is_public("/api/current_user", root));
+        assert!(!is_public("/../Cargo.toml", root));
+        assert!(!is_public("/src", root), "a folder is not a file");
+    }
+}

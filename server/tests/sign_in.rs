@@ -1,0 +1,160 @@
+//! The app on port 0, on its embedded emulator: sign in with a real session cookie.
+
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::redirect::Policy;
+use reqwest::StatusCode;
+use server::{app, Config};
+
+async fn serve() -> String {
+    let config =
+        Config::from_lookup(|name| (name == "LEPTOS_SITE_ADDR").then(|| "127.0.0.1:0".to_owned())).expect("config");
+    let router = app(config).await.expect("app starts");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    format!("http://{addr}")
+}
+
+fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// Posts the sign-in form as a browser without JavaScript would; returns the response.
+async fn post_login(base: &str, email: &str, password: &str) -> reqwest::Response {
+    http()
+        .post(format!("{base}/api/login"))
+        .header("accept", "text/html")
+        .header("referer", format!("{base}/login?next=/"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("email={email}&password={password}&next=%2F"))
+        .send()
+        .await
+        .expect("login request")
+}
+
+fn session_cookie(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("backoffice_session="))
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_protected_page_needs_a_session() {
+    let base = serve().await;
+    let response = http().get(format!("{base}/?tab=1")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[LOCATION], "/login?next=/%3Ftab%3D1");
+
+    let response = http().post(format!("{base}/api/current_user")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn signing_in_gives_a_cookie_that_opens_the_protected_page() {
+    let base = serve().await;
+    let response = post_login(&base, "manager%40partner.example", "demo-password").await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()[LOCATION], "/");
+    let cookie = session_cookie(&response);
+    let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
+        "{set_cookie}"
+    );
+
+    let page = http()
+        .get(format!("{base}/"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Kari Nordmann"), "the header names the person");
+    assert!(html.contains("Nordlys Betaling"), "the header names the partner");
+    assert!(!html.contains("eyJ"), "no token in the page");
+
+    // Signing out makes the cookie useless.
+    let out = http()
+        .post(format!("{base}/api/logout"))
+        .header(COOKIE, &cookie)
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), StatusCode::FOUND);
+    let page = http()
+        .get(format!("{base}/"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_wrong_password_goes_back_to_the_form_with_the_error_and_no_session() {
+    let base = serve().await;
+    let response = post_login(&base, "manager%40partner.example", "wrong").await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let location = response.headers()[LOCATION].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with(&format!("{base}/login?next=/")) && location.contains("__err="),
+        "{location}"
+    );
+    assert!(
+        !location.contains("manager"),
+        "the e-mail is not put in the URL: {location}"
+    );
+    // The page the browser is sent back to shows the message and the e-mail typed.
+    let cookie = session_cookie(&response);
+    let page = http().get(&location).header(COOKIE, &cookie).send().await.unwrap();
+    let html = page.text().await.unwrap();
+    assert!(html.contains("The e-mail or password is wrong"), "the message is shown");
+    assert!(
+        html.contains(r#"value="manager@partner.example""#),
+        "the e-mail is kept"
+    );
+    // ...and no signed-in session came of it.
+    let page = http()
+        .get(format!("{base}/"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn health_readiness_and_the_404_page() {
+    let base = serve().await;
+    let health = http().get(format!("{base}/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+    assert_eq!(
+        health.json::<serde_json::Value>().await.unwrap()["version"],
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(
+        http().get(format!("{base}/readyz")).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    let response = post_login(&base, "admin%40partner.example", "demo-password").await;
+    let cookie = session_cookie(&response);
+    let missing = http()
+        .get(format!("{base}/nope"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert!(missing.text().await.unwrap().contains("Page not found"));
+}
