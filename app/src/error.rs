@@ -97,20 +97,22 @@ impl From<crate::dintero::DinteroError> for AppError {
         use crate::dintero::DinteroError as D;
         tracing::warn!(%error, "Dintero request failed");
         match error {
-            D::Api { status: 401, .. } => Self::Unauthenticated,
-            D::Api { status: 403, .. } => Self::Forbidden,
-            D::Api { status: 404, .. } => Self::NotFound,
-            D::Api { status: 429, .. } => Self::Upstream {
-                status: 429,
-                message: "error.rate_limited".into(),
-            },
-            D::Api { status, .. } if status >= 500 => Self::Unavailable,
-            D::Api { status, .. } => Self::Upstream {
-                status,
-                message: "error.upstream_refused".into(),
+            D::Api(failure) => match failure.status {
+                401 => Self::Unauthenticated,
+                403 => Self::Forbidden,
+                404 => Self::NotFound,
+                429 => Self::Upstream {
+                    status: 429,
+                    message: "error.rate_limited".into(),
+                },
+                status if status >= 500 => Self::Unavailable,
+                status => Self::Upstream {
+                    status,
+                    message: "error.upstream_refused".into(),
+                },
             },
             D::Timeout | D::Transport(_) => Self::Unavailable,
-            D::Decode { .. } => Self::Upstream {
+            D::Decode(_) => Self::Upstream {
                 status: 502,
                 message: "error.upstream_unreadable".into(),
             },

@@ -21,6 +21,7 @@ impl KeptInput {
     }
 }
 
+#[cfg(feature = "ssr")]
 fn key(form: &str) -> String {
     format!("backoffice.kept_input.{form}")
 }

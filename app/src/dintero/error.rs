@@ -24,26 +24,11 @@ pub struct ErrorBody {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DinteroError {
     /// Dintero answered with an error status.
-    #[error("{method} {path}: {status} {code:?} {message} (request id {request_id:?})")]
-    Api {
-        method: String,
-        path: String,
-        status: u16,
-        code: Option<String>,
-        message: String,
-        /// Field-level validation errors, as Dintero gave them.
-        errors: Vec<serde_json::Value>,
-        request_id: Option<String>,
-    },
-    /// Dintero answered 2xx with a body the client could not read; `json_path` says where.
-    #[error("{method} {path}: unreadable response at {json_path}: {message} (request id {request_id:?})")]
-    Decode {
-        method: String,
-        path: String,
-        json_path: String,
-        message: String,
-        request_id: Option<String>,
-    },
+    #[error("{0}")]
+    Api(Box<ApiFailure>),
+    /// Dintero answered 2xx with a body the client could not read; it says where.
+    #[error("{0}")]
+    Decode(Box<DecodeFailure>),
     /// No answer in time.
     #[error("timed out")]
     Timeout,
@@ -52,11 +37,38 @@ pub enum DinteroError {
     Transport(String),
 }
 
+/// What Dintero said when it refused a request.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{method} {path}: {status} {code:?} {message} (request id {request_id:?})")]
+pub struct ApiFailure {
+    pub method: String,
+    pub path: String,
+    pub status: u16,
+    /// Dintero's `error.code`.
+    pub code: Option<String>,
+    pub message: String,
+    /// Field-level validation errors, as Dintero gave them.
+    pub errors: Vec<serde_json::Value>,
+    pub request_id: Option<String>,
+}
+
+/// A 2xx body that did not fit the client's types.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{method} {path}: unreadable response at {json_path}: {message} (request id {request_id:?})")]
+pub struct DecodeFailure {
+    pub method: String,
+    pub path: String,
+    /// Where in the JSON it failed, e.g. `items[1].amount`.
+    pub json_path: String,
+    pub message: String,
+    pub request_id: Option<String>,
+}
+
 impl DinteroError {
-    /// The HTTP status Dintero answered with, if it answered.
+    /// The HTTP status Dintero answered with, if it answered with an error.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Self::Api { status, .. } => Some(*status),
+            Self::Api(failure) => Some(failure.status),
             _ => None,
         }
     }
@@ -64,7 +76,7 @@ impl DinteroError {
     /// Dintero's `error.code`, if any.
     pub fn code(&self) -> Option<&str> {
         match self {
-            Self::Api { code, .. } => code.as_deref(),
+            Self::Api(failure) => failure.code.as_deref(),
             _ => None,
         }
     }

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tokio::sync::Mutex;
 
-use super::{DinteroError, ErrorEnvelope};
+use super::{ApiFailure, DecodeFailure, DinteroError, ErrorEnvelope};
 use crate::secret::Secret;
 
 /// Where Dintero is and who the app is there.
@@ -220,12 +220,14 @@ fn finish<T: DeserializeOwned>(
         .map(str::to_owned);
     if status.is_success() {
         let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
-        return serde_path_to_error::deserialize(&mut deserializer).map_err(|e| DinteroError::Decode {
-            method: method.to_string(),
-            path: path.to_owned(),
-            json_path: e.path().to_string(),
-            message: e.inner().to_string(),
-            request_id,
+        return serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+            DinteroError::Decode(Box::new(DecodeFailure {
+                method: method.to_string(),
+                path: path.to_owned(),
+                json_path: e.path().to_string(),
+                message: e.inner().to_string(),
+                request_id,
+            }))
         });
     }
     let envelope: Option<ErrorEnvelope> = serde_json::from_slice(&bytes).ok();
@@ -237,7 +239,7 @@ fn finish<T: DeserializeOwned>(
             Vec::new(),
         ),
     };
-    Err(DinteroError::Api {
+    Err(DinteroError::Api(Box::new(ApiFailure {
         method: method.to_string(),
         path: path.to_owned(),
         status: status.as_u16(),
@@ -245,7 +247,7 @@ fn finish<T: DeserializeOwned>(
         message,
         errors,
         request_id,
-    })
+    })))
 }
 
 fn transport_error(error: reqwest::Error) -> DinteroError {
@@ -312,8 +314,8 @@ mod tests {
             .unwrap_err();
         assert_eq!(error.status(), Some(401));
         assert_eq!(error.code(), Some("unauthorized"));
-        assert!(matches!(error, DinteroError::Api { ref message, ref request_id, .. }
-            if message == "Invalid or expired access token" && request_id.as_deref() == Some("req-1")));
+        assert!(matches!(error, DinteroError::Api(ref f)
+            if f.message == "Invalid or expired access token" && f.request_id.as_deref() == Some("req-1")));
     }
 
     #[test]
@@ -331,7 +333,7 @@ mod tests {
         let body = bytes::Bytes::from_static(br#"{"items":[{"n":1},{"n":"two"}]}"#);
         let error = finish::<T>(Method::GET, "/v1/x", Ok((StatusCode::OK, HeaderMap::new(), body))).unwrap_err();
         assert!(
-            matches!(error, DinteroError::Decode { ref json_path, .. } if json_path == "items[1].n"),
+            matches!(error, DinteroError::Decode(ref f) if f.json_path == "items[1].n"),
             "{error:?}"
         );
     }

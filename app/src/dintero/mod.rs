@@ -14,6 +14,6 @@ mod http;
 pub mod settings;
 pub mod users;
 
-pub use error::{DinteroError, ErrorEnvelope};
+pub use error::{ApiFailure, DecodeFailure, DinteroError, ErrorEnvelope};
 #[cfg(feature = "ssr")]
 pub use http::{ClientConfig, DinteroClient};
