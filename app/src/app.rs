@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 use crate::auth::LoginPage;
 use crate::components::{NotFound, Shell};
@@ -11,6 +11,9 @@ use crate::features::overview::OverviewRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
 /// The HTML document the server renders around [`App`].
+///
+/// Routes render with [`SsrMode::InOrder`]: the HTML still streams, but each `<Suspense>` is
+/// filled in place, so every page is complete without JavaScript.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_locale().code();
     view! {
@@ -47,8 +50,8 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/login") view=LoginPage/>
-                <ParentRoute path=path!("") view=Shell>
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::InOrder/>
+                <ParentRoute path=path!("") view=Shell ssr=SsrMode::InOrder>
                     <OverviewRoutes/>
                 </ParentRoute>
             </Routes>

@@ -4,11 +4,11 @@ mod overview_page;
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 pub use overview_page::OverviewPage;
 
 #[component(transparent)]
 pub fn OverviewRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=path!("") view=OverviewPage/> }.into_inner()
+    view! { <Route path=path!("") view=OverviewPage ssr=SsrMode::InOrder/> }.into_inner()
 }
