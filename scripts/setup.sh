@@ -40,10 +40,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
 fi
 
 # npm packages: the Tailwind CLI and binaryen (wasm-opt) for the build; Playwright for the tests.
+# `npm install` rather than `npm ci`: the registry reachable here lacks some of Tailwind's optional
+# per-platform packages (not needed on Linux x64), which `npm ci` takes for a stale lockfile. With
+# a lockfile present, `npm install` installs exactly its versions and leaves it unchanged.
 npm_install() { # $1 = folder
   if [ ! -f "$1/node_modules/.package-lock.json" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
     say "installing npm packages in $1"
-    (cd "$1" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$1" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error)
   fi
 }
 npm_install .
