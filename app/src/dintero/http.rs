@@ -54,16 +54,34 @@ pub(crate) enum Auth<'a> {
     Basic(&'a str, &'a Secret),
 }
 
-/// The app's client-credentials token and when to renew it.
-struct CachedToken {
-    token: Secret,
-    renew_at: Instant,
+/// A token and when to renew it.
+#[derive(Clone)]
+pub(crate) struct CachedToken {
+    pub(crate) token: Secret,
+    pub(crate) renew_at: Instant,
+}
+
+impl CachedToken {
+    /// Renewed when a tenth of its life (at least a minute, at most all of it) remains.
+    pub(crate) fn new(token: String, expires_in: i64) -> Self {
+        let lifetime = Duration::from_secs(expires_in.max(0) as u64);
+        let margin = (lifetime / 10).max(Duration::from_secs(60)).min(lifetime);
+        Self {
+            token: Secret::new(token),
+            renew_at: Instant::now() + lifetime - margin,
+        }
+    }
+
+    pub(crate) fn is_fresh(&self) -> bool {
+        Instant::now() < self.renew_at
+    }
 }
 
 struct Inner {
     http: reqwest::Client,
     config: ClientConfig,
     app_token: Mutex<Option<CachedToken>>,
+    merchant_tokens: super::auth::MerchantTokens,
 }
 
 /// The client every server function uses; cheap to clone.
@@ -97,6 +115,7 @@ impl DinteroClient {
                 http,
                 config,
                 app_token: Mutex::new(None),
+                merchant_tokens: Default::default(),
             }),
         })
     }
@@ -122,18 +141,17 @@ impl DinteroClient {
     /// remains. Concurrent callers wait for the same renewal.
     pub async fn app_token(&self) -> Result<Secret, DinteroError> {
         let mut cached = self.inner.app_token.lock().await;
-        if let Some(token) = cached.as_ref().filter(|t| Instant::now() < t.renew_at) {
+        if let Some(token) = cached.as_ref().filter(|t| t.is_fresh()) {
             return Ok(token.token.clone());
         }
         let fresh = self.client_credentials_token().await?;
-        let lifetime = Duration::from_secs(fresh.expires_in.max(0) as u64);
-        let margin = (lifetime / 10).max(Duration::from_secs(60)).min(lifetime);
-        let token = Secret::new(fresh.access_token);
-        *cached = Some(CachedToken {
-            token: token.clone(),
-            renew_at: Instant::now() + lifetime - margin,
-        });
-        Ok(token)
+        let token = CachedToken::new(fresh.access_token, fresh.expires_in);
+        *cached = Some(token.clone());
+        Ok(token.token)
+    }
+
+    pub(crate) fn merchant_tokens(&self) -> &super::auth::MerchantTokens {
+        &self.inner.merchant_tokens
     }
 
     /// GET, retried on 429 (honouring `Retry-After`), 5xx, timeouts and connection failures, with
@@ -172,8 +190,77 @@ impl DinteroClient {
         auth: Auth<'_>,
         body: &B,
     ) -> Result<T, DinteroError> {
-        let outcome = self.send(Method::POST, path, &auth, &[], Some(body)).await;
-        finish(Method::POST, path, outcome)
+        self.write(Method::POST, path, auth, &[], Some(body)).await
+    }
+
+    /// PUT, sent once.
+    pub(crate) async fn put<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        auth: Auth<'_>,
+        body: &B,
+    ) -> Result<T, DinteroError> {
+        self.write(Method::PUT, path, auth, &[], Some(body)).await
+    }
+
+    /// DELETE, sent once.
+    pub(crate) async fn delete<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        auth: Auth<'_>,
+        query: &[(&str, String)],
+    ) -> Result<T, DinteroError> {
+        self.write(Method::DELETE, path, auth, query, None::<&()>).await
+    }
+
+    /// A write with a query (e.g. a POST search with paging parameters), sent once.
+    pub(crate) async fn write<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        auth: Auth<'_>,
+        query: &[(&str, String)],
+        body: Option<&B>,
+    ) -> Result<T, DinteroError> {
+        let outcome = self.send(method.clone(), path, &auth, query, body).await;
+        finish(method, path, outcome)
+    }
+
+    /// GET a file as a stream of bytes, without holding it whole. Retried like [`Self::get`] until
+    /// the response starts; a body Dintero breaks off ends the stream with an error.
+    pub(crate) async fn get_stream(&self, path: &str, auth: Auth<'_>) -> Result<FileStream, DinteroError> {
+        let config = &self.inner.config;
+        let deadline = Instant::now() + config.retry_budget;
+        let mut attempt = 1;
+        loop {
+            let url = format!("{}{path}", config.base_url);
+            let request = self.inner.http.get(url).timeout(Duration::from_secs(3600));
+            let request = match &auth {
+                Auth::Bearer(token) => request.bearer_auth(token.expose()),
+                Auth::Basic(id, secret) => request.basic_auth(id, Some(secret.expose())),
+            };
+            let outcome = request.send().await.map_err(transport_error);
+            let wait = match &outcome {
+                Ok(response) if retryable(response.status()) => {
+                    retry_after(response.headers()).unwrap_or_else(|| backoff(attempt))
+                }
+                Err(DinteroError::Timeout | DinteroError::Transport(_)) => backoff(attempt),
+                _ => Duration::ZERO,
+            };
+            let last = wait.is_zero() || attempt >= config.max_attempts || Instant::now() + wait > deadline;
+            if last {
+                let response = outcome?;
+                let status = response.status();
+                if !status.is_success() {
+                    let headers = response.headers().clone();
+                    let bytes = response.bytes().await.map_err(transport_error)?;
+                    return Err(api_error(Method::GET, path, status, &headers, &bytes));
+                }
+                return Ok(FileStream::new(response));
+            }
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
     }
 
     async fn send<B: Serialize>(
@@ -206,6 +293,38 @@ impl DinteroClient {
     }
 }
 
+/// A file coming from Dintero: its type, length and name as Dintero sent them, and its bytes.
+pub struct FileStream {
+    pub content_type: Option<String>,
+    pub content_length: Option<u64>,
+    pub content_disposition: Option<String>,
+    response: reqwest::Response,
+}
+
+impl FileStream {
+    fn new(response: reqwest::Response) -> Self {
+        let header = |name: reqwest::header::HeaderName| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        Self {
+            content_type: header(reqwest::header::CONTENT_TYPE),
+            content_length: response.content_length(),
+            content_disposition: header(reqwest::header::CONTENT_DISPOSITION),
+            response,
+        }
+    }
+
+    /// The bytes, chunk by chunk; an error if the connection breaks before the end.
+    pub fn bytes(self) -> impl futures_util::Stream<Item = Result<bytes::Bytes, DinteroError>> {
+        use futures_util::TryStreamExt;
+        self.response.bytes_stream().map_err(transport_error)
+    }
+}
+
 /// Turns a response into the value or the error it stands for.
 fn finish<T: DeserializeOwned>(
     method: Method,
@@ -213,24 +332,32 @@ fn finish<T: DeserializeOwned>(
     outcome: Result<(StatusCode, HeaderMap, bytes::Bytes), DinteroError>,
 ) -> Result<T, DinteroError> {
     let (status, headers, bytes) = outcome?;
-    let request_id = REQUEST_ID_HEADERS
+    if !status.is_success() {
+        return Err(api_error(method, path, status, &headers, &bytes));
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        DinteroError::Decode(Box::new(DecodeFailure {
+            method: method.to_string(),
+            path: path.to_owned(),
+            json_path: e.path().to_string(),
+            message: e.inner().to_string(),
+            request_id: request_id(&headers),
+        }))
+    })
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    REQUEST_ID_HEADERS
         .iter()
         .find_map(|h| headers.get(*h))
         .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    if status.is_success() {
-        let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
-        return serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-            DinteroError::Decode(Box::new(DecodeFailure {
-                method: method.to_string(),
-                path: path.to_owned(),
-                json_path: e.path().to_string(),
-                message: e.inner().to_string(),
-                request_id,
-            }))
-        });
-    }
-    let envelope: Option<ErrorEnvelope> = serde_json::from_slice(&bytes).ok();
+        .map(str::to_owned)
+}
+
+/// What Dintero said in its error envelope (or the status' reason when the body is not one).
+fn api_error(method: Method, path: &str, status: StatusCode, headers: &HeaderMap, bytes: &[u8]) -> DinteroError {
+    let envelope: Option<ErrorEnvelope> = serde_json::from_slice(bytes).ok();
     let (code, message, errors) = match envelope {
         Some(e) => (e.error.code, e.error.message, e.error.errors.unwrap_or_default()),
         None => (
@@ -239,15 +366,15 @@ fn finish<T: DeserializeOwned>(
             Vec::new(),
         ),
     };
-    Err(DinteroError::Api(Box::new(ApiFailure {
+    DinteroError::Api(Box::new(ApiFailure {
         method: method.to_string(),
         path: path.to_owned(),
         status: status.as_u16(),
         code,
         message,
         errors,
-        request_id,
-    })))
+        request_id: request_id(headers),
+    }))
 }
 
 fn transport_error(error: reqwest::Error) -> DinteroError {

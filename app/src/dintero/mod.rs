@@ -3,17 +3,28 @@
 //!
 //! - [`error`]: Dintero's error envelope and [`DinteroError`];
 //! - `http` (ssr): [`DinteroClient`], its one `reqwest::Client`, retries and the app's own token;
-//! - [`auth`]: tokens (client credentials, password);
+//! - [`auth`]: tokens (client credentials, password, exchange) and the merchant-token cache;
 //! - [`settings`]: an account's own settings (the `Account` object);
-//! - [`users`]: the partner's account users.
+//! - [`users`]: the partner's account users;
+//! - one module per API area: [`accounts`], [`connections`], [`approvals`], [`cdd`],
+//!   [`price_packages`], [`compliance`], [`settlements`], [`reports`], [`payout`].
 
+pub mod accounts;
+pub mod approvals;
 pub mod auth;
+pub mod cdd;
+pub mod compliance;
+pub mod connections;
 pub mod error;
 #[cfg(feature = "ssr")]
 mod http;
+pub mod payout;
+pub mod price_packages;
+pub mod reports;
 pub mod settings;
+pub mod settlements;
 pub mod users;
 
 pub use error::{ApiFailure, DecodeFailure, DinteroError, ErrorEnvelope};
 #[cfg(feature = "ssr")]
-pub use http::{ClientConfig, DinteroClient};
+pub use http::{ClientConfig, DinteroClient, FileStream};

@@ -1,18 +1,25 @@
 //! The control plane, outside Dintero's namespace: `/__emulator/...`.
 //!
-//! - `POST /__emulator/reset` puts the world back as seeded;
-//! - `GET /__emulator/requests` lists the last requests received (method, path, status; never bodies).
+//! - `POST /__emulator/reset` puts the world back as seeded (and clears faults and the request log);
+//! - `POST /__emulator/seed?merchants=N&seed=S` seeds a new world (N up to 20,000);
+//! - `GET /__emulator/requests` lists the last requests received (method, path, status; never bodies);
+//! - `GET`/`POST`/`DELETE /__emulator/faults` lists, adds ([`FaultSpec`] as JSON) and clears faults.
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::error::ApiError;
+use super::faults::FaultSpec;
 use super::{seed, Emulator};
+
+/// The most merchants `/__emulator/seed` makes (for benchmarks).
+pub const MAX_MERCHANTS: usize = 20_000;
 
 /// How many requests `/__emulator/requests` remembers.
 const REQUEST_LOG_LENGTH: usize = 2_000;
@@ -57,14 +64,65 @@ impl RequestLog {
 pub fn router() -> Router<Emulator> {
     Router::new()
         .route("/__emulator/reset", post(reset))
+        .route("/__emulator/seed", post(reseed))
         .route("/__emulator/requests", get(requests).delete(clear_requests))
+        .route(
+            "/__emulator/faults",
+            get(list_faults).post(add_fault).delete(clear_faults),
+        )
 }
 
 async fn reset(State(emulator): State<Emulator>) -> Json<Value> {
     let mut world = emulator.world.write().await;
-    *world = seed::demo_world(world.seed);
+    *world = seed::world(world.seed, world.merchants);
     emulator.requests.clear();
-    Json(json!({"reset": true, "seed": world.seed}))
+    emulator.faults.clear();
+    Json(json!({"reset": true, "seed": world.seed, "merchants": world.merchants}))
+}
+
+#[derive(Debug, Deserialize)]
+struct SeedQuery {
+    merchants: Option<usize>,
+    seed: Option<u64>,
+}
+
+async fn reseed(State(emulator): State<Emulator>, Query(query): Query<SeedQuery>) -> Result<Json<Value>, ApiError> {
+    let merchants = query.merchants.unwrap_or(seed::DEFAULT_MERCHANTS);
+    if merchants > MAX_MERCHANTS {
+        return Err(ApiError::validation(vec![(
+            "/merchants".into(),
+            format!("should be <= {MAX_MERCHANTS}"),
+        )]));
+    }
+    let mut world = emulator.world.write().await;
+    let seed_number = query.seed.unwrap_or(world.seed);
+    // Seeding 20,000 merchants takes a while: do it off the async workers.
+    let fresh = tokio::task::spawn_blocking(move || seed::world(seed_number, merchants))
+        .await
+        .map_err(|_| {
+            ApiError::new(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "seed_failed",
+                "Seeding failed",
+            )
+        })?;
+    *world = fresh;
+    emulator.requests.clear();
+    Ok(Json(json!({"seed": seed_number, "merchants": merchants})))
+}
+
+async fn list_faults(State(emulator): State<Emulator>) -> Json<Vec<FaultSpec>> {
+    Json(emulator.faults.list())
+}
+
+async fn add_fault(State(emulator): State<Emulator>, Json(spec): Json<FaultSpec>) -> Json<Value> {
+    emulator.faults.add(spec);
+    Json(json!({"faults": emulator.faults.list().len()}))
+}
+
+async fn clear_faults(State(emulator): State<Emulator>) -> Json<Value> {
+    emulator.faults.clear();
+    Json(json!({"cleared": true}))
 }
 
 async fn requests(State(emulator): State<Emulator>) -> Json<Vec<RequestEntry>> {

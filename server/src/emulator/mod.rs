@@ -5,17 +5,25 @@
 //! - [`world`]: the state, one world per partner, and [`seed`] which fills it deterministically;
 //! - [`jwt`]: the tokens it signs and checks;
 //! - [`error`]: Dintero's error envelope;
-//! - [`auth`], [`settings`], [`users`]: thin handlers over the world;
-//! - [`control`]: the control plane under `/__emulator/...`.
+//! - [`auth`], [`settings`], [`users`]: tokens, an account's own settings, the partner's people;
+//! - one module per API area, each with its store, its seeding and its routes: [`accounts`],
+//!   [`approvals`], [`pricing`], [`compliance`], [`settlements`];
+//! - [`control`]: the control plane under `/__emulator/...`; [`faults`]: injected latency and errors.
 //!
 //! What it does not emulate is listed in the README ("The Dintero emulator").
 
+pub mod accounts;
+pub mod approvals;
 pub mod auth;
+pub mod compliance;
 pub mod control;
 pub mod error;
+pub mod faults;
 pub mod jwt;
+pub mod pricing;
 pub mod seed;
 pub mod settings;
+pub mod settlements;
 pub mod users;
 pub mod world;
 
@@ -37,6 +45,7 @@ pub use world::World;
 pub struct Emulator {
     pub world: Arc<RwLock<World>>,
     pub requests: Arc<control::RequestLog>,
+    pub faults: Arc<faults::Faults>,
     pub signer: Arc<jwt::Signer>,
 }
 
@@ -46,6 +55,7 @@ impl Emulator {
         Self {
             world: Arc::new(RwLock::new(seed::demo_world(seed))),
             requests: Arc::new(control::RequestLog::default()),
+            faults: Arc::new(faults::Faults::default()),
             signer: Arc::new(jwt::Signer::random()),
         }
     }
@@ -54,12 +64,19 @@ impl Emulator {
     pub fn router(&self) -> Router {
         let api = Router::new()
             .route("/v1/accounts/{oid}/auth/token", post(auth::token))
-            .route("/v1/accounts/{oid}/management/settings", get(settings::get))
-            .route("/v1/accounts/{oid}/management/users", get(users::list));
+            .route("/v1/accounts/{oid}/auth/exchange_token", post(auth::exchange_token))
+            .route("/v1/accounts/{oid}/management/users", get(users::list))
+            .merge(settings::routes())
+            .merge(accounts::routes())
+            .merge(approvals::routes())
+            .merge(pricing::routes())
+            .merge(compliance::routes())
+            .merge(settlements::routes());
         Router::new()
             .merge(api)
-            .merge(control::router())
             .fallback(error::not_found)
+            .layer(middleware::from_fn_with_state(self.clone(), faults::inject))
+            .merge(control::router())
             .layer(middleware::from_fn_with_state(self.clone(), record))
             .with_state(self.clone())
     }

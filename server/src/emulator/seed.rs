@@ -4,6 +4,10 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::world::{Account, Address, ApiClient, Company, Partner, User, World};
+use super::{accounts, approvals, compliance, pricing, settlements};
+
+/// How many merchants the demo partner has by default.
+pub const DEFAULT_MERCHANTS: usize = 60;
 
 /// The demo partner account.
 pub const DEMO_PARTNER: &str = "T11200000";
@@ -57,11 +61,18 @@ pub const DEMO_PEOPLE: [(&str, &str, &str, &[&str]); 4] = [
     ),
 ];
 
-/// The world every emulator starts with: the demo partner, its API client and its people.
+/// The world every emulator starts with: the demo partner, its API client, its people and
+/// [`DEFAULT_MERCHANTS`] merchants with everything that hangs off them.
 pub fn demo_world(seed: u64) -> World {
+    world(seed, DEFAULT_MERCHANTS)
+}
+
+/// The demo partner with `merchants` merchants, made from `seed`. Each area draws from its own
+/// generator, so a change in one area's seeding does not move another's.
+pub fn world(seed: u64, merchants: usize) -> World {
     let mut rng = StdRng::seed_from_u64(seed);
     let created = "2023-03-14T09:12:44.512Z".to_owned();
-    let partner = Partner {
+    let mut partner = Partner {
         account: Account {
             id: uuid_from(&mut rng),
             account_id: DEMO_PARTNER.to_owned(),
@@ -104,9 +115,21 @@ pub fn demo_world(seed: u64) -> World {
                 created_at: created.clone(),
             })
             .collect(),
+        accounts: accounts::Store::default(),
+        approvals: approvals::Store::default(),
+        pricing: pricing::Store::default(),
+        compliance: compliance::Store::default(),
+        settlements: settlements::Store::default(),
     };
+    let area_rng = |salt: u64| StdRng::seed_from_u64(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt);
+    accounts::seed(&mut partner, &mut area_rng(1), merchants);
+    pricing::seed(&mut partner, &mut area_rng(2));
+    approvals::seed(&mut partner, &mut area_rng(3));
+    compliance::seed(&mut partner, &mut area_rng(4));
+    settlements::seed(&mut partner, &mut area_rng(5));
     World {
         seed,
+        merchants,
         partners: [(DEMO_PARTNER.to_owned(), partner)].into_iter().collect(),
     }
 }
@@ -131,6 +154,27 @@ pub fn norwegian_org_number(rng: &mut StdRng) -> String {
         digits.push(check);
         return digits.iter().map(|d| char::from_digit(*d, 10).unwrap_or('0')).collect();
     }
+}
+
+/// A ten-digit Swedish organisation number (`556xxx-xxxx`, an aktiebolag) whose Luhn check holds.
+pub fn swedish_org_number(rng: &mut StdRng) -> String {
+    let mut digits: Vec<u32> = vec![5, 5, 6];
+    digits.extend((0..6).map(|_| rng.random_range(0..=9)));
+    let sum: u32 = digits
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            if i % 2 == 0 {
+                let x = d * 2;
+                x / 10 + x % 10
+            } else {
+                *d
+            }
+        })
+        .sum();
+    digits.push((10 - sum % 10) % 10);
+    let s: String = digits.iter().map(|d| char::from_digit(*d, 10).unwrap_or('0')).collect();
+    format!("{}-{}", &s[..6], &s[6..])
 }
 
 #[cfg(test)]
@@ -159,6 +203,29 @@ mod tests {
             let d: Vec<u32> = n.chars().map(|c| c.to_digit(10).unwrap()).collect();
             let sum: u32 = d[..8].iter().zip([3, 2, 7, 6, 5, 4, 3, 2]).map(|(a, b)| a * b).sum();
             assert_eq!((sum + d[8]) % 11, 0, "{n}");
+        }
+    }
+
+    #[test]
+    fn swedish_organisation_numbers_pass_luhn() {
+        let mut rng = StdRng::seed_from_u64(2);
+        for _ in 0..200 {
+            let n = swedish_org_number(&mut rng);
+            assert_eq!(n.len(), 11, "{n}");
+            let d: Vec<u32> = n.chars().filter_map(|c| c.to_digit(10)).collect();
+            let sum: u32 = d
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    if i % 2 == 0 {
+                        let y = x * 2;
+                        y / 10 + y % 10
+                    } else {
+                        *x
+                    }
+                })
+                .sum();
+            assert_eq!(sum % 10, 0, "{n}");
         }
     }
 

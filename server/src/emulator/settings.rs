@@ -1,16 +1,39 @@
-//! `GET /v1/accounts/{aid}/management/settings` (02-partner-accounts.md): an account's own view of itself.
+//! `GET`/`PUT /v1/accounts/{aid}/management/settings` (02-partner-accounts.md): an account's own
+//! view of itself. For the partner account, its own record; for a merchant, its `Account` without
+//! the partner-private fields.
 
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use serde_json::Value;
 
-use super::auth::{bearer, require_scope};
+use super::auth::{bearer, require_account, require_scope};
 use super::error::ApiError;
 use super::world::normalize_oid;
 use super::Emulator;
 
-pub async fn get(
+/// Fields of `Account` that the merchant's own view leaves out (02-partner-accounts.md).
+pub const PARTNER_PRIVATE: [&str; 9] = [
+    "progression",
+    "reseller_id",
+    "account_manager",
+    "permissions",
+    "sale_channel",
+    "price_package",
+    "statistics",
+    "approvals_payments_statuses",
+    "approvals_payout_destinations_statuses",
+];
+
+pub fn routes() -> Router<Emulator> {
+    Router::new().route(
+        "/v1/accounts/{aid}/management/settings",
+        get(get_settings).put(put_settings),
+    )
+}
+
+async fn get_settings(
     State(emulator): State<Emulator>,
     Path(aid): Path<String>,
     headers: HeaderMap,
@@ -18,12 +41,71 @@ pub async fn get(
     let claims = bearer(&emulator, &headers, chrono::Utc::now().timestamp())?;
     require_scope(&claims, &["admin:accounts", "read:accounts"])?;
     let aid = normalize_oid(&aid);
-    if claims.account != aid {
-        return Err(ApiError::forbidden("The token is not for this account"));
-    }
+    require_account(&claims, &aid)?;
     let world = emulator.world.read().await;
-    let partner = world
-        .partner(&aid)
+    if let Some(partner) = world.partner(&aid) {
+        return Ok(Json(serde_json::to_value(&partner.account).unwrap_or_default()));
+    }
+    let merchant = world
+        .partner_of(&aid)
+        .and_then(|p| p.accounts.merchants.get(&aid))
         .ok_or_else(|| ApiError::not_found(format!("Account {aid} not found")))?;
-    Ok(Json(serde_json::to_value(&partner.account).unwrap_or_default()))
+    Ok(Json(merchant_view(merchant)))
+}
+
+/// Updates `company`, `billing` and `services` of a merchant (all optional in the body).
+async fn put_settings(
+    State(emulator): State<Emulator>,
+    Path(aid): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Result<Json<Value>, ApiError> {
+    let claims = bearer(&emulator, &headers, chrono::Utc::now().timestamp())?;
+    require_scope(&claims, &["admin:accounts", "write:accounts"])?;
+    let aid = normalize_oid(&aid);
+    require_account(&claims, &aid)?;
+    if !body.is_object() {
+        return Err(ApiError::validation(vec![("/".into(), "should be object".into())]));
+    }
+    let mut world = emulator.world.write().await;
+    let merchant = world
+        .partner_of_mut(&aid)
+        .and_then(|p| p.accounts.merchants.get_mut(&aid))
+        .ok_or_else(|| ApiError::not_found(format!("Account {aid} not found")))?;
+    for key in ["company", "billing", "services"] {
+        if let Some(value) = body.get(key) {
+            if !value.is_object() {
+                return Err(ApiError::validation(vec![(
+                    format!("/{key}"),
+                    "should be object".into(),
+                )]));
+            }
+            merge(&mut merchant[key], value);
+        }
+    }
+    merchant["updated_at"] = Value::String(super::accounts::seed::ts(chrono::Utc::now()));
+    Ok(Json(merchant_view(merchant)))
+}
+
+/// The merchant's own view: the account without partner-private fields.
+pub fn merchant_view(account: &Value) -> Value {
+    let mut view = account.clone();
+    if let Some(object) = view.as_object_mut() {
+        for key in PARTNER_PRIVATE {
+            object.remove(key);
+        }
+    }
+    view
+}
+
+/// Deep-merges `patch` into `target` (objects key by key; anything else replaces).
+pub fn merge(target: &mut Value, patch: &Value) {
+    match (target.as_object_mut(), patch.as_object()) {
+        (Some(target), Some(patch)) => {
+            for (key, value) in patch {
+                merge(target.entry(key.clone()).or_insert(Value::Null), value);
+            }
+        }
+        _ => *target = patch.clone(),
+    }
 }

@@ -1,14 +1,18 @@
-//! The emulator's state: one [`Partner`] world per partner account, each with its API clients,
-//! its people and (from the Dintero-layer issue on) its merchants.
+//! The emulator's state: one [`Partner`] world per partner account, each with its API clients, its
+//! people, and one store per API area (merchants, approvals, pricing, compliance, settlements).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::{accounts, approvals, compliance, pricing, settlements};
+
 /// Every partner the emulator knows, by partner account id (`T11200000`).
 #[derive(Debug, Clone, Default)]
 pub struct World {
     pub seed: u64,
+    /// How many merchants the demo partner was seeded with.
+    pub merchants: usize,
     pub partners: BTreeMap<String, Partner>,
 }
 
@@ -16,6 +20,21 @@ impl World {
     /// The partner an `oid` names: the full id (`T11200000`) or the short form (`T112`).
     pub fn partner(&self, oid: &str) -> Option<&Partner> {
         self.partners.get(&normalize_oid(oid))
+    }
+
+    pub fn partner_mut(&mut self, oid: &str) -> Option<&mut Partner> {
+        self.partners.get_mut(&normalize_oid(oid))
+    }
+
+    /// The partner a merchant account (`T11200001`) belongs to, if that merchant exists.
+    pub fn partner_of(&self, aid: &str) -> Option<&Partner> {
+        self.partners.values().find(|p| p.accounts.merchants.contains_key(aid))
+    }
+
+    pub fn partner_of_mut(&mut self, aid: &str) -> Option<&mut Partner> {
+        self.partners
+            .values_mut()
+            .find(|p| p.accounts.merchants.contains_key(aid))
     }
 }
 
@@ -33,6 +52,16 @@ pub struct Partner {
     pub account: Account,
     pub clients: Vec<ApiClient>,
     pub users: Vec<User>,
+    /// Merchant accounts, their events and connections.
+    pub accounts: accounts::Store,
+    /// CDD cases, payment approvals, seller approvals.
+    pub approvals: approvals::Store,
+    /// Price packages and which account uses which.
+    pub pricing: pricing::Store,
+    /// The MATCH and VMSS registers and past inquiries.
+    pub compliance: compliance::Store,
+    /// Settlements, report configurations, report metadata, seller balances and transfers.
+    pub settlements: settlements::Store,
 }
 
 impl Partner {

@@ -1,0 +1,1 @@
+//! Payment approvals and seller (payout destination) approvals (05-approvals-cdd.md).

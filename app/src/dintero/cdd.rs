@@ -1,0 +1,1 @@
+//! Customer due diligence (CDD) cases (05-approvals-cdd.md).

@@ -1,0 +1,1 @@
+//! Seller balances and transfers, Payout v2 (08-settlements-reports-payout.md).

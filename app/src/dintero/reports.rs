@@ -1,0 +1,1 @@
+//! Insight report metadata (08-settlements-reports-payout.md).

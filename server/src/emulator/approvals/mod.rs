@@ -1,0 +1,16 @@
+//! CDD cases, payment approvals and seller (payout destination) approvals (05-approvals-cdd.md).
+
+use axum::Router;
+use rand::rngs::StdRng;
+
+use super::world::Partner;
+use super::Emulator;
+
+#[derive(Debug, Clone, Default)]
+pub struct Store {}
+
+pub fn seed(_partner: &mut Partner, _rng: &mut StdRng) {}
+
+pub fn routes() -> Router<Emulator> {
+    Router::new()
+}

@@ -1,0 +1,16 @@
+//! Price packages: the partner collection and the package applied to an account (06-price-packages.md).
+
+use axum::Router;
+use rand::rngs::StdRng;
+
+use super::world::Partner;
+use super::Emulator;
+
+#[derive(Debug, Clone, Default)]
+pub struct Store {}
+
+pub fn seed(_partner: &mut Partner, _rng: &mut StdRng) {}
+
+pub fn routes() -> Router<Emulator> {
+    Router::new()
+}

@@ -1,0 +1,16 @@
+//! Settlements and their files, report configurations, report metadata, seller balances and transfers (08-settlements-reports-payout.md).
+
+use axum::Router;
+use rand::rngs::StdRng;
+
+use super::world::Partner;
+use super::Emulator;
+
+#[derive(Debug, Clone, Default)]
+pub struct Store {}
+
+pub fn seed(_partner: &mut Partner, _rng: &mut StdRng) {}
+
+pub fn routes() -> Router<Emulator> {
+    Router::new()
+}

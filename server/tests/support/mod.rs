@@ -1,0 +1,106 @@
+//! Shared set-up for the tests that speak to the emulator over HTTP: one emulator per test on
+//! port 0, the app's Dintero client pointed at it, and the demo people's tokens.
+#![allow(dead_code)]
+
+use app::dintero::{ClientConfig, DinteroClient};
+use app::secret::Secret;
+use serde_json::Value;
+use server::emulator::Emulator;
+
+pub const PARTNER: &str = "T11200000";
+
+pub struct Harness {
+    /// `http://127.0.0.1:<port>`
+    pub base: String,
+    pub client: DinteroClient,
+    pub http: reqwest::Client,
+}
+
+/// An emulator with the demo world (seed 1, 60 merchants) and a client on it.
+pub async fn start() -> Harness {
+    let addr = Emulator::new(1)
+        .spawn(([127, 0, 0, 1], 0).into())
+        .await
+        .expect("emulator starts");
+    let base = format!("http://{addr}");
+    let mut config = ClientConfig::new(&base, PARTNER, "demo-client", Secret::new("demo-secret"));
+    // Keep retry tests quick.
+    config.retry_budget = std::time::Duration::from_secs(5);
+    config.request_timeout = std::time::Duration::from_secs(5);
+    let client = DinteroClient::new(config).expect("client");
+    Harness {
+        base,
+        client,
+        http: reqwest::Client::new(),
+    }
+}
+
+impl Harness {
+    /// A demo person's token (password `demo-password`).
+    pub async fn person(&self, email: &str) -> Secret {
+        let token = self
+            .client
+            .password_token(email, &Secret::new("demo-password"))
+            .await
+            .expect("sign in");
+        Secret::new(token.access_token)
+    }
+
+    /// The admin's token: every scope.
+    pub async fn admin(&self) -> Secret {
+        self.person("admin@partner.example").await
+    }
+
+    /// `POST /__emulator/<path>` with a JSON body.
+    pub async fn control(&self, path: &str, body: Value) -> Value {
+        self.http
+            .post(format!("{}/__emulator/{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .expect("control plane")
+            .json()
+            .await
+            .unwrap_or(Value::Null)
+    }
+
+    /// Injects a fault (see `server::emulator::faults::FaultSpec`).
+    pub async fn fault(&self, path: &str, kind: Value, count: u32) {
+        self.control(
+            "faults",
+            serde_json::json!({"path": path, "kind": kind, "count": count}),
+        )
+        .await;
+    }
+
+    /// The requests the emulator received, as (method, path, status).
+    pub async fn requests(&self) -> Vec<(String, String, u16)> {
+        let entries: Vec<Value> = self
+            .http
+            .get(format!("{}/__emulator/requests", self.base))
+            .send()
+            .await
+            .expect("requests")
+            .json()
+            .await
+            .expect("json");
+        entries
+            .into_iter()
+            .map(|e| {
+                (
+                    e["method"].as_str().unwrap_or_default().to_owned(),
+                    e["path"].as_str().unwrap_or_default().to_owned(),
+                    e["status"].as_u64().unwrap_or_default() as u16,
+                )
+            })
+            .collect()
+    }
+
+    pub async fn clear_requests(&self) {
+        self.http
+            .delete(format!("{}/__emulator/requests", self.base))
+            .send()
+            .await
+            .expect("clear");
+    }
+}
