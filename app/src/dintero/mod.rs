@@ -18,6 +18,7 @@ pub mod connections;
 pub mod error;
 #[cfg(feature = "ssr")]
 mod http;
+mod open_enum;
 pub mod payout;
 pub mod price_packages;
 pub mod reports;

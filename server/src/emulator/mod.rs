@@ -20,6 +20,7 @@ pub mod control;
 pub mod error;
 pub mod faults;
 pub mod jwt;
+pub mod params;
 pub mod pricing;
 pub mod seed;
 pub mod settings;
