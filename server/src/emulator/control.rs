@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 
 use super::error::ApiError;
 use super::faults::FaultSpec;
-use super::{seed, Emulator};
+use super::{accounts, approvals, compliance, pricing, seed, settlements, Emulator};
 
 /// The most merchants `/__emulator/seed` makes (for benchmarks).
 pub const MAX_MERCHANTS: usize = 20_000;
@@ -70,6 +70,11 @@ pub fn router() -> Router<Emulator> {
             "/__emulator/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
         )
+        .merge(accounts::control_routes())
+        .merge(approvals::control_routes())
+        .merge(pricing::control_routes())
+        .merge(compliance::control_routes())
+        .merge(settlements::control_routes())
 }
 
 async fn reset(State(emulator): State<Emulator>) -> Json<Value> {

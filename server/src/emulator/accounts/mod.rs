@@ -37,3 +37,8 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng, count: usize) {
 pub fn routes() -> Router<Emulator> {
     Router::new()
 }
+
+/// The area's control-plane routes (under `/__emulator/`, not subject to injected faults).
+pub fn control_routes() -> Router<Emulator> {
+    Router::new()
+}

@@ -285,3 +285,12 @@ pub fn slug(s: &str) -> String {
         .collect::<Vec<_>>()
         .join("-")
 }
+
+/// The payout destinations (sellers) a merchant has: `PD001`, `PD002`... Every area that seeds
+/// something per seller (seller approvals, balances, transfers, settlements by seller) uses this,
+/// so they agree. Every other merchant has none; the rest have one to four.
+pub fn seller_ids(aid: &str) -> Vec<String> {
+    let n: usize = aid.get(1..).and_then(|d| d.parse().ok()).unwrap_or(0);
+    let count = if n % 2 == 1 { 0 } else { 1 + (n / 2) % 4 };
+    (1..=count).map(|i| format!("PD{i:03}")).collect()
+}

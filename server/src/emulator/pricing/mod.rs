@@ -14,3 +14,8 @@ pub fn seed(_partner: &mut Partner, _rng: &mut StdRng) {}
 pub fn routes() -> Router<Emulator> {
     Router::new()
 }
+
+/// The area's control-plane routes (under `/__emulator/`, not subject to injected faults).
+pub fn control_routes() -> Router<Emulator> {
+    Router::new()
+}
