@@ -50,6 +50,18 @@ pub struct ApiFailure {
     /// Field-level validation errors, as Dintero gave them.
     pub errors: Vec<serde_json::Value>,
     pub request_id: Option<String>,
+    /// The `mfa_token` of a `403 mfa_required` answer to a password sign-in.
+    pub mfa_token: Option<MfaToken>,
+}
+
+/// The token that carries a sign-in on to its second factor. Never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct MfaToken(pub String);
+
+impl std::fmt::Debug for MfaToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MfaToken([redacted])")
+    }
 }
 
 /// A 2xx body that did not fit the client's types.
@@ -69,6 +81,14 @@ impl DinteroError {
     pub fn status(&self) -> Option<u16> {
         match self {
             Self::Api(failure) => Some(failure.status),
+            _ => None,
+        }
+    }
+
+    /// The `mfa_token` when Dintero answered `mfa_required`.
+    pub fn mfa_token(&self) -> Option<&MfaToken> {
+        match self {
+            Self::Api(failure) if failure.code.as_deref() == Some("mfa_required") => failure.mfa_token.as_ref(),
             _ => None,
         }
     }

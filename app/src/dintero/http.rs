@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tokio::sync::Mutex;
 
-use super::{ApiFailure, DecodeFailure, DinteroError, ErrorEnvelope};
+use super::{ApiFailure, DecodeFailure, DinteroError, ErrorEnvelope, MfaToken};
 use crate::secret::Secret;
 
 /// Where Dintero is and who the app is there.
@@ -358,12 +358,18 @@ fn request_id(headers: &HeaderMap) -> Option<String> {
 /// What Dintero said in its error envelope (or the status' reason when the body is not one).
 fn api_error(method: Method, path: &str, status: StatusCode, headers: &HeaderMap, bytes: &[u8]) -> DinteroError {
     let envelope: Option<ErrorEnvelope> = serde_json::from_slice(bytes).ok();
-    let (code, message, errors) = match envelope {
-        Some(e) => (e.error.code, e.error.message, e.error.errors.unwrap_or_default()),
+    let (code, message, errors, mfa_token) = match envelope {
+        Some(e) => (
+            e.error.code,
+            e.error.message,
+            e.error.errors.unwrap_or_default(),
+            e.mfa_token.map(MfaToken),
+        ),
         None => (
             None,
             status.canonical_reason().unwrap_or("error").to_owned(),
             Vec::new(),
+            None,
         ),
     };
     DinteroError::Api(Box::new(ApiFailure {
@@ -374,6 +380,7 @@ fn api_error(method: Method, path: &str, status: StatusCode, headers: &HeaderMap
         message,
         errors,
         request_id: request_id(headers),
+        mfa_token,
     }))
 }
 

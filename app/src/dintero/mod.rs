@@ -26,6 +26,6 @@ pub mod settings;
 pub mod settlements;
 pub mod users;
 
-pub use error::{ApiFailure, DecodeFailure, DinteroError, ErrorEnvelope};
+pub use error::{ApiFailure, DecodeFailure, DinteroError, ErrorEnvelope, MfaToken};
 #[cfg(feature = "ssr")]
 pub use http::{ClientConfig, DinteroClient, FileStream};

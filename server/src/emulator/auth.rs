@@ -1,4 +1,5 @@
-//! `POST /v1/accounts/{oid}/auth/token` (01-auth.md), and the bearer-token check every handler uses.
+//! The bearer-token checks every handler uses, and `POST /v1/accounts/{partner_id}/auth/exchange_token`
+//! (01-auth.md). The token endpoint itself is in [`super::token`].
 
 use axum::extract::{Path, State};
 use axum::http::header::AUTHORIZATION;
@@ -14,124 +15,8 @@ use super::jwt::{Claims, TokenKind};
 use super::world::normalize_oid;
 use super::Emulator;
 
-/// Lifetime of a client-credentials token (the reference's example: 86400 s).
-const CLIENT_TOKEN_SECONDS: i64 = 86_400;
 /// Lifetime of a person's token (the reference's password example: 14400 s).
-const USER_TOKEN_SECONDS: i64 = 14_400;
-
-/// The token request body; `grant_type` decides which other fields are required.
-#[derive(Debug, Deserialize)]
-pub struct TokenRequest {
-    grant_type: Option<String>,
-    audience: Option<String>,
-    username: Option<String>,
-    password: Option<String>,
-}
-
-pub async fn token(
-    State(emulator): State<Emulator>,
-    Path(oid): Path<String>,
-    headers: HeaderMap,
-    body: Option<Json<TokenRequest>>,
-) -> Result<Json<Value>, ApiError> {
-    let Some(Json(body)) = body else {
-        return Err(ApiError::validation(vec![(
-            "/grant_type".into(),
-            "should have required property 'grant_type'".into(),
-        )]));
-    };
-    let account = normalize_oid(&oid);
-    let world = emulator.world.read().await;
-    let partner = world
-        .partner(&account)
-        .ok_or_else(|| ApiError::not_found(format!("Account {oid} not found")))?;
-    let now = chrono::Utc::now().timestamp();
-    let grant = body.grant_type.as_deref().unwrap_or_default();
-    let (sub, scopes, kind, lifetime) = match grant {
-        "client_credentials" => {
-            let (id, secret) = basic_credentials(&headers)
-                .ok_or_else(|| ApiError::unauthorized("Missing or malformed Basic authorization"))?;
-            let client = partner
-                .clients
-                .iter()
-                .find(|c| c.client_id == id && c.client_secret == secret)
-                .ok_or_else(|| ApiError::unauthorized("Invalid client credentials"))?;
-            require_fields(&[("audience", body.audience.is_some())])?;
-            (
-                client.client_id.clone(),
-                client.scopes.clone(),
-                TokenKind::Client,
-                CLIENT_TOKEN_SECONDS,
-            )
-        }
-        "password" => {
-            let caller = bearer(&emulator, &headers, now)?;
-            if caller.kind != TokenKind::Client || caller.account != account {
-                return Err(ApiError::forbidden(
-                    "The bearer token may not sign people in on this account",
-                ));
-            }
-            require_scope(
-                &caller,
-                &["admin:accounts", "write:accounts", "write:accounts:/auth/users"],
-            )?;
-            require_fields(&[
-                ("username", body.username.is_some()),
-                ("password", body.password.is_some()),
-                ("audience", body.audience.is_some()),
-            ])?;
-            let user = partner
-                .user_by_email(body.username.as_deref().unwrap_or_default())
-                .filter(|u| Some(u.password.as_str()) == body.password.as_deref())
-                .ok_or_else(|| ApiError::unauthorized("Invalid username or password"))?;
-            (
-                user.id.clone(),
-                user.scopes.clone(),
-                TokenKind::User,
-                USER_TOKEN_SECONDS,
-            )
-        }
-        "" => {
-            return Err(ApiError::validation(vec![(
-                "/grant_type".into(),
-                "should have required property 'grant_type'".into(),
-            )]))
-        }
-        other => {
-            return Err(ApiError::validation(vec![(
-                "/grant_type".into(),
-                format!("unsupported grant_type '{other}'"),
-            )]))
-        }
-    };
-    let audience = body.audience.unwrap_or_default();
-    if !audience
-        .trim_end_matches('/')
-        .ends_with(&format!("/v1/accounts/{account}"))
-    {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            format!("The audience '{audience}' is not granted to this client"),
-        ));
-    }
-    let claims = Claims {
-        iss: format!("https://api.dintero.com/v1/accounts/{account}/auth"),
-        aud: audience,
-        sub,
-        iat: now,
-        exp: now + lifetime,
-        scope: scopes.join(" "),
-        kind,
-        account,
-        jti: uuid::Uuid::new_v4().to_string(),
-    };
-    Ok(Json(json!({
-        "access_token": emulator.signer.sign(&claims),
-        "token_type": "Bearer",
-        "expires_in": lifetime,
-    })))
-}
+pub const USER_TOKEN_SECONDS: i64 = 14_400;
 
 /// The body of `POST /v1/accounts/{partner_id}/auth/exchange_token`.
 #[derive(Debug, Deserialize)]
@@ -226,24 +111,4 @@ pub fn require_scope(claims: &Claims, scopes: &[&str]) -> Result<(), ApiError> {
             scopes.join(", ")
         )))
     }
-}
-
-fn require_fields(fields: &[(&str, bool)]) -> Result<(), ApiError> {
-    let missing: Vec<(String, String)> = fields
-        .iter()
-        .filter(|(_, present)| !present)
-        .map(|(name, _)| (format!("/{name}"), format!("should have required property '{name}'")))
-        .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::validation(missing))
-    }
-}
-
-fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
-    let encoded = headers.get(AUTHORIZATION)?.to_str().ok()?.strip_prefix("Basic ")?;
-    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
-    let (id, secret) = decoded.split_once(':')?;
-    Some((id.to_owned(), secret.to_owned()))
 }

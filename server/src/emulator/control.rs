@@ -65,6 +65,8 @@ pub fn router() -> Router<Emulator> {
     Router::new()
         .route("/__emulator/reset", post(reset))
         .route("/__emulator/seed", post(reseed))
+        .route("/__emulator/outbox", get(outbox))
+        .route("/__emulator/users/mfa", post(require_mfa))
         .route("/__emulator/requests", get(requests).delete(clear_requests))
         .route(
             "/__emulator/faults",
@@ -114,6 +116,35 @@ async fn reseed(State(emulator): State<Emulator>, Query(query): Query<SeedQuery>
     *world = fresh;
     emulator.requests.clear();
     Ok(Json(json!({"seed": seed_number, "merchants": merchants})))
+}
+
+/// The codes that would have gone out by SMS or e-mail, newest last.
+async fn outbox(State(emulator): State<Emulator>) -> Json<Value> {
+    let world = emulator.world.read().await;
+    let messages: Vec<_> = world.partners.values().flat_map(|p| p.auth.outbox.clone()).collect();
+    Json(json!(messages))
+}
+
+#[derive(Debug, Deserialize)]
+struct MfaSetting {
+    email: String,
+    required: bool,
+}
+
+/// Makes a person's sign-in need (or not need) a second factor.
+async fn require_mfa(
+    State(emulator): State<Emulator>,
+    Json(setting): Json<MfaSetting>,
+) -> Result<Json<Value>, ApiError> {
+    let mut world = emulator.world.write().await;
+    let user = world
+        .partners
+        .values_mut()
+        .flat_map(|p| p.users.iter_mut())
+        .find(|u| u.email.eq_ignore_ascii_case(&setting.email))
+        .ok_or_else(|| ApiError::not_found(format!("No user {}", setting.email)))?;
+    user.mfa_required = setting.required;
+    Ok(Json(json!({"email": user.email, "mfa_required": user.mfa_required})))
 }
 
 async fn list_faults(State(emulator): State<Emulator>) -> Json<Vec<FaultSpec>> {

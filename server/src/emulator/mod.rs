@@ -20,11 +20,14 @@ pub mod control;
 pub mod error;
 pub mod faults;
 pub mod jwt;
+pub mod mfa;
 pub mod params;
 pub mod pricing;
 pub mod seed;
+pub mod sessions;
 pub mod settings;
 pub mod settlements;
+pub mod token;
 pub mod users;
 pub mod world;
 
@@ -64,7 +67,9 @@ impl Emulator {
     /// The HTTP surface: Dintero's paths under `/v1`, the control plane under `/__emulator`.
     pub fn router(&self) -> Router {
         let api = Router::new()
-            .route("/v1/accounts/{oid}/auth/token", post(auth::token))
+            .route("/v1/accounts/{oid}/auth/token", post(token::token))
+            .route("/v1/accounts/{oid}/auth/revoke", post(token::revoke))
+            .route("/v1/accounts/{aid}/auth/mfa/challenge", post(mfa::challenge))
             .route("/v1/accounts/{oid}/auth/exchange_token", post(auth::exchange_token))
             .route("/v1/accounts/{oid}/management/users", get(users::list))
             .merge(settings::routes())

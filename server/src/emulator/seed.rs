@@ -99,9 +99,14 @@ pub fn world(seed: u64, merchants: usize) -> World {
             client_id: DEMO_CLIENT_ID.to_owned(),
             client_secret: DEMO_CLIENT_SECRET.to_owned(),
             name: "Partner Back-office".to_owned(),
-            scopes: ["admin:accounts", "write:accounts:/auth/users"]
-                .map(String::from)
-                .to_vec(),
+            scopes: [
+                "admin:accounts",
+                "write:accounts:/auth/users",
+                "write:accounts:/auth/mfa",
+                "create:accounts:auth:refresh_token",
+            ]
+            .map(String::from)
+            .to_vec(),
         }],
         users: DEMO_PEOPLE
             .iter()
@@ -113,8 +118,11 @@ pub fn world(seed: u64, merchants: usize) -> World {
                 scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
                 authentication_type: None,
                 created_at: created.clone(),
+                phone_number: format!("+47{}", 91_000_000 + rng.random_range(0..999_999)),
+                mfa_required: false,
             })
             .collect(),
+        auth: Default::default(),
         accounts: accounts::Store::default(),
         approvals: approvals::Store::default(),
         pricing: pricing::Store::default(),

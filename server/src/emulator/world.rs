@@ -52,6 +52,8 @@ pub struct Partner {
     pub account: Account,
     pub clients: Vec<ApiClient>,
     pub users: Vec<User>,
+    /// Refresh tokens, pending MFA sign-ins, and the outbox of codes.
+    pub auth: super::sessions::AuthStore,
     /// Merchant accounts, their events and connections.
     pub accounts: accounts::Store,
     /// CDD cases, payment approvals, seller approvals.
@@ -67,6 +69,10 @@ pub struct Partner {
 impl Partner {
     pub fn user_by_email(&self, email: &str) -> Option<&User> {
         self.users.iter().find(|u| u.email.eq_ignore_ascii_case(email.trim()))
+    }
+
+    pub fn user_by_id(&self, id: &str) -> Option<&User> {
+        self.users.iter().find(|u| u.id == id)
     }
 }
 
@@ -91,6 +97,11 @@ pub struct User {
     pub scopes: Vec<String>,
     pub authentication_type: Option<String>,
     pub created_at: String,
+    #[serde(skip)]
+    pub phone_number: String,
+    /// Whether signing in needs a second factor (set through `/__emulator/users/mfa`).
+    #[serde(skip)]
+    pub mfa_required: bool,
 }
 
 /// The parts of Dintero's `Account` object the emulator keeps (03-account-schema.md).
