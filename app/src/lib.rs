@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod secret;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod validate;
 
 pub use app::{shell, App};
 pub use error::AppError;

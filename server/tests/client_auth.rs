@@ -164,5 +164,8 @@ async fn sign_in_errors_keep_what_dintero_said() {
         .into_iter()
         .filter(|(m, p, _)| m == "POST" && p.ends_with("/auth/token"))
         .count();
-    assert_eq!(posts, 1, "the app's token is cached; the sign-in is sent once, not retried");
+    assert_eq!(
+        posts, 1,
+        "the app's token is cached; the sign-in is sent once, not retried"
+    );
 }
