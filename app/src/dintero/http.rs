@@ -428,6 +428,14 @@ mod tests {
     }
 
     #[test]
+    fn a_token_is_renewed_before_it_expires() {
+        assert!(CachedToken::new("t".into(), 86_400).is_fresh());
+        // A tenth of its life, at least a minute, before expiry: a 30-second token is renewed at once.
+        assert!(!CachedToken::new("t".into(), 30).is_fresh());
+        assert!(!CachedToken::new("t".into(), 0).is_fresh());
+    }
+
+    #[test]
     fn retry_after_is_read_in_seconds_and_capped() {
         let mut headers = HeaderMap::new();
         assert_eq!(retry_after(&headers), None);
