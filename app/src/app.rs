@@ -5,7 +5,7 @@ use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use crate::auth::LoginPage;
+use crate::auth::{CodePage, LoginPage, SandboxInboxPage};
 use crate::components::{NotFound, Shell};
 use crate::features::overview::OverviewRoutes;
 use crate::i18n::{provide_locale, request_locale};
@@ -51,6 +51,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::InOrder/>
+                <Route path=path!("/login/code") view=CodePage ssr=SsrMode::InOrder/>
+                <Route path=path!("/sandbox/inbox") view=SandboxInboxPage ssr=SsrMode::InOrder/>
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::InOrder>
                     <OverviewRoutes/>
                 </ParentRoute>

@@ -66,11 +66,11 @@ test("a malformed e-mail is refused at the field before Dintero is asked", async
 });
 
 test("an unknown address shows the 404 page with status 404", async ({ page }, testInfo) => {
-  await signIn(page, testInfo, "admin@partner.example");
+  await signIn(page, testInfo, "onboarding@partner.example");
   const response = await page.goto("/nope");
   expect(response?.status()).toBe(404);
   await expect(page).toHaveTitle(/Page not found · Partner Back-office/);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await page.getByRole("link", { name: "Go to the overview" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome, Åsa Lindqvist");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome, Ola Bjørnstad");
 });

@@ -29,11 +29,15 @@ pub fn layer(config: &Config) -> SessionManagerLayer<MemoryStore> {
 }
 
 /// Server functions reachable without a session (signing in and what the sign-in page needs).
-const PUBLIC_SERVER_FNS: [&str; 4] = [
+const PUBLIC_SERVER_FNS: [&str; 8] = [
     "/api/login",
     "/api/set_locale",
     "/api/take_kept_input",
     "/api/sign_in_help",
+    "/api/code_step",
+    "/api/send_code",
+    "/api/verify_code",
+    "/api/sandbox_outbox",
 ];
 
 /// Lets through requests with a signed-in session, and public paths; sends pages to
@@ -74,8 +78,10 @@ pub async fn require_sign_in(
 pub struct SiteRoot(pub String);
 
 fn is_public(path: &str, site_root: &str) -> bool {
-    matches!(path, "/login" | "/healthz" | "/readyz")
-        || PUBLIC_SERVER_FNS.contains(&path)
+    matches!(
+        path,
+        "/login" | "/login/code" | "/sandbox/inbox" | "/healthz" | "/readyz"
+    ) || PUBLIC_SERVER_FNS.contains(&path)
         || path.starts_with("/pkg/")
         || is_static_file(path, site_root)
 }

@@ -147,7 +147,7 @@ async fn health_readiness_and_the_404_page() {
         http().get(format!("{base}/readyz")).send().await.unwrap().status(),
         StatusCode::OK
     );
-    let response = post_login(&base, "admin%40partner.example", "demo-password").await;
+    let response = post_login(&base, "onboarding%40partner.example", "demo-password").await;
     let cookie = session_cookie(&response);
     let missing = http()
         .get(format!("{base}/nope"))
@@ -157,4 +157,34 @@ async fn health_readiness_and_the_404_page() {
         .unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert!(missing.text().await.unwrap().contains("Page not found"));
+}
+
+#[tokio::test]
+async fn a_person_who_needs_a_code_is_sent_to_the_code_step_without_a_session() {
+    let base = serve().await;
+    let response = post_login(&base, "admin%40partner.example", "demo-password").await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()[LOCATION], "/login/code");
+    let cookie = session_cookie(&response);
+    let page = http()
+        .get(format!("{base}/login/code"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("admin@partner.example") && html.contains("Send code"),
+        "the code step for this person"
+    );
+    assert!(!html.contains("mfa_tk_"), "the MFA token stays on the server");
+    // Not signed in yet.
+    let page = http()
+        .get(format!("{base}/"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::SEE_OTHER);
 }

@@ -60,15 +60,53 @@ fn validate(email: &str, password: &str) -> Result<(), AppError> {
     }
 }
 
-/// Signs the person in with Dintero and sends them on to `next`.
+/// Signs the person in with Dintero and sends them on to `next`; a person whose Dintero user
+/// needs a second factor goes on to the code step (`/login/code`) first.
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::auth::kept_input::keep_input;
+    use crate::auth::session::{establish, session, PendingMfa, PENDING_MFA_KEY};
+    use crate::secret::Secret;
+    use crate::state::app_state;
+
     let email = email.trim().to_owned();
-    let result = sign_in(&email, password).await;
-    match result {
-        Ok(()) => {
-            leptos_axum::redirect(&safe_next(next.as_deref()));
+    let next = safe_next(next.as_deref());
+    let outcome = async {
+        validate(&email, &password)?;
+        let state = app_state()?;
+        match state.dintero.password_token(&email, &Secret::new(password)).await {
+            Ok(token) => establish(&state, &email, token).await.map(|()| next.clone()),
+            Err(error) if error.mfa_token().is_some() => {
+                let mfa_token = error
+                    .mfa_token()
+                    .map(|t| Secret::new(t.0.clone()))
+                    .unwrap_or_else(|| Secret::new(""));
+                let pending = PendingMfa {
+                    email: email.clone(),
+                    mfa_token,
+                    oob_code: None,
+                    channel: None,
+                    next: next.clone(),
+                };
+                session()
+                    .await?
+                    .insert(PENDING_MFA_KEY, pending)
+                    .await
+                    .map_err(|_| AppError::Internal)?;
+                tracing::info!("sign-in needs a second factor");
+                Ok("/login/code".to_owned())
+            }
+            Err(error) if matches!(error.status(), Some(400 | 401)) => {
+                tracing::info!(status = error.status(), "sign-in refused by Dintero");
+                Err(AppError::invalid("password", "login.error.bad_credentials"))
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+    .await;
+    match outcome {
+        Ok(to) => {
+            leptos_axum::redirect(&to);
             Ok(())
         }
         Err(error) => {
@@ -76,61 +114,6 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             Err(error)
         }
     }
-}
-
-#[cfg(feature = "ssr")]
-async fn sign_in(email: &str, password: String) -> Result<(), AppError> {
-    use chrono::{Duration, Utc};
-
-    use crate::auth::session::{session, UserSession, USER_KEY};
-    use crate::secret::Secret;
-    use crate::state::app_state;
-
-    validate(email, &password)?;
-    let state = app_state()?;
-    let token = match state.dintero.password_token(email, &Secret::new(password)).await {
-        Ok(token) => token,
-        Err(error) if matches!(error.status(), Some(400 | 401)) => {
-            tracing::info!(status = error.status(), "sign-in refused by Dintero");
-            return Err(AppError::invalid("password", "login.error.bad_credentials"));
-        }
-        Err(error) => return Err(error.into()),
-    };
-    // Who this is and what the partner is called: shown in the header. Not fatal if unreadable.
-    let person = match state.dintero.partner_users().await {
-        Ok(users) => users.into_iter().find(|u| u.email.eq_ignore_ascii_case(email)),
-        Err(error) => {
-            tracing::warn!(%error, "could not read the partner's users");
-            None
-        }
-    };
-    let partner_name = match state.dintero.partner_settings().await {
-        Ok(account) => account.company.and_then(|c| c.display_name.or(c.business_name)),
-        Err(error) => {
-            tracing::warn!(%error, "could not read the partner's settings");
-            None
-        }
-    };
-    let now = Utc::now();
-    let user = UserSession {
-        email: person
-            .as_ref()
-            .map(|p| p.email.clone())
-            .unwrap_or_else(|| email.to_owned()),
-        name: person.as_ref().and_then(|p| p.name.clone()),
-        user_id: person.as_ref().map(|p| p.id.clone()),
-        scopes: person.map(|p| p.scope).unwrap_or_default(),
-        access_token: Secret::new(token.access_token),
-        token_expires_at: now + Duration::seconds(token.expires_in),
-        partner_name,
-        signed_in_at: now,
-    };
-    let session = session().await?;
-    // A new session id at sign-in, so an id known before it is worth nothing after.
-    session.cycle_id().await.map_err(|_| AppError::Internal)?;
-    session.insert(USER_KEY, user).await.map_err(|_| AppError::Internal)?;
-    tracing::info!("person signed in");
-    Ok(())
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ mod kept_input;
 mod login;
 mod login_page;
 mod logout;
+mod mfa;
+mod mfa_page;
 #[cfg(feature = "ssr")]
 pub mod session;
 
@@ -16,3 +18,5 @@ pub use kept_input::{take_kept_input, KeptInput, TakeKeptInput};
 pub use login::{safe_next, sign_in_path, Login};
 pub use login_page::LoginPage;
 pub use logout::{Logout, SignOutButton};
+pub use mfa::{get_code_step, sandbox_outbox, send_code, verify_code, CodeStep, SandboxMessage};
+pub use mfa_page::{CodePage, SandboxInboxPage};

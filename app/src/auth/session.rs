@@ -9,6 +9,21 @@ use crate::secret::Secret;
 
 /// The session key of [`UserSession`].
 pub const USER_KEY: &str = "backoffice.user";
+/// The session key of [`PendingMfa`].
+pub const PENDING_MFA_KEY: &str = "backoffice.pending_mfa";
+
+/// A sign-in waiting for its one-time code. Server-side only.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingMfa {
+    pub email: String,
+    pub mfa_token: Secret,
+    /// The challenge's `oob_code`, once a code has been sent.
+    pub oob_code: Option<Secret>,
+    /// Where the last code went: `sms` or `email`.
+    pub channel: Option<String>,
+    /// Where to go after signing in.
+    pub next: String,
+}
 
 /// Who is signed in, with their Dintero token. Server-side only.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -21,6 +36,52 @@ pub struct UserSession {
     pub token_expires_at: DateTime<Utc>,
     pub partner_name: Option<String>,
     pub signed_in_at: DateTime<Utc>,
+}
+
+/// Starts the signed-in session for `email` with Dintero's `token`: reads who the person is and
+/// the partner's name (shown in the header; not fatal if unreadable), gives the session a new id
+/// (so an id known before sign-in is worth nothing after), and keeps the token server-side only.
+pub async fn establish(
+    state: &crate::state::AppState,
+    email: &str,
+    token: crate::dintero::auth::AccessToken,
+) -> Result<(), AppError> {
+    use chrono::Duration;
+
+    let person = match state.dintero.partner_users().await {
+        Ok(users) => users.into_iter().find(|u| u.email.eq_ignore_ascii_case(email)),
+        Err(error) => {
+            tracing::warn!(%error, "could not read the partner's users");
+            None
+        }
+    };
+    let partner_name = match state.dintero.partner_settings().await {
+        Ok(account) => account.company.and_then(|c| c.display_name.or(c.business_name)),
+        Err(error) => {
+            tracing::warn!(%error, "could not read the partner's settings");
+            None
+        }
+    };
+    let now = Utc::now();
+    let user = UserSession {
+        email: person
+            .as_ref()
+            .map(|p| p.email.clone())
+            .unwrap_or_else(|| email.to_owned()),
+        name: person.as_ref().and_then(|p| p.name.clone()),
+        user_id: person.as_ref().map(|p| p.id.clone()),
+        scopes: person.map(|p| p.scope).unwrap_or_default(),
+        access_token: Secret::new(token.access_token),
+        token_expires_at: now + Duration::seconds(token.expires_in),
+        partner_name,
+        signed_in_at: now,
+    };
+    let session = session().await?;
+    session.cycle_id().await.map_err(|_| AppError::Internal)?;
+    let _ = session.remove::<PendingMfa>(PENDING_MFA_KEY).await;
+    session.insert(USER_KEY, user).await.map_err(|_| AppError::Internal)?;
+    tracing::info!("person signed in");
+    Ok(())
 }
 
 /// The request's tower-sessions session.

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use super::error::ApiError;
 use super::sessions::{Challenge, OutboxMessage, MFA_ATTEMPTS, MFA_SECONDS};
-use super::token::{app_client, required, sign_in, TokenRequest};
+use super::token::{app_client, require_present, required, sign_in, TokenRequest};
 use super::world::normalize_oid;
 use super::Emulator;
 
@@ -108,19 +108,14 @@ pub async fn oob_grant(
     now: i64,
 ) -> Result<Json<Value>, ApiError> {
     let caller = app_client(emulator, headers, account, now)?;
-    let (Some(mfa_token), Some(oob_code), Some(binding_code)) = (&body.mfa_token, &body.oob_code, &body.binding_code)
-    else {
-        let missing: Vec<&str> = [
-            ("mfa_token", &body.mfa_token),
-            ("oob_code", &body.oob_code),
-            ("binding_code", &body.binding_code),
-        ]
-        .into_iter()
-        .filter(|(_, v)| v.is_none())
-        .map(|(k, _)| k)
-        .collect();
-        return Err(required(&missing));
-    };
+    require_present(&[
+        ("mfa_token", &body.mfa_token),
+        ("oob_code", &body.oob_code),
+        ("binding_code", &body.binding_code),
+    ])?;
+    let mfa_token = body.mfa_token.as_deref().unwrap_or_default();
+    let oob_code = body.oob_code.as_deref().unwrap_or_default();
+    let binding_code = body.binding_code.as_deref().unwrap_or_default();
     let mut world = emulator.world.write().await;
     let partner = world
         .partner_mut(account)
@@ -129,7 +124,7 @@ pub async fn oob_grant(
         .auth
         .challenges
         .get_mut(oob_code)
-        .filter(|c| &c.mfa_token == mfa_token && c.expires_at > now && c.attempts_left > 0)
+        .filter(|c| c.mfa_token == mfa_token && c.expires_at > now && c.attempts_left > 0)
         .ok_or_else(|| invalid_grant("The code has expired; ask for a new one"))?;
     if challenge.binding_code != binding_code.trim() {
         challenge.attempts_left -= 1;
@@ -139,7 +134,7 @@ pub async fn oob_grant(
         }
         return Err(invalid_grant("The code is wrong"));
     }
-    partner.auth.challenges.retain(|_, c| &c.mfa_token != mfa_token);
+    partner.auth.challenges.retain(|_, c| c.mfa_token != mfa_token);
     let pending = partner
         .auth
         .pending_mfa

@@ -119,7 +119,8 @@ pub fn world(seed: u64, merchants: usize) -> World {
                 authentication_type: None,
                 created_at: created.clone(),
                 phone_number: format!("+47{}", 91_000_000 + rng.random_range(0..999_999)),
-                mfa_required: false,
+                // The administrator's sign-in needs a one-time code (codes: /__emulator/outbox).
+                mfa_required: *email == "admin@partner.example",
             })
             .collect(),
         auth: Default::default(),

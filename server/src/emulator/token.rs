@@ -100,18 +100,11 @@ async fn password(
     now: i64,
 ) -> Result<Json<Value>, ApiError> {
     let caller = app_client(emulator, headers, account, now)?;
-    let missing: Vec<&str> = [
+    require_present(&[
         ("username", &body.username),
         ("password", &body.password),
         ("audience", &body.audience),
-    ]
-    .into_iter()
-    .filter(|(_, v)| v.is_none())
-    .map(|(k, _)| k)
-    .collect();
-    if !missing.is_empty() {
-        return Err(required(&missing));
-    }
+    ])?;
     let audience = audience(body, account)?;
     let mut world = emulator.world.write().await;
     let partner = world
@@ -304,6 +297,16 @@ pub fn issue(emulator: &Emulator, claims: &Claims, refresh_token: Option<String>
         body["refresh_token"] = Value::String(refresh_token);
     }
     body
+}
+
+/// 400 naming each of `fields` whose value is absent.
+pub fn require_present(fields: &[(&str, &Option<String>)]) -> Result<(), ApiError> {
+    let missing: Vec<&str> = fields.iter().filter(|(_, v)| v.is_none()).map(|(k, _)| *k).collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(required(&missing))
+    }
 }
 
 /// 400 naming each missing field.
