@@ -7,6 +7,7 @@ pub mod components;
 pub mod dintero;
 pub mod error;
 pub mod features;
+pub mod format;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod secret;

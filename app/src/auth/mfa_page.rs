@@ -99,7 +99,7 @@ pub fn SandboxInboxPage() -> impl IntoView {
                             <ul class="card divide-y divide-[var(--line)] p-0" data-testid="sandbox-messages">
                                 {list.into_iter().map(|m| view! {
                                     <li class="flex items-center justify-between gap-4 px-5 py-3">
-                                        <span class="text-sm">{m.to}<span class="text-muted">" · "{m.channel}" · "{m.sent_at}</span></span>
+                                        <span class="text-sm">{m.to}<span class="text-muted">" · "{m.channel}" · "{crate::format::date_time_str(&m.sent_at)}</span></span>
                                         <code class="font-mono text-lg font-semibold tracking-widest">{m.code}</code>
                                     </li>
                                 }).collect_view()}

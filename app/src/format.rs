@@ -1,0 +1,122 @@
+//! How dates and money are shown: the Nordic way, always with the time zone or the currency.
+//!
+//! Times are shown in Norwegian/Swedish local time (CET, or CEST in summer by the EU rule: from
+//! 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October), e.g.
+//! `21.11.2026 10:34 CET`. Money is integer minor units with its currency, e.g. `1 234,50 NOK`.
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc, Weekday};
+
+/// `dd.mm.yyyy HH:MM` in Nordic local time, with `CET` or `CEST`.
+pub fn date_time(utc: DateTime<Utc>) -> String {
+    let (local, zone) = nordic_local(utc);
+    format!("{} {zone}", local.format("%d.%m.%Y %H:%M"))
+}
+
+/// `dd.mm.yyyy` of the Nordic local date.
+pub fn date(utc: DateTime<Utc>) -> String {
+    nordic_local(utc).0.format("%d.%m.%Y").to_string()
+}
+
+/// [`date_time`] of an RFC 3339 string as Dintero sends them; the string itself if unreadable.
+pub fn date_time_str(rfc3339: &str) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| date_time(t.with_timezone(&Utc)))
+        .unwrap_or_else(|_| rfc3339.to_owned())
+}
+
+/// The time in Norway and Sweden, and the zone's abbreviation.
+pub fn nordic_local(utc: DateTime<Utc>) -> (DateTime<FixedOffset>, &'static str) {
+    let year = utc.year();
+    let summer = utc >= last_sunday_1am_utc(year, 3) && utc < last_sunday_1am_utc(year, 10);
+    let (hours, zone) = if summer { (2, "CEST") } else { (1, "CET") };
+    let offset = FixedOffset::east_opt(hours * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+    (utc.with_timezone(&offset), zone)
+}
+
+fn last_sunday_1am_utc(year: i32, month: u32) -> DateTime<Utc> {
+    let first_of_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }
+    .unwrap_or_default();
+    let mut day = first_of_next - Duration::days(1);
+    while day.weekday() != Weekday::Sun {
+        day -= Duration::days(1);
+    }
+    Utc.from_utc_datetime(&day.and_hms_opt(1, 0, 0).unwrap_or_default())
+}
+
+/// How many decimals a currency's minor unit has (ISO 4217).
+pub fn minor_digits(currency: &str) -> u32 {
+    match currency {
+        "ISK" | "JPY" | "KRW" | "CLP" => 0,
+        "BHD" | "KWD" | "OMR" | "JOD" | "TND" => 3,
+        _ => 2,
+    }
+}
+
+/// `minor` units of `currency` the Nordic way: `1 234,50 NOK` (a no-break space between groups and
+/// before the currency, a comma before the decimals, a minus sign for negatives).
+pub fn money(minor: i64, currency: &str) -> String {
+    let digits = minor_digits(currency);
+    let scale = 10u128.pow(digits);
+    let magnitude = u128::from(minor.unsigned_abs());
+    let (whole, fraction) = (magnitude / scale, magnitude % scale);
+    let grouped = group_thousands(&whole.to_string());
+    let sign = if minor < 0 { "−" } else { "" };
+    if digits == 0 {
+        format!("{sign}{grouped}\u{a0}{currency}")
+    } else {
+        format!(
+            "{sign}{grouped},{fraction:0width$}\u{a0}{currency}",
+            width = digits as usize
+        )
+    }
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn times_are_nordic_local_with_the_zone() {
+        assert_eq!(date_time(at("2026-11-21T09:34:46Z")), "21.11.2026 10:34 CET");
+        assert_eq!(date_time(at("2026-07-01T22:15:00Z")), "02.07.2026 00:15 CEST");
+        // The switches: 29 March 2026 and 25 October 2026 at 01:00 UTC.
+        assert_eq!(date_time(at("2026-03-29T00:59:00Z")), "29.03.2026 01:59 CET");
+        assert_eq!(date_time(at("2026-03-29T01:00:00Z")), "29.03.2026 03:00 CEST");
+        assert_eq!(date_time(at("2026-10-25T00:59:00Z")), "25.10.2026 02:59 CEST");
+        assert_eq!(date_time(at("2026-10-25T01:00:00Z")), "25.10.2026 02:00 CET");
+        assert_eq!(date_time_str("not a date"), "not a date");
+        assert_eq!(date(at("2026-12-31T23:30:00Z")), "01.01.2027");
+    }
+
+    #[test]
+    fn money_is_minor_units_shown_the_nordic_way() {
+        assert_eq!(money(123_450, "NOK"), "1\u{a0}234,50\u{a0}NOK");
+        assert_eq!(money(5, "SEK"), "0,05\u{a0}SEK");
+        assert_eq!(money(-99_900, "NOK"), "−999,00\u{a0}NOK");
+        assert_eq!(money(100_000_000_00, "NOK"), "100\u{a0}000\u{a0}000,00\u{a0}NOK");
+        assert_eq!(money(1500, "ISK"), "1\u{a0}500\u{a0}ISK");
+        assert_eq!(
+            money(i64::MIN, "NOK"),
+            "−92\u{a0}233\u{a0}720\u{a0}368\u{a0}547\u{a0}758,08\u{a0}NOK"
+        );
+    }
+}
