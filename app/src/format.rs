@@ -112,7 +112,7 @@ mod tests {
         assert_eq!(money(123_450, "NOK"), "1\u{a0}234,50\u{a0}NOK");
         assert_eq!(money(5, "SEK"), "0,05\u{a0}SEK");
         assert_eq!(money(-99_900, "NOK"), "−999,00\u{a0}NOK");
-        assert_eq!(money(100_000_000_00, "NOK"), "100\u{a0}000\u{a0}000,00\u{a0}NOK");
+        assert_eq!(money(10_000_000_000, "NOK"), "100\u{a0}000\u{a0}000,00\u{a0}NOK");
         assert_eq!(money(1500, "ISK"), "1\u{a0}500\u{a0}ISK");
         assert_eq!(
             money(i64::MIN, "NOK"),

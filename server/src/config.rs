@@ -25,6 +25,10 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `DINTERO_EMULATOR_SEED`: the seed of the embedded emulator's world.
     pub emulator_seed: u64,
+    /// `BACKOFFICE_SESSION_IDLE_MINUTES`: a session ends after this long without a request.
+    pub session_idle_minutes: i64,
+    /// `BACKOFFICE_SESSION_MAX_HOURS`: a session ends this long after sign-in, however busy.
+    pub session_max_hours: i64,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -71,6 +75,20 @@ impl Config {
             reason: format!("'{site_addr}': {e}"),
         })?;
         let seed = var("DINTERO_EMULATOR_SEED").unwrap_or_else(|| "1".into());
+        let positive = |name: &'static str, default: i64| -> Result<i64, ConfigError> {
+            match var(name) {
+                None => Ok(default),
+                Some(raw) => raw
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or(ConfigError::Invalid {
+                        name,
+                        reason: format!("'{raw}' is not a whole number above 0"),
+                    }),
+            }
+        };
         Ok(Self {
             partner_id,
             client_id: required("DINTERO_CLIENT_ID", DEMO_CLIENT_ID)?,
@@ -83,6 +101,8 @@ impl Config {
                 name: "DINTERO_EMULATOR_SEED",
                 reason: format!("'{seed}': {e}"),
             })?,
+            session_idle_minutes: positive("BACKOFFICE_SESSION_IDLE_MINUTES", 30)?,
+            session_max_hours: positive("BACKOFFICE_SESSION_MAX_HOURS", 12)?,
         })
     }
 
@@ -126,6 +146,7 @@ mod tests {
         assert_eq!(c.site_addr, "127.0.0.1:3000".parse().unwrap());
         assert_eq!(c.data_dir, PathBuf::from("./data"));
         assert_eq!(c.site_root, "target/site");
+        assert_eq!((c.session_idle_minutes, c.session_max_hours), (30, 12));
         assert!(!c.cookie_secure());
     }
 

@@ -30,6 +30,8 @@ use emulator::Emulator;
 pub enum StartError {
     #[error("could not start the built-in Dintero emulator: {0}")]
     Emulator(std::io::Error),
+    #[error("could not open the session store in BACKOFFICE_DATA: {0}")]
+    Sessions(std::io::Error),
     #[error("could not set up the Dintero client: {0}")]
     Client(app::dintero::DinteroError),
 }
@@ -74,15 +76,19 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         info: Arc::new(info),
     };
     let routes = generate_route_list(App);
-    let site_root = session::SiteRoot(config.site_root.clone());
+    let guard = session::Guard {
+        site_root: config.site_root.clone(),
+        max_age: chrono::Duration::hours(config.session_max_hours),
+    };
+    let store = session::store(&config).await.map_err(StartError::Sessions)?;
 
     let router = Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn_with_state(site_root, session::require_sign_in))
-        .layer(session::layer(&config))
+        .layer(middleware::from_fn_with_state(guard, session::require_sign_in))
+        .layer(session::layer(&config, store))
         .layer(middleware::from_fn(edge::server_fn_status))
         .layer(middleware::from_fn(edge::cache_headers))
         .layer(CompressionLayer::new())

@@ -8,24 +8,51 @@ use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::cookie::SameSite;
-use tower_sessions::{Expiry, MemoryStore, Session, SessionManagerLayer};
+use tower_sessions::{ExpiredDeletion, Expiry, Session, SessionManagerLayer};
+use tower_sessions_sqlx_store::sqlx::SqlitePool;
+use tower_sessions_sqlx_store::SqliteStore;
 
 use crate::config::Config;
 
 /// The session cookie's name.
 pub const COOKIE_NAME: &str = "backoffice_session";
 
+/// The session store: SQLite in `BACKOFFICE_DATA/sessions.db`, so a restart signs nobody out.
+/// Expired sessions are deleted hourly.
+pub async fn store(config: &Config) -> Result<SqliteStore, std::io::Error> {
+    std::fs::create_dir_all(&config.data_dir)?;
+    let url = format!("sqlite://{}?mode=rwc", config.data_dir.join("sessions.db").display());
+    let pool = SqlitePool::connect(&url).await.map_err(std::io::Error::other)?;
+    let store = SqliteStore::new(pool);
+    store.migrate().await.map_err(std::io::Error::other)?;
+    tokio::spawn(
+        store
+            .clone()
+            .continuously_delete_expired(std::time::Duration::from_secs(3600)),
+    );
+    Ok(store)
+}
+
 /// The session layer: `HttpOnly`, `SameSite=Lax`, `Secure` unless on plain-HTTP loopback, ended
-/// after 30 minutes without a request.
-pub fn layer(config: &Config) -> SessionManagerLayer<MemoryStore> {
-    SessionManagerLayer::new(MemoryStore::default())
+/// after `BACKOFFICE_SESSION_IDLE_MINUTES` without a request.
+pub fn layer(config: &Config, store: SqliteStore) -> SessionManagerLayer<SqliteStore> {
+    SessionManagerLayer::new(store)
         .with_name(COOKIE_NAME)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.cookie_secure())
         .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(
-            30,
+            config.session_idle_minutes,
         )))
+}
+
+/// What the sign-in guard needs to know.
+#[derive(Clone)]
+pub struct Guard {
+    /// The site root folder, for telling static files from pages.
+    pub site_root: String,
+    /// A session ends this long after sign-in (`BACKOFFICE_SESSION_MAX_HOURS`).
+    pub max_age: chrono::Duration,
 }
 
 /// Server functions reachable without a session (signing in and what the sign-in page needs).
@@ -40,21 +67,20 @@ const PUBLIC_SERVER_FNS: [&str; 8] = [
     "/api/sandbox_outbox",
 ];
 
-/// Lets through requests with a signed-in session, and public paths; sends pages to
-/// `/login?next=...` (303) and answers server functions with 401.
-pub async fn require_sign_in(
-    State(site_root): State<SiteRoot>,
-    session: Session,
-    request: Request,
-    next: Next,
-) -> Response {
+/// Lets through requests with a signed-in session younger than its maximum age, and public paths;
+/// sends pages to `/login?next=...` (303) and answers server functions with 401.
+pub async fn require_sign_in(State(guard): State<Guard>, session: Session, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    if is_public(path, &site_root.0) {
+    if is_public(path, &guard.site_root) {
         return next.run(request).await;
     }
-    let signed_in = matches!(session.get::<UserSession>(USER_KEY).await, Ok(Some(_)));
-    if signed_in {
-        return next.run(request).await;
+    match session.get::<UserSession>(USER_KEY).await {
+        Ok(Some(user)) if chrono::Utc::now() < user.signed_in_at + guard.max_age => return next.run(request).await,
+        Ok(Some(_)) => {
+            tracing::info!("session reached its maximum age");
+            let _ = session.flush().await;
+        }
+        _ => {}
     }
     if path.starts_with("/api/") {
         let body = serde_json::to_string(&app::AppError::Unauthenticated).unwrap_or_default();
@@ -72,10 +98,6 @@ pub async fn require_sign_in(
     )
         .into_response()
 }
-
-/// The site root folder, for telling static files from pages.
-#[derive(Clone)]
-pub struct SiteRoot(pub String);
 
 fn is_public(path: &str, site_root: &str) -> bool {
     matches!(

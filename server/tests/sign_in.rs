@@ -6,13 +6,30 @@ use reqwest::StatusCode;
 use server::{app, Config};
 
 async fn serve() -> String {
-    let config =
-        Config::from_lookup(|name| (name == "LEPTOS_SITE_ADDR").then(|| "127.0.0.1:0".to_owned())).expect("config");
+    serve_with_data(&temp_data_dir()).await.0
+}
+
+/// A folder of its own for one test's sessions.
+fn temp_data_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("backoffice-test-{}", uuid::Uuid::new_v4()))
+}
+
+/// The app on port 0 with its state in `data`; returns its address and the server task.
+async fn serve_with_data(data: &std::path::Path) -> (String, tokio::task::JoinHandle<()>) {
+    let data = data.display().to_string();
+    let config = Config::from_lookup(|name| match name {
+        "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".to_owned()),
+        "BACKOFFICE_DATA" => Some(data.clone()),
+        _ => None,
+    })
+    .expect("config");
     let router = app(config).await.expect("app starts");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    format!("http://{addr}")
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
+    (format!("http://{addr}"), task)
 }
 
 fn http() -> reqwest::Client {
@@ -187,4 +204,24 @@ async fn a_person_who_needs_a_code_is_sent_to_the_code_step_without_a_session() 
         .await
         .unwrap();
     assert_eq!(page.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_restart_signs_nobody_out() {
+    let data = temp_data_dir();
+    let (base, server) = serve_with_data(&data).await;
+    let cookie = session_cookie(&post_login(&base, "manager%40partner.example", "demo-password").await);
+    server.abort();
+    let _ = server.await;
+
+    // A new server on the same data folder (and a new emulator behind it) knows the session.
+    let (base, _server) = serve_with_data(&data).await;
+    let page = http()
+        .get(format!("{base}/"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("Kari Nordmann"));
 }

@@ -3,15 +3,13 @@
 
 use axum::extract::{Path, State};
 use axum::http::header::AUTHORIZATION;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::Json;
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::error::ApiError;
-use super::jwt::{Claims, TokenKind};
+use super::jwt::Claims;
 use super::world::normalize_oid;
 use super::Emulator;
 
