@@ -71,7 +71,10 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
         .iter()
         .map(|(aid, account)| {
             let email = account["company"]["email"].as_str().unwrap_or("post@merchant.example");
-            (aid.clone(), format!("regnskap@{}", email.split('@').nth(1).unwrap_or("merchant.example")))
+            (
+                aid.clone(),
+                format!("regnskap@{}", email.split('@').nth(1).unwrap_or("merchant.example")),
+            )
         })
         .collect();
     for (n, (aid, email)) in aids.into_iter().enumerate() {
@@ -287,14 +290,12 @@ pub async fn list(
     let all = store.configs.get(&aid).map(Vec::as_slice).unwrap_or_default();
     let start = match params.one("starting_after") {
         None => 0,
-        Some(after) => {
-            all.iter().position(|c| c.id == after).map(|i| i + 1).ok_or_else(|| {
-                ApiError::validation(vec![(
-                    "/starting_after".into(),
-                    format!("no configuration {after} on this account"),
-                )])
-            })?
-        }
+        Some(after) => all.iter().position(|c| c.id == after).map(|i| i + 1).ok_or_else(|| {
+            ApiError::validation(vec![(
+                "/starting_after".into(),
+                format!("no configuration {after} on this account"),
+            )])
+        })?,
     };
     let page: Vec<&ReportConfig> = all.iter().skip(start).take(limit).collect();
     let mut body = json!({"items": page});
@@ -403,7 +404,10 @@ pub async fn delete(
         .as_ref()
         .and_then(|l| l.iter().position(|c| c.id == id))
         .ok_or_else(|| ApiError::not_found(format!("Configuration {id} not found")))?;
-    Ok(Json(list.map(|l| l.remove(position)).ok_or_else(|| ApiError::not_found("gone"))?))
+    Ok(Json(
+        list.map(|l| l.remove(position))
+            .ok_or_else(|| ApiError::not_found("gone"))?,
+    ))
 }
 
 #[cfg(test)]
@@ -413,7 +417,11 @@ mod tests {
     fn paths(body: Value) -> Vec<String> {
         match validate(&body) {
             Ok(_) => vec![],
-            Err(e) => e.errors.iter().map(|e| e["path"].as_str().unwrap().to_owned()).collect(),
+            Err(e) => e
+                .errors
+                .iter()
+                .map(|e| e["path"].as_str().unwrap().to_owned())
+                .collect(),
         }
     }
 
@@ -435,7 +443,10 @@ mod tests {
                 "/filters/0/filter"
             ]
         );
-        assert_eq!(paths(json!({"filetypes": [], "destinations": [], "providers": []})), ["/filetypes"]);
+        assert_eq!(
+            paths(json!({"filetypes": [], "destinations": [], "providers": []})),
+            ["/filetypes"]
+        );
         assert!(paths(json!({"filetypes": ["json"], "destinations": [{"destination_type": "account_email"}], "providers": ["vipps"]})).is_empty());
     }
 }

@@ -58,9 +58,8 @@ pub async fn download(
             // Made twice: once to know the length, once line by line as it is sent.
             let length = lines(&settlement, &attachment).map(|l| l.len() as u64).sum();
             let n = settlement.tx_count;
-            let chunks = (0..=n + 1).filter_map(move |i| {
-                line_at(&settlement, &attachment, i).map(|l| Ok::<_, Infallible>(Bytes::from(l)))
-            });
+            let chunks = (0..=n + 1)
+                .filter_map(move |i| line_at(&settlement, &attachment, i).map(|l| Ok::<_, Infallible>(Bytes::from(l))));
             (length, Body::from_stream(stream::iter(chunks)))
         }
     };
@@ -276,7 +275,9 @@ pub async fn add_large(State(emulator): State<Emulator>, params: Params) -> Resu
     let list = store.settlements_of(&aid, merchant);
     list.push(settlement);
     sort_newest_first(list);
-    Ok(Json(json!({"settlement_id": id, "attachment_id": attachment_id, "bytes": bytes})))
+    Ok(Json(
+        json!({"settlement_id": id, "attachment_id": attachment_id, "bytes": bytes}),
+    ))
 }
 
 #[cfg(test)]

@@ -128,7 +128,14 @@ impl Settlement {
 
     /// The `index`-th transaction (0-based, in time order).
     pub fn transaction(&self, index: u32) -> Tx {
-        transaction(self.tx_seed, index, self.tx_count, self.period, &self.account_id, &self.provider)
+        transaction(
+            self.tx_seed,
+            index,
+            self.tx_count,
+            self.period,
+            &self.account_id,
+            &self.provider,
+        )
     }
 
     /// The file name a download is offered under.
@@ -224,7 +231,9 @@ pub fn enabled_providers(account: &Value) -> Vec<(String, DateTime<Utc>)> {
 }
 
 fn month_start(year: i32, month: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(year, month, 1, 0, 0, 0).single().unwrap_or_default()
+    Utc.with_ymd_and_hms(year, month, 1, 0, 0, 0)
+        .single()
+        .unwrap_or_default()
 }
 
 /// The settlement periods `[from, to)` of a provider over the [`MONTHS`] before now.
@@ -392,14 +401,20 @@ mod tests {
         assert!((9..=11).contains(&payex), "{payex}");
         assert!(all.iter().all(|s| s.settled_at <= seed_now()));
         assert!(all.windows(2).all(|w| w[0].settled_at >= w[1].settled_at));
-        assert!(all.iter().filter(|s| s.provider == "payex").all(|s| s.start_at >= Utc.with_ymd_and_hms(2026, 1, 10, 0, 0, 0).unwrap()));
+        assert!(all
+            .iter()
+            .filter(|s| s.provider == "payex")
+            .all(|s| s.start_at >= Utc.with_ymd_and_hms(2026, 1, 10, 0, 0, 0).unwrap()));
     }
 
     #[test]
     fn amounts_are_the_sums_of_the_transactions() {
         for s in settlements(7, "T11200002", &account()) {
             let txs: Vec<Tx> = (0..s.tx_count).map(|i| s.transaction(i)).collect();
-            assert_eq!(txs.iter().filter(|t| !t.refund).map(|t| t.amount).sum::<i64>(), s.capture);
+            assert_eq!(
+                txs.iter().filter(|t| !t.refund).map(|t| t.amount).sum::<i64>(),
+                s.capture
+            );
             assert_eq!(txs.iter().filter(|t| t.refund).map(|t| t.amount).sum::<i64>(), s.refund);
             assert_eq!(txs.iter().map(|t| t.fee).sum::<i64>(), s.fee);
             assert_eq!(txs.iter().map(Tx::net).sum::<i64>(), s.amount());
@@ -413,7 +428,10 @@ mod tests {
         let a = settlements(7, "T11200002", &account());
         let b = settlements(7, "T11200002", &account());
         let c = settlements(8, "T11200002", &account());
-        assert_eq!(a.iter().map(|s| &s.id).collect::<Vec<_>>(), b.iter().map(|s| &s.id).collect::<Vec<_>>());
+        assert_eq!(
+            a.iter().map(|s| &s.id).collect::<Vec<_>>(),
+            b.iter().map(|s| &s.id).collect::<Vec<_>>()
+        );
         assert_ne!(a[0].id, c[0].id);
     }
 }

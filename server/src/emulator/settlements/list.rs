@@ -98,7 +98,11 @@ pub async fn list(
     let mut matching: Vec<&super::Settlement> = all
         .iter()
         .filter(|s| providers.is_empty() || providers.contains(&s.provider))
-        .filter(|s| seller.as_ref().is_none_or(|p| s.payout_destination_id.as_ref() == Some(p)))
+        .filter(|s| {
+            seller
+                .as_ref()
+                .is_none_or(|p| s.payout_destination_id.as_ref() == Some(p))
+        })
         .filter(|s| search.as_ref().is_none_or(|q| s.id.to_lowercase().contains(q)))
         .filter(|s| settled_gte.is_none_or(|t| s.settled_at >= t) && settled_lte.is_none_or(|t| s.settled_at <= t))
         .filter(|s| created_gte.is_none_or(|t| s.created_at >= t) && created_lte.is_none_or(|t| s.created_at <= t))

@@ -106,7 +106,11 @@ impl LedgerEntry {
                 v["type"] = json!("outbound");
                 v["outbound_receiver_country"] = json!(&account[..2]);
                 v["outbound_receiver_bank_account_type"] = json!(if *iban { "iban" } else { "bban" });
-                v["outbound_receiver_bank_account_number"] = json!(if *iban { account.clone() } else { account[4..].to_owned() });
+                v["outbound_receiver_bank_account_number"] = json!(if *iban {
+                    account.clone()
+                } else {
+                    account[4..].to_owned()
+                });
                 v["outbound_receiver_bank_account_bic"] = json!(bic);
                 v["outbound_message"] = json!(message);
             }

@@ -79,19 +79,35 @@ pub fn signature(salt: u64, id: &str) -> String {
         return String::new();
     };
     mac.update(id.as_bytes());
-    mac.finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 const MONTHS_NB: [&str; 12] = [
-    "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
     "desember",
 ];
 const MONTHS_SV: [&str; 12] = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
     "december",
 ];
 
@@ -145,7 +161,10 @@ pub fn generate(salt: u64, aid: &str, account: &Value) -> Vec<ReportMeta> {
     if let Some(seller) = seller_ids(aid).first() {
         let monday = now.date_naive() - Duration::days(i64::from(now.weekday().num_days_from_monday()));
         for back in 1..=6 {
-            let from = (monday - Duration::weeks(back)).and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+            let from = (monday - Duration::weeks(back))
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default()
+                .and_utc();
             let to = from + Duration::weeks(1);
             let week = from.iso_week();
             let mut filters = vec![("operation_payout_destination", seller.clone())];
@@ -205,10 +224,18 @@ pub async fn list(
     let start = match params.one("starting_after") {
         None => 0,
         Some(after) => all.iter().position(|r| r.id == after).map(|i| i + 1).ok_or_else(|| {
-            ApiError::validation(vec![("/starting_after".into(), format!("no report {after} on this account"))])
+            ApiError::validation(vec![(
+                "/starting_after".into(),
+                format!("no report {after} on this account"),
+            )])
         })?,
     };
-    let page: Vec<Value> = all.iter().skip(start).take(limit).map(|r| r.to_json(&base, salt)).collect();
+    let page: Vec<Value> = all
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(|r| r.to_json(&base, salt))
+        .collect();
     let mut body = json!({"reports": page});
     if start + page.len() < all.len() {
         body["starting_after"] = page.last().map(|r| r["id"].clone()).unwrap_or(Value::Null);
@@ -222,7 +249,11 @@ pub async fn file(
     Path(id): Path<String>,
     params: Params,
 ) -> Result<Response, ApiError> {
-    let aid = id.strip_prefix("rpt_").and_then(|r| r.get(..9)).unwrap_or_default().to_owned();
+    let aid = id
+        .strip_prefix("rpt_")
+        .and_then(|r| r.get(..9))
+        .unwrap_or_default()
+        .to_owned();
     let report = {
         let mut world = emulator.world.write().await;
         let (merchant, store) = parts(&mut world, &aid).map_err(|_| ApiError::not_found("No such report"))?;
@@ -258,7 +289,11 @@ pub fn csv(report: &ReportMeta) -> String {
     while day < report.data_to {
         let count: i64 = rng.random_range(0..60);
         let captured = count * rng.random_range(15_000..60_000);
-        let refunded = if rng.random_bool(0.2) { rng.random_range(1..20) * 10_000 } else { 0 };
+        let refunded = if rng.random_bool(0.2) {
+            rng.random_range(1..20) * 10_000
+        } else {
+            0
+        };
         out.push_str(&format!(
             "{};{count};{captured};{refunded};{}\n",
             day.format("%Y-%m-%d"),
@@ -294,7 +329,11 @@ pub fn pdf(report: &ReportMeta) -> Vec<u8> {
     let lines = [
         ascii(report.custom_report_name.as_deref().unwrap_or("Transaction report")),
         format!("Account {}", report.account_id),
-        format!("Period {} - {}", report.data_from.format("%Y-%m-%d"), report.data_to.format("%Y-%m-%d")),
+        format!(
+            "Period {} - {}",
+            report.data_from.format("%Y-%m-%d"),
+            report.data_to.format("%Y-%m-%d")
+        ),
         format!("Transactions: {count}"),
         format!("Net captured: {}.{:02} {}", total / 100, total % 100, report.currency),
     ];
@@ -340,7 +379,15 @@ mod tests {
         let bytes = pdf(report);
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(text.starts_with("%PDF-1.4\n") && text.ends_with("%%EOF\n"));
-        let xref: usize = text.rsplit("startxref\n").next().unwrap().lines().next().unwrap().parse().unwrap();
+        let xref: usize = text
+            .rsplit("startxref\n")
+            .next()
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         assert!(text[xref..].starts_with("xref\n"));
         for (i, line) in text[xref..].lines().skip(3).take(5).enumerate() {
             let offset: usize = line[..10].parse().unwrap();
@@ -353,9 +400,15 @@ mod tests {
         let reports = generate(1, "T11200002", &json!({"currency": "NOK"}));
         assert_eq!(reports.iter().filter(|r| r.schedule == "monthly").count(), 24);
         assert_eq!(reports.iter().filter(|r| r.schedule == "weekly").count(), 6);
-        let job = &reports.iter().find(|r| r.content_type == "application/pdf").unwrap().report_job_id;
+        let job = &reports
+            .iter()
+            .find(|r| r.content_type == "application/pdf")
+            .unwrap()
+            .report_job_id;
         assert_eq!(reports.iter().filter(|r| &r.report_job_id == job).count(), 2);
-        assert!(generate(1, "T11200001", &json!({})).iter().all(|r| r.schedule == "monthly"));
+        assert!(generate(1, "T11200001", &json!({}))
+            .iter()
+            .all(|r| r.schedule == "monthly"));
         assert!(reports.windows(2).all(|w| w[0].created_at >= w[1].created_at));
     }
 }
