@@ -78,7 +78,7 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
         })
         .collect();
     for (n, (aid, email)) in aids.into_iter().enumerate() {
-        if n % 4 != 0 {
+        if !n.is_multiple_of(4) {
             continue;
         }
         let created = seed_now() - Duration::days(rng.random_range(30..500));
@@ -106,7 +106,7 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
             created_at: ts(created),
             updated_at: ts(created),
         }];
-        if n % 8 == 0 {
+        if n.is_multiple_of(8) {
             let later = created + Duration::days(rng.random_range(1..25));
             let filters = seller_ids(&aid)
                 .first()
@@ -120,7 +120,7 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
             configs.push(ReportConfig {
                 id: uuid_from(rng),
                 account_id: aid.clone(),
-                filetypes: vec!["xml".into()],
+                filetypes: vec!["xml".into(), "json".into()],
                 destinations: vec![],
                 providers: vec!["payex".into(), "vipps".into()],
                 filters,

@@ -132,7 +132,7 @@ pub fn generate(salt: u64, aid: &str, account: &Value) -> BTreeMap<String, Vec<L
     let mut ledgers: BTreeMap<String, Vec<LedgerEntry>> = sellers.iter().map(|s| (s.clone(), Vec::new())).collect();
     let start = seed_now() - Duration::weeks(WEEKS);
     for (n, seller) in sellers.iter().enumerate() {
-        let iban = n % 2 == 0;
+        let iban = n.is_multiple_of(2);
         let bank: String = (0..11).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect();
         let account_number = format!("{country}{:02}{bank}", rng.random_range(10..99));
         let mut balance: BTreeMap<String, i64> = BTreeMap::new();
