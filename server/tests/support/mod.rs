@@ -2,6 +2,7 @@
 //! port 0, the app's Dintero client pointed at it, and the demo people's tokens.
 #![allow(dead_code)]
 
+use app::dintero::auth::OobChannel;
 use app::dintero::{ClientConfig, DinteroClient};
 use app::secret::Secret;
 use serde_json::Value;
@@ -36,13 +37,41 @@ pub async fn start() -> Harness {
 }
 
 impl Harness {
-    /// A demo person's token (password `demo-password`).
+    /// A demo person's token (password `demo-password`); for people who need a second factor (the
+    /// admin), the code is read from the emulator's outbox.
     pub async fn person(&self, email: &str) -> Secret {
+        let error = match self.client.password_token(email, &Secret::new("demo-password")).await {
+            Ok(token) => return Secret::new(token.access_token),
+            Err(error) => error,
+        };
+        let mfa_token = error
+            .mfa_token()
+            .cloned()
+            .unwrap_or_else(|| panic!("sign in {email}: {error:?}"));
+        let challenge = self
+            .client
+            .mfa_challenge(&mfa_token, OobChannel::Sms)
+            .await
+            .expect("challenge");
+        let outbox: Vec<Value> = self
+            .http
+            .get(format!("{}/__emulator/outbox", self.base))
+            .send()
+            .await
+            .expect("outbox")
+            .json()
+            .await
+            .expect("json");
+        let code = outbox
+            .last()
+            .and_then(|m| m["code"].as_str())
+            .expect("a code was sent")
+            .to_owned();
         let token = self
             .client
-            .password_token(email, &Secret::new("demo-password"))
+            .mfa_oob_token(&mfa_token, &challenge.oob_code, &code)
             .await
-            .expect("sign in");
+            .expect("mfa sign in");
         Secret::new(token.access_token)
     }
 
