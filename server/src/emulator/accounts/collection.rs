@@ -23,7 +23,12 @@ const READ: [&str; 2] = ["admin:accounts", "read:accounts"];
 const WRITE: [&str; 2] = ["admin:accounts", "write:accounts"];
 
 /// Bearer, scope and "a token on this partner" checks of a partner path.
-pub fn partner_claims(emulator: &Emulator, headers: &HeaderMap, oid: &str, scopes: &[&str]) -> Result<Claims, ApiError> {
+pub fn partner_claims(
+    emulator: &Emulator,
+    headers: &HeaderMap,
+    oid: &str,
+    scopes: &[&str],
+) -> Result<Claims, ApiError> {
     let claims = bearer(emulator, headers, chrono::Utc::now().timestamp())?;
     require_scope(&claims, scopes)?;
     require_account(&claims, &partner_id(oid))?;
@@ -138,7 +143,9 @@ pub async fn update(
     for key in ["active", "partner_id"] {
         let given = body.get(key).filter(|v| !v.is_null());
         if given.is_some_and(|v| Some(v) != account.get(key)) && !claims.has_any(&["mgmnt:admin"]) {
-            return Err(ApiError::forbidden(format!("Changing {key} requires scope mgmnt:admin")));
+            return Err(ApiError::forbidden(format!(
+                "Changing {key} requires scope mgmnt:admin"
+            )));
         }
     }
     let object = account.as_object_mut().ok_or_else(|| not_found(&aid))?;

@@ -69,7 +69,10 @@ fn check_event(body: &Value) -> Result<Map<String, Value>, ApiError> {
             "/status".to_owned(),
             format!("should be equal to one of the allowed values: {}", STATUSES.join(", ")),
         )),
-        None => failures.push(("/status".to_owned(), "should have required property 'status'".to_owned())),
+        None => failures.push((
+            "/status".to_owned(),
+            "should have required property 'status'".to_owned(),
+        )),
     }
     match body.get("event").and_then(Value::as_str) {
         Some(e) if !e.trim().is_empty() => {}
@@ -163,17 +166,22 @@ pub async fn advance(
         .and_then(|c| c["status"].as_str())
         .map(str::to_owned)
         .ok_or_else(|| ApiError::not_found(format!("Account {aid} has no connection {name}")))?;
-    let (_, to, code) = ADVANCE
-        .iter()
-        .find(|(f, _, _)| *f == from)
-        .ok_or_else(|| ApiError::new(StatusCode::CONFLICT, "conflict", format!("Connection {name} is {from}: no next step")))?;
+    let (_, to, code) = ADVANCE.iter().find(|(f, _, _)| *f == from).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            format!("Connection {name} is {from}: no next step"),
+        )
+    })?;
     let mut event = Map::new();
     event.insert("status".into(), json!(to));
     event.insert("event".into(), json!(code));
     event.insert("description".into(), json!(format!("{name}: {from} → {to} (emulator)")));
     event.insert("metadata".into(), json!({}));
     let stored = append(account, &name, event, "emulator");
-    Ok(Json(json!({"account_id": aid, "connection": name, "from": from, "status": to, "event": stored})))
+    Ok(Json(
+        json!({"account_id": aid, "connection": name, "from": from, "status": to, "event": stored}),
+    ))
 }
 
 #[cfg(test)]
@@ -190,8 +198,14 @@ mod tests {
         let connection = &account["connections"]["payex"]["creditcard"];
         assert_eq!(connection["status"], "enabled");
         assert_eq!(connection["events"][0], stored);
-        assert_eq!(connection["configuration"]["payment_options"][0]["type"], "payex.creditcard");
-        assert_eq!(connection["configuration"]["payment_options"][0]["currencies"][0], "SEK");
+        assert_eq!(
+            connection["configuration"]["payment_options"][0]["type"],
+            "payex.creditcard"
+        );
+        assert_eq!(
+            connection["configuration"]["payment_options"][0]["currencies"][0],
+            "SEK"
+        );
     }
 
     #[test]

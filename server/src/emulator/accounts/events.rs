@@ -57,7 +57,7 @@ pub fn seed(store: &mut Store, rng: &mut StdRng) {
                 events.push((at, comment(uuid_from(rng), ts(at), by, body)));
             }
         }
-        if n % 4 == 0 {
+        if n.is_multiple_of(4) {
             let at = now - Duration::days(19) - Duration::hours(9) + Duration::minutes(5);
             let count: u64 = rng.random_range(20..2_000);
             let product = if swedish { "swish.swish" } else { "vipps" };
@@ -161,7 +161,10 @@ pub async fn create(
     let required = |name: &str| format!("should have required property '{name}'");
     match body.get("event_type").and_then(Value::as_str) {
         Some("comment") => {}
-        Some(_) => failures.push(("/event_type".into(), "should be equal to one of the allowed values: comment".into())),
+        Some(_) => failures.push((
+            "/event_type".into(),
+            "should be equal to one of the allowed values: comment".into(),
+        )),
         None => failures.push(("/event_type".into(), required("event_type"))),
     }
     match body.get("body").and_then(Value::as_str) {
@@ -170,7 +173,10 @@ pub async fn create(
     }
     match body.get("visibility").and_then(Value::as_str) {
         Some("private") => {}
-        Some(_) => failures.push(("/visibility".into(), "should be equal to one of the allowed values: private".into())),
+        Some(_) => failures.push((
+            "/visibility".into(),
+            "should be equal to one of the allowed values: private".into(),
+        )),
         None => failures.push(("/visibility".into(), required("visibility"))),
     }
     if !failures.is_empty() {

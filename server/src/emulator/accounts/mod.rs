@@ -111,7 +111,7 @@ fn enrich(account: &mut Value, index: usize) {
             }
         }
     }
-    if index % 5 == 0 {
+    if index.is_multiple_of(5) {
         let created = account["created_at"].clone();
         let live = account["progression"] == "live";
         let status = if live { "enabled" } else { "pending" };
@@ -277,9 +277,9 @@ pub fn control_routes() -> Router<Emulator> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::params::Params;
     use super::super::seed::{demo_world, DEMO_PARTNER};
     use super::filters::Filters;
-    use super::super::params::Params;
     use super::*;
 
     fn store() -> Store {
@@ -291,10 +291,18 @@ mod tests {
         let store = store();
         let accounts: Vec<&Value> = store.merchants.values().collect();
         for status in seed::CONNECTION_STATUSES {
-            assert!(accounts.iter().any(|a| connections(a).iter().any(|(_, c)| c["status"] == status)), "{status}");
+            assert!(
+                accounts
+                    .iter()
+                    .any(|a| connections(a).iter().any(|(_, c)| c["status"] == status)),
+                "{status}"
+            );
         }
         for progression in seed::PROGRESSIONS {
-            assert!(accounts.iter().any(|a| a["progression"] == progression), "{progression}");
+            assert!(
+                accounts.iter().any(|a| a["progression"] == progression),
+                "{progression}"
+            );
         }
         for channel in seed::SALE_CHANNELS {
             assert!(accounts.iter().any(|a| a["sale_channel"] == channel), "{channel}");

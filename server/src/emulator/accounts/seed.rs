@@ -51,7 +51,7 @@ pub fn ts(t: DateTime<Utc>) -> String {
 pub fn merchant(rng: &mut StdRng, partner_id: &str, index: usize) -> Value {
     let prefix = &partner_id[..4];
     let account_id = format!("{prefix}{index:05}");
-    let swedish = index % 3 == 0;
+    let swedish = index.is_multiple_of(3);
     let (places, trades, first, last, streets, postal, country, currency, lang) = if swedish {
         (
             &SE_PLACES[..],
@@ -166,7 +166,7 @@ pub fn merchant(rng: &mut StdRng, partner_id: &str, index: usize) -> Value {
         "services": {"checkout": {"status": if progression == "live" { "enabled" } else { "disabled" }, "progression": progression}},
         "connections": connections,
     });
-    if index % 7 == 0 {
+    if index.is_multiple_of(7) {
         account["reseller_id"] = json!(format!("DINTERO_ACCOUNT:{}", 99_900_000 + index));
     }
     account

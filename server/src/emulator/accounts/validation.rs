@@ -81,7 +81,10 @@ impl Failures {
         match body.pointer(path) {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) if values.contains(&s.as_str()) => {}
-            Some(_) => self.push(path, format!("should be equal to one of the allowed values: {}", values.join(", "))),
+            Some(_) => self.push(
+                path,
+                format!("should be equal to one of the allowed values: {}", values.join(", ")),
+            ),
         }
     }
 
@@ -201,7 +204,8 @@ fn check_create_only(body: &Value, f: &mut Failures) {
         f.push("/actions", "should be array");
     }
     if let Some(Value::String(p)) = body.get("partner_id") {
-        let ok = p.len() == 4 && (p.starts_with('P') || p.starts_with('T')) && p[1..].bytes().all(|b| b.is_ascii_digit());
+        let ok =
+            p.len() == 4 && (p.starts_with('P') || p.starts_with('T')) && p[1..].bytes().all(|b| b.is_ascii_digit());
         if !ok {
             f.push("/partner_id", "should match pattern \"^[PT]{1}(?=(?:.{3})$)[0-9]*$\"");
         }
@@ -224,7 +228,11 @@ mod tests {
     fn paths(body: &Value) -> Vec<String> {
         match check_account_body(body, true) {
             Ok(()) => Vec::new(),
-            Err(e) => e.errors.iter().map(|e| e["path"].as_str().unwrap().to_owned()).collect(),
+            Err(e) => e
+                .errors
+                .iter()
+                .map(|e| e["path"].as_str().unwrap().to_owned())
+                .collect(),
         }
     }
 
@@ -237,7 +245,10 @@ mod tests {
     fn every_failure_is_named_by_its_pointer() {
         let mut body = valid();
         body["applicant"]["email"] = json!("not-an-email");
-        body["company"]["address"].as_object_mut().unwrap().remove("postal_place");
+        body["company"]["address"]
+            .as_object_mut()
+            .unwrap()
+            .remove("postal_place");
         body["billing"].as_object_mut().unwrap().remove("address");
         body["progression"] = json!("paused");
         assert_eq!(
