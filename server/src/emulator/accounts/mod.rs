@@ -24,8 +24,8 @@
 //!   events; both are opaque to clients. Accounts are ordered by account id, events newest first.
 //! - Create answers 200 with the account (**INF**); new ids are the next free `<partner prefix>NNNNN`.
 //!   `progression` defaults to `applied` (**INF**). `invite_users`, `invites`, `invitation_note`,
-//!   `actions`, `custom_price_package` are kept on the account as given; no e-mail is sent and no
-//!   price package is created.
+//!   `actions`, `custom_price_package` are kept on the account as given (the merchant's own settings
+//!   view leaves them out); no e-mail is sent and no price package is created.
 //! - PUT replaces the writable fields; read-only fields in the body are ignored. Changing `active`
 //!   or `partner_id` needs `mgmnt:admin`, which no demo person has (403).
 //! - DELETE removes the account from every lookup (other areas then answer 404 for it) and answers
@@ -325,6 +325,15 @@ mod tests {
             let n = store.merchants.values().filter(|a| filters.matches(a)).count();
             assert!(n > 0 && n < store.merchants.len() / 2, "{query}: {n}");
         }
+    }
+
+    #[test]
+    fn the_merchant_view_hides_partner_inputs() {
+        let account =
+            json!({"account_id": "T11200061", "invitation_note": "Velkommen", "progression": "applied", "company": {}});
+        let view = super::super::settings::merchant_view(&account);
+        assert!(view.get("invitation_note").is_none() && view.get("progression").is_none());
+        assert!(view.get("company").is_some());
     }
 
     #[test]
