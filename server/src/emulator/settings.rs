@@ -26,6 +26,16 @@ pub const PARTNER_PRIVATE: [&str; 9] = [
     "approvals_payout_destinations_statuses",
 ];
 
+/// Create-only inputs the partner's create body may carry (kept on the account by the accounts
+/// area); the merchant's own view leaves them out too.
+pub const PARTNER_INPUTS: [&str; 5] = [
+    "invites",
+    "invite_users",
+    "invitation_note",
+    "actions",
+    "custom_price_package",
+];
+
 pub fn routes() -> Router<Emulator> {
     Router::new().route(
         "/v1/accounts/{aid}/management/settings",
@@ -91,7 +101,7 @@ async fn put_settings(
 pub fn merchant_view(account: &Value) -> Value {
     let mut view = account.clone();
     if let Some(object) = view.as_object_mut() {
-        for key in PARTNER_PRIVATE {
+        for key in PARTNER_PRIVATE.into_iter().chain(PARTNER_INPUTS) {
             object.remove(key);
         }
     }
