@@ -64,7 +64,7 @@ fn session_cookie(response: &reqwest::Response) -> String {
         .to_owned()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_protected_page_needs_a_session() {
     let base = serve().await;
     let response = http().get(format!("{base}/?tab=1")).send().await.unwrap();
@@ -75,7 +75,7 @@ async fn a_protected_page_needs_a_session() {
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_in_gives_a_cookie_that_opens_the_protected_page() {
     let base = serve().await;
     let response = post_login(&base, "manager%40partner.example", "demo-password").await;
@@ -118,7 +118,7 @@ async fn signing_in_gives_a_cookie_that_opens_the_protected_page() {
     assert_eq!(page.status(), StatusCode::SEE_OTHER);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_password_goes_back_to_the_form_with_the_error_and_no_session() {
     let base = serve().await;
     let response = post_login(&base, "manager%40partner.example", "wrong").await;
@@ -151,7 +151,7 @@ async fn a_wrong_password_goes_back_to_the_form_with_the_error_and_no_session() 
     assert_eq!(page.status(), StatusCode::SEE_OTHER);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_readiness_and_the_404_page() {
     let base = serve().await;
     let health = http().get(format!("{base}/healthz")).send().await.unwrap();
@@ -176,7 +176,7 @@ async fn health_readiness_and_the_404_page() {
     assert!(missing.text().await.unwrap().contains("Page not found"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_person_who_needs_a_code_is_sent_to_the_code_step_without_a_session() {
     let base = serve().await;
     let response = post_login(&base, "admin%40partner.example", "demo-password").await;
@@ -206,7 +206,7 @@ async fn a_person_who_needs_a_code_is_sent_to_the_code_step_without_a_session() 
     assert_eq!(page.status(), StatusCode::SEE_OTHER);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_signs_nobody_out() {
     let data = temp_data_dir();
     let (base, server) = serve_with_data(&data).await;
