@@ -81,7 +81,7 @@ pub struct CaseRequest {
 pub struct PaymentOption {
     #[serde(rename = "type")]
     pub kind: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub currencies: Vec<String>,
 }
 
@@ -132,20 +132,20 @@ pub struct CddCase {
     pub deleted_at: Option<String>,
     #[serde(default)]
     pub case_for: Option<CaseFor>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub products: Vec<ApprovalProduct>,
     #[serde(default)]
     pub case_request: Option<CaseRequest>,
     #[serde(default)]
     pub account_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub events: Vec<CddEvent>,
     /// Pricing strategy.
     #[serde(default)]
     pub package: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub actions_on_approval: Vec<ActionOnApproval>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub payment_options: Vec<PaymentOption>,
 }
 

@@ -49,7 +49,7 @@ pub struct Amount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dimension {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub values: Vec<String>,
 }
 
@@ -57,9 +57,9 @@ pub struct Dimension {
 pub struct Price {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<PriceType>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub amounts: Vec<Amount>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub dimensions: Vec<Dimension>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -71,7 +71,7 @@ pub struct Product {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
     pub product_id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub prices: Vec<Price>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -99,7 +99,7 @@ pub struct PricePackage {
     pub description: Option<String>,
     #[serde(rename = "type", default)]
     pub kind: Option<PricePackageType>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub products: Vec<Product>,
     #[serde(default)]
     pub pricing_conditions: Option<String>,
@@ -118,7 +118,7 @@ pub struct PricePackage {
 pub struct PricePackagePage {
     #[serde(default)]
     pub starting_after: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub price_packages: Vec<PricePackage>,
 }
 
@@ -209,7 +209,7 @@ pub struct AccountPricePackages {
     pub deleted_by: Option<String>,
     #[serde(default)]
     pub deleted_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
     pub price_packages: Vec<PricePackageRef>,
     #[serde(default)]
     pub default_price_package: Option<PricePackageRef>,
