@@ -77,10 +77,16 @@ fn paths(error: &DinteroError) -> Vec<String> {
 async fn cdd_cases_are_listed_and_really_filtered() {
     let h = support::start().await;
     let person = h.person(MANAGER).await;
-    let all = h.client.cdd_cases(&person, SELLERS, &CddCaseQuery::default()).await.unwrap();
+    let all = h
+        .client
+        .cdd_cases(&person, SELLERS, &CddCaseQuery::default())
+        .await
+        .unwrap();
     assert!(all.len() >= 3, "two sellers, an extra seller and maybe payments");
     assert!(all.iter().all(|c| c.account_id.as_deref() == Some(SELLERS)));
-    assert!(all.iter().all(|c| c.events.first().and_then(|e| e.event.clone()) == Some(CddEventKind::CaseCreated)));
+    assert!(all
+        .iter()
+        .all(|c| c.events.first().and_then(|e| e.event.clone()) == Some(CddEventKind::CaseCreated)));
 
     let payout = CddCaseQuery {
         products: vec![ApprovalProduct::Payout],
@@ -132,7 +138,11 @@ async fn contracts_come_only_when_included() {
             .flat_map(|c| &c.events)
             .any(|e| e.case.as_ref().is_some_and(|c| c.get("contracts").is_some()))
     };
-    let plain = h.client.cdd_cases(&person, "T11200001", &CddCaseQuery::default()).await.unwrap();
+    let plain = h
+        .client
+        .cdd_cases(&person, "T11200001", &CddCaseQuery::default())
+        .await
+        .unwrap();
     assert!(!has_contracts(&plain));
     let with = CddCaseQuery {
         includes: vec![CddInclude::EventsCaseContracts],
@@ -173,7 +183,10 @@ async fn a_new_cdd_case_is_listed_and_a_bad_one_refused() {
         .and_then(|c| c.contract_url.as_deref())
         .is_some_and(|u| u.starts_with("https://")));
     assert_eq!(
-        created.case_request.as_ref().and_then(|r| r.organization_number.as_deref()),
+        created
+            .case_request
+            .as_ref()
+            .and_then(|r| r.organization_number.as_deref()),
         Some("556677-8899")
     );
     let filter = CddCaseQuery {
@@ -188,7 +201,11 @@ async fn a_new_cdd_case_is_listed_and_a_bad_one_refused() {
         products: vec![],
         ..body
     };
-    let error = h.client.create_cdd_case(&person, "T11200003", &empty).await.unwrap_err();
+    let error = h
+        .client
+        .create_cdd_case(&person, "T11200003", &empty)
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(400));
     assert_eq!(paths(&error), ["/products"]);
 }
@@ -197,7 +214,11 @@ async fn a_new_cdd_case_is_listed_and_a_bad_one_refused() {
 async fn cdd_cases_need_write_or_admin_even_to_read() {
     let h = support::start().await;
     let finance = h.person(FINANCE).await;
-    let error = h.client.cdd_cases(&finance, SELLERS, &CddCaseQuery::default()).await.unwrap_err();
+    let error = h
+        .client
+        .cdd_cases(&finance, SELLERS, &CddCaseQuery::default())
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(403));
 }
 
@@ -211,9 +232,16 @@ async fn payment_approvals_list_filter_and_create() {
     assert_eq!(first.country_code.as_deref(), Some("NO"));
     assert_eq!(first.bank_accounts.len(), 1);
     assert!(first.mcc.is_some());
-    assert!(first.payment_methods.iter().any(|m| m.payment_method == PaymentMethod::Creditcard));
+    assert!(first
+        .payment_methods
+        .iter()
+        .any(|m| m.payment_method == PaymentMethod::Creditcard));
     let status = first.case_status.clone().expect("status");
-    let filtered = h.client.payment_approvals(&person, "T11200001", &[status.clone()]).await.unwrap();
+    let filtered = h
+        .client
+        .payment_approvals(&person, "T11200001", std::slice::from_ref(&status))
+        .await
+        .unwrap();
     assert!(filtered.iter().all(|p| p.case_status.as_ref() == Some(&status)));
 
     let body = NewPaymentApproval {
@@ -233,10 +261,17 @@ async fn payment_approvals_list_filter_and_create() {
         }],
         form_submitter: None,
     };
-    let created = h.client.create_payment_approval(&person, "T11200001", &body).await.unwrap();
+    let created = h
+        .client
+        .create_payment_approval(&person, "T11200001", &body)
+        .await
+        .unwrap();
     assert_eq!(created.case_status, Some(CaseStatus::WaitingForDeclaration));
     assert!(link(&created.links, &LinkRel::ContractUrl).is_some());
-    assert_eq!(created.payment_methods[1].payment_method, PaymentMethod::Other("vipps".into()));
+    assert_eq!(
+        created.payment_methods[1].payment_method,
+        PaymentMethod::Other("vipps".into())
+    );
     let again = h.client.payment_approvals(&person, "T11200001", &[]).await.unwrap();
     assert_eq!(again.len(), all.len() + 1);
     assert!(again.iter().any(|p| p.id == created.id));
@@ -245,14 +280,22 @@ async fn payment_approvals_list_filter_and_create() {
         bank_accounts: vec![body.bank_accounts[0].clone(), body.bank_accounts[0].clone()],
         ..body.clone()
     };
-    let error = h.client.create_payment_approval(&person, "T11200001", &two).await.unwrap_err();
+    let error = h
+        .client
+        .create_payment_approval(&person, "T11200001", &two)
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(400));
     assert_eq!(paths(&error), ["/bank_accounts"]);
     let bad_country = NewPaymentApproval {
         country_code: "NOR".into(),
         ..body
     };
-    let error = h.client.create_payment_approval(&person, "T11200001", &bad_country).await.unwrap_err();
+    let error = h
+        .client
+        .create_payment_approval(&person, "T11200001", &bad_country)
+        .await
+        .unwrap_err();
     assert_eq!(paths(&error), ["/country_code"]);
 }
 
@@ -306,7 +349,11 @@ async fn test_mode_descriptions_decide_the_outcome() {
     let cases = [
         ("auto-ok", "Ny butikk AUTO_APPROVE", CaseStatus::Active),
         ("auto-no", "Ny butikk AUTO_DECLINE", CaseStatus::Declined),
-        ("auto-sign", "Ny butikk AUTO_WAITING_FOR_SIGNATURE", CaseStatus::WaitingForSignature),
+        (
+            "auto-sign",
+            "Ny butikk AUTO_WAITING_FOR_SIGNATURE",
+            CaseStatus::WaitingForSignature,
+        ),
         ("plain", "Ny butikk på Torget", CaseStatus::WaitingForDeclaration),
     ];
     for (id, description, status) in cases {
@@ -345,18 +392,30 @@ async fn a_wrong_account_number_is_refused_with_its_path() {
     let person = h.admin().await;
     let mut body = seller("bad-iban", "x");
     body.bank_accounts = vec![nok_account("NO9386011117948", BankAccountNumberType::Iban)];
-    let error = h.client.create_seller_approval(&person, SELLERS, &body).await.unwrap_err();
+    let error = h
+        .client
+        .create_seller_approval(&person, SELLERS, &body)
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(400));
     assert_eq!(paths(&error), ["/bank_accounts/0/bank_account_number"]);
     assert!(api(&error).message.contains("IBAN"), "{}", api(&error).message);
 
     body.bank_accounts = vec![nok_account("86011117948", BankAccountNumberType::Bban)];
-    let error = h.client.create_seller_approval(&person, SELLERS, &body).await.unwrap_err();
+    let error = h
+        .client
+        .create_seller_approval(&person, SELLERS, &body)
+        .await
+        .unwrap_err();
     assert_eq!(paths(&error), ["/bank_accounts/0/bank_account_number"]);
 
     let mut body = seller("has spaces", "x");
     body.payout_reference = "x".repeat(61);
-    let error = h.client.create_seller_approval(&person, SELLERS, &body).await.unwrap_err();
+    let error = h
+        .client
+        .create_seller_approval(&person, SELLERS, &body)
+        .await
+        .unwrap_err();
     assert_eq!(paths(&error), ["/payout_destination_id", "/payout_reference"]);
 
     // Nothing was created.
@@ -403,7 +462,11 @@ async fn archiving_leaves_the_list_and_active_needs_delete_active() {
         case_status: vec![CaseStatus::Archived],
         ..Default::default()
     };
-    let listed = h.client.seller_approvals(&person, SELLERS, &archived_only).await.unwrap();
+    let listed = h
+        .client
+        .seller_approvals(&person, SELLERS, &archived_only)
+        .await
+        .unwrap();
     assert!(listed.iter().any(|s| s.id == active.id));
 
     // A waiting one needs no flag; the id may then be applied for again.
@@ -478,21 +541,35 @@ async fn error_classes() {
     h.client.merchant_token(&manager, SELLERS).await.unwrap();
 
     h.clear_requests().await;
-    h.fault(&list_path, json!({"type": "rate_limit", "retry_after": 1}), 1).await;
+    h.fault(&list_path, json!({"type": "rate_limit", "retry_after": 1}), 1)
+        .await;
     let listed = h
         .client
         .seller_approvals(&manager, SELLERS, &SellerApprovalQuery::default())
         .await
         .unwrap();
     assert!(!listed.is_empty());
-    let statuses: Vec<u16> = h.requests().await.into_iter().filter(|(_, p, _)| *p == list_path).map(|r| r.2).collect();
+    let statuses: Vec<u16> = h
+        .requests()
+        .await
+        .into_iter()
+        .filter(|(_, p, _)| *p == list_path)
+        .map(|r| r.2)
+        .collect();
     assert_eq!(statuses, [429, 200]);
 
     h.clear_requests().await;
     let payments_path = format!("/v1/accounts/{SELLERS}/management/settings/approvals/payments");
-    h.fault(&payments_path, json!({"type": "status", "status": 503}), 1).await;
+    h.fault(&payments_path, json!({"type": "status", "status": 503}), 1)
+        .await;
     assert!(h.client.payment_approvals(&manager, SELLERS, &[]).await.is_ok());
-    let statuses: Vec<u16> = h.requests().await.into_iter().filter(|(_, p, _)| *p == payments_path).map(|r| r.2).collect();
+    let statuses: Vec<u16> = h
+        .requests()
+        .await
+        .into_iter()
+        .filter(|(_, p, _)| *p == payments_path)
+        .map(|r| r.2)
+        .collect();
     assert_eq!(statuses, [503, 200]);
 
     h.clear_requests().await;
@@ -527,7 +604,11 @@ async fn a_slow_dintero_is_a_timeout() {
         10,
     )
     .await;
-    let error = h.client.cdd_cases(&manager, SELLERS, &CddCaseQuery::default()).await.unwrap_err();
+    let error = h
+        .client
+        .cdd_cases(&manager, SELLERS, &CddCaseQuery::default())
+        .await
+        .unwrap_err();
     assert!(matches!(error, DinteroError::Timeout), "{error:?}");
 }
 
@@ -547,10 +628,19 @@ fn the_examples_decode() {
     let payments: PaymentApprovals = serde_json::from_str(&example("approvals_payments_list.json")).unwrap();
     let p: &PaymentApproval = &payments.payments[0];
     assert_eq!(p.mcc, Some(5651));
-    assert_eq!(p.bank_accounts[0].bank_account_number_type, Some(BankAccountNumberType::Bban));
-    assert_eq!(link(&p.links, &LinkRel::DinteroCddCaseUrl), Some("https://backoffice.dintero.com/cdd/cases/a1b2c3d4-0100"));
+    assert_eq!(
+        p.bank_accounts[0].bank_account_number_type,
+        Some(BankAccountNumberType::Bban)
+    );
+    assert_eq!(
+        link(&p.links, &LinkRel::DinteroCddCaseUrl),
+        Some("https://backoffice.dintero.com/cdd/cases/a1b2c3d4-0100")
+    );
     assert_eq!(payments.payments[1].case_status, Some(CaseStatus::UnderManualReview));
-    assert_eq!(payments.payments[1].payment_methods[0].payment_method, PaymentMethod::Billie);
+    assert_eq!(
+        payments.payments[1].payment_methods[0].payment_method,
+        PaymentMethod::Billie
+    );
 }
 
 #[test]
@@ -571,7 +661,10 @@ fn unknown_fields_nulls_and_unknown_values_decode() {
         Some(BankAccountNumberType::Other("PLUSGIRO".into()))
     );
     assert_eq!(s.links[0].rel, LinkRel::Other("kyc_portal_url".into()));
-    assert_eq!(s.payout_interval_type, Some(PayoutIntervalType::Other("quarterly".into())));
+    assert_eq!(
+        s.payout_interval_type,
+        Some(PayoutIntervalType::Other("quarterly".into()))
+    );
 
     let cases: Vec<CddCase> = serde_json::from_value(json!([{
         "id": "c", "case_for": null, "products": ["payout", "lending"], "case_request": null,
@@ -581,7 +674,10 @@ fn unknown_fields_nulls_and_unknown_values_decode() {
     .unwrap();
     assert_eq!(cases[0].status(), Some(&CaseStatus::Other("ON_HOLD".into())));
     assert_eq!(cases[0].products[1], ApprovalProduct::Other("lending".into()));
-    assert_eq!(cases[0].events[0].event, Some(CddEventKind::Other("case_escalated".into())));
+    assert_eq!(
+        cases[0].events[0].event,
+        Some(CddEventKind::Other("case_escalated".into()))
+    );
 
     let payments: PaymentApprovals = serde_json::from_value(json!({"payments": [{
         "id": "p", "mcc": null, "case_status": null, "links": null, "bank_accounts": null, "extra": "x"

@@ -342,7 +342,12 @@ mod ssr {
         }
 
         /// `GET /v1/accounts/{aid}/management/settings/approvals/payout-destinations/{id}` (approval id).
-        pub async fn seller_approval(&self, person: &Secret, aid: &str, id: &str) -> Result<SellerApproval, DinteroError> {
+        pub async fn seller_approval(
+            &self,
+            person: &Secret,
+            aid: &str,
+            id: &str,
+        ) -> Result<SellerApproval, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.get(
                 &format!("{}/payout-destinations/{id}", base(aid)),

@@ -190,7 +190,11 @@ impl CddCaseQuery {
             query.push(("payout_destination_id", id.clone()));
         }
         query.extend(self.case_status.iter().map(|s| ("case_status", s.to_string())));
-        query.extend(self.actions_on_approval.iter().map(|a| ("actions_on_approval", a.to_string())));
+        query.extend(
+            self.actions_on_approval
+                .iter()
+                .map(|a| ("actions_on_approval", a.to_string())),
+        );
         query.extend(self.includes.iter().map(|i| ("includes", i.to_string())));
         query
     }
@@ -205,7 +209,12 @@ mod ssr {
 
     impl DinteroClient {
         /// `GET /v1/accounts/{aid}/management/settings/cdd/cases` (not paged).
-        pub async fn cdd_cases(&self, person: &Secret, aid: &str, filter: &CddCaseQuery) -> Result<Vec<CddCase>, DinteroError> {
+        pub async fn cdd_cases(
+            &self,
+            person: &Secret,
+            aid: &str,
+            filter: &CddCaseQuery,
+        ) -> Result<Vec<CddCase>, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.get(
                 &format!("/v1/accounts/{aid}/management/settings/cdd/cases"),
@@ -216,7 +225,12 @@ mod ssr {
         }
 
         /// `POST /v1/accounts/{aid}/management/settings/cdd/cases`.
-        pub async fn create_cdd_case(&self, person: &Secret, aid: &str, body: &NewCddCase) -> Result<CddCase, DinteroError> {
+        pub async fn create_cdd_case(
+            &self,
+            person: &Secret,
+            aid: &str,
+            body: &NewCddCase,
+        ) -> Result<CddCase, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.post(
                 &format!("/v1/accounts/{aid}/management/settings/cdd/cases"),

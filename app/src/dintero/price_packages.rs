@@ -226,7 +226,11 @@ mod ssr {
 
     impl DinteroClient {
         /// `GET /v1/accounts/{oid}/management/price-packages`: one page and the next cursor.
-        pub async fn price_packages(&self, person: &Secret, filter: &PricePackageQuery) -> Result<PricePackagePage, DinteroError> {
+        pub async fn price_packages(
+            &self,
+            person: &Secret,
+            filter: &PricePackageQuery,
+        ) -> Result<PricePackagePage, DinteroError> {
             let partner = self.partner_id();
             self.get(
                 &format!("/v1/accounts/{partner}/management/price-packages"),
@@ -237,7 +241,11 @@ mod ssr {
         }
 
         /// `POST /v1/accounts/{oid}/management/price-packages`.
-        pub async fn create_price_package(&self, person: &Secret, body: &NewPricePackage) -> Result<PricePackage, DinteroError> {
+        pub async fn create_price_package(
+            &self,
+            person: &Secret,
+            body: &NewPricePackage,
+        ) -> Result<PricePackage, DinteroError> {
             let partner = self.partner_id();
             let created: PricePackageEnvelope = self
                 .post(

@@ -92,10 +92,9 @@ pub async fn create(
     let mut failures = Vec::new();
     for field in ["case_for", "case_request"] {
         match body.get(field) {
-            None | Some(Value::Null) => failures.push((
-                format!("/{field}"),
-                format!("should have required property '{field}'"),
-            )),
+            None | Some(Value::Null) => {
+                failures.push((format!("/{field}"), format!("should have required property '{field}'")))
+            }
             Some(v) if !v.is_object() => failures.push((format!("/{field}"), "should be object".into())),
             _ => {}
         }

@@ -168,7 +168,10 @@ pub fn check_enum(name: &str, values: &[String], allowed: &[&str]) -> Result<(),
     match values.iter().find(|v| !allowed.contains(&v.as_str())) {
         Some(bad) => Err(ApiError::validation(vec![(
             format!("/{name}"),
-            format!("'{bad}' should be equal to one of the allowed values: {}", allowed.join(", ")),
+            format!(
+                "'{bad}' should be equal to one of the allowed values: {}",
+                allowed.join(", ")
+            ),
         )])),
         None => Ok(()),
     }
@@ -177,10 +180,9 @@ pub fn check_enum(name: &str, values: &[String], allowed: &[&str]) -> Result<(),
 /// A required string field: present, a string, not blank, at most `max` characters.
 pub fn required_string(body: &Value, field: &str, max: Option<usize>, failures: &mut Vec<(String, String)>) {
     match body.get(field) {
-        None | Some(Value::Null) => failures.push((
-            format!("/{field}"),
-            format!("should have required property '{field}'"),
-        )),
+        None | Some(Value::Null) => {
+            failures.push((format!("/{field}"), format!("should have required property '{field}'")))
+        }
         Some(Value::String(s)) if s.trim().is_empty() => {
             failures.push((format!("/{field}"), "should not be empty".into()))
         }
@@ -249,7 +251,10 @@ async fn advance(
         .approvals;
     let at = now();
     for (kind, list) in [("seller", &mut store.sellers), ("payment", &mut store.payments)] {
-        if let Some(item) = list.get_mut(&aid).and_then(|l| l.iter_mut().find(|x| x["id"] == id.as_str())) {
+        if let Some(item) = list
+            .get_mut(&aid)
+            .and_then(|l| l.iter_mut().find(|x| x["id"] == id.as_str()))
+        {
             let from = item["case_status"].as_str().unwrap_or_default().to_owned();
             let to = next_status(&from).ok_or_else(|| no_step(&id, &from))?;
             item["case_status"] = json!(to);

@@ -104,16 +104,15 @@ pub fn check_country(body: &Value, failures: &mut Vec<(String, String)>) {
 /// A required, non-empty array of objects each with the string `key` (`[{payment_method}]`).
 fn object_list(body: &Value, field: &str, key: &str, failures: &mut Vec<(String, String)>) {
     match body.get(field) {
-        None | Some(Value::Null) => failures.push((
-            format!("/{field}"),
-            format!("should have required property '{field}'"),
-        )),
+        None | Some(Value::Null) => {
+            failures.push((format!("/{field}"), format!("should have required property '{field}'")))
+        }
         Some(Value::Array(items)) if items.is_empty() => {
             failures.push((format!("/{field}"), "should NOT have fewer than 1 items".into()))
         }
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                if !item.get(key).and_then(Value::as_str).is_some_and(|s| !s.is_empty()) {
+                if item.get(key).and_then(Value::as_str).is_none_or(|s| s.is_empty()) {
                     failures.push((
                         format!("/{field}/{i}/{key}"),
                         format!("should have required property '{key}'"),

@@ -47,7 +47,11 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
             .into_iter()
             .enumerate()
             .map(|(i, id)| {
-                let status = if rng.random_range(0..8) == 0 { "UNDER_MANUAL_REVIEW" } else { "ACTIVE" };
+                let status = if rng.random_range(0..8) == 0 {
+                    "UNDER_MANUAL_REVIEW"
+                } else {
+                    "ACTIVE"
+                };
                 (id, format!("{} {}", m.display, outlets[i % outlets.len()]), status)
             })
             .collect();
@@ -72,7 +76,8 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
             sellers.push((id, format!("{} {outlet} 2", m.display), status));
         }
         for (seller_id, name, status) in sellers {
-            let created = seed_now() - Duration::days(rng.random_range(20..330)) - Duration::minutes(rng.random_range(0..1440));
+            let created =
+                seed_now() - Duration::days(rng.random_range(20..330)) - Duration::minutes(rng.random_range(0..1440));
             let by = creator(rng);
             let approval = seller_approval(rng, m, &seller_id, &name, status, created, by.clone());
             let case = cdd_case(rng, m, Some(&approval), status, created, by);
@@ -83,9 +88,16 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
             let status = if index < CASE_STATUSES.len() {
                 CASE_STATUSES[CASE_STATUSES.len() - 1 - index]
             } else {
-                ["ACTIVE", "ACTIVE", "ACTIVE", "UNDER_MANUAL_REVIEW", "WAITING_FOR_SIGNATURE"][rng.random_range(0..5)]
+                [
+                    "ACTIVE",
+                    "ACTIVE",
+                    "ACTIVE",
+                    "UNDER_MANUAL_REVIEW",
+                    "WAITING_FOR_SIGNATURE",
+                ][rng.random_range(0..5)]
             };
-            let created = seed_now() - Duration::days(rng.random_range(40..360)) - Duration::minutes(rng.random_range(0..1440));
+            let created =
+                seed_now() - Duration::days(rng.random_range(40..360)) - Duration::minutes(rng.random_range(0..1440));
             let by = creator(rng);
             let approval = payment_approval(rng, m, status, created, by.clone());
             let case = cdd_case(rng, m, None, status, created, by);
@@ -131,7 +143,11 @@ fn merchant(account: &Value, rng: &mut StdRng) -> Merchant {
 
 /// The statuses a case went through to reach `status`, first to last.
 fn history(status: &str) -> Vec<&'static str> {
-    let to_review = ["WAITING_FOR_DECLARATION", "WAITING_FOR_SIGNATURE", "UNDER_MANUAL_REVIEW"];
+    let to_review = [
+        "WAITING_FOR_DECLARATION",
+        "WAITING_FOR_SIGNATURE",
+        "UNDER_MANUAL_REVIEW",
+    ];
     let mut path: Vec<&'static str> = match status {
         "AUTOMATIC_REVIEW" | "ERROR" => vec![],
         "WAITING_FOR_DECLARATION" => vec![],
@@ -140,7 +156,11 @@ fn history(status: &str) -> Vec<&'static str> {
         "TERMINATED" => vec![to_review[0], to_review[1], to_review[2], "ACTIVE"],
         _ => to_review.to_vec(),
     };
-    let last = CASE_STATUSES.iter().find(|s| **s == status).copied().unwrap_or("WAITING_FOR_DECLARATION");
+    let last = CASE_STATUSES
+        .iter()
+        .find(|s| **s == status)
+        .copied()
+        .unwrap_or("WAITING_FOR_DECLARATION");
     if path.last() != Some(&last) {
         path.push(last);
     }

@@ -8,7 +8,9 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::payments::check_country;
-use super::{bank, check_enum, links, merchant_claims, now, object_body, optional_string, required_string, CASE_STATUSES};
+use super::{
+    bank, check_enum, links, merchant_claims, now, object_body, optional_string, required_string, CASE_STATUSES,
+};
 use crate::emulator::error::ApiError;
 use crate::emulator::params::Params;
 use crate::emulator::Emulator;
@@ -48,11 +50,7 @@ pub async fn list(
                 statuses.iter().any(|w| w == status)
             }
         })
-        .filter(|s| {
-            destination
-                .as_deref()
-                .is_none_or(|d| s["payout_destination_id"] == d)
-        })
+        .filter(|s| destination.as_deref().is_none_or(|d| s["payout_destination_id"] == d))
         .cloned()
         .collect();
     Ok(Json(json!({ "payout_destinations": found })))
@@ -98,7 +96,10 @@ pub async fn create(
             "should be equal to one of the allowed values: daily, weekly, monthly".into(),
         )),
     }
-    if body.get("form_submitter").is_some_and(|f| !f.is_object() && !f.is_null()) {
+    if body
+        .get("form_submitter")
+        .is_some_and(|f| !f.is_object() && !f.is_null())
+    {
         failures.push(("/form_submitter".into(), "should be object".into()));
     }
     if !failures.is_empty() {

@@ -24,7 +24,9 @@ pub async fn account_package(
     let partner = world
         .partner_of(&aid)
         .ok_or_else(|| ApiError::not_found(format!("Account {aid} not found")))?;
-    let id = partner.accounts.merchants[&aid]["price_package"].as_str().unwrap_or_default();
+    let id = partner.accounts.merchants[&aid]["price_package"]
+        .as_str()
+        .unwrap_or_default();
     let package = partner
         .pricing
         .packages
@@ -113,7 +115,12 @@ pub async fn assign(
     } else {
         default
             .map(|d| json!({"price_package_id": d["price_package_id"]}))
-            .or_else(|| previous.as_ref().map(|p| p["default_price_package"].clone()).filter(|d| !d.is_null()))
+            .or_else(|| {
+                previous
+                    .as_ref()
+                    .map(|p| p["default_price_package"].clone())
+                    .filter(|d| !d.is_null())
+            })
     };
     if let Some(d) = &kept_default {
         record["default_price_package"] = d.clone();

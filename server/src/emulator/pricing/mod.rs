@@ -66,7 +66,10 @@ pub fn routes() -> Router<Emulator> {
             "/v1/accounts/{oid}/management/price-packages/{price_package_id}",
             put(packages::update),
         )
-        .route("/v1/accounts/{aid}/management/price-package", get(assign::account_package))
+        .route(
+            "/v1/accounts/{aid}/management/price-package",
+            get(assign::account_package),
+        )
         .route(
             "/v1/accounts/{oid}/management/accounts/{aid}/price-packages",
             put(assign::assign),

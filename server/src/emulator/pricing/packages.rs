@@ -32,14 +32,16 @@ pub async fn list(
     let all = world.partner(&oid).map(|p| &p.pricing.packages[..]).unwrap_or_default();
     let start = match params.one("starting_after") {
         None => 0,
-        Some(cursor) => {
-            all.iter().position(|p| p["id"] == cursor.as_str()).map(|i| i + 1).ok_or_else(|| {
+        Some(cursor) => all
+            .iter()
+            .position(|p| p["id"] == cursor.as_str())
+            .map(|i| i + 1)
+            .ok_or_else(|| {
                 ApiError::validation(vec![(
                     "/starting_after".into(),
                     format!("'{cursor}' is not a cursor from this collection"),
                 )])
-            })?
-        }
+            })?,
     };
     let mut page: Vec<Value> = all[start..]
         .iter()
@@ -196,8 +198,11 @@ fn check_contents(body: &Value, failures: &mut Vec<(String, String)>) {
     };
     for (i, product) in products.iter().enumerate() {
         let at = format!("/products/{i}");
-        if !product["product_id"].as_str().is_some_and(|s| !s.is_empty()) {
-            failures.push((format!("{at}/product_id"), "should have required property 'product_id'".into()));
+        if product["product_id"].as_str().is_none_or(|s| s.is_empty()) {
+            failures.push((
+                format!("{at}/product_id"),
+                "should have required property 'product_id'".into(),
+            ));
         }
         for (j, price) in product["prices"].as_array().into_iter().flatten().enumerate() {
             for (k, amount) in price["amounts"].as_array().into_iter().flatten().enumerate() {
@@ -205,10 +210,7 @@ fn check_contents(body: &Value, failures: &mut Vec<(String, String)>) {
                 match amount.get("flat_amount") {
                     None | Some(Value::Null) => {}
                     Some(v) if v.is_i64() => {}
-                    Some(_) => failures.push((
-                        format!("{at}/flat_amount"),
-                        "should be integer (minor units)".into(),
-                    )),
+                    Some(_) => failures.push((format!("{at}/flat_amount"), "should be integer (minor units)".into())),
                 }
                 match amount.get("unit_amount") {
                     None | Some(Value::Null) => {}

@@ -50,7 +50,11 @@ fn card(cur: &str, country: &str, flat: i64, domestic: &str, foreign: &str, swed
 }
 
 fn invoice(cur: &str, flat: i64, unit: &str, swedish: bool) -> Value {
-    let text = if swedish { "Faktura privat/företag" } else { "Faktura privat/bedrift" };
+    let text = if swedish {
+        "Faktura privat/företag"
+    } else {
+        "Faktura privat/bedrift"
+    };
     product(
         "checkout.capture.invoice",
         vec![price(
@@ -64,12 +68,20 @@ fn invoice(cur: &str, flat: i64, unit: &str, swedish: bool) -> Value {
 }
 
 fn payout(cur: &str, flat: i64, swedish: bool) -> Value {
-    let text = if swedish { "Utbetalning per överföring" } else { "Utbetaling per overføring" };
+    let text = if swedish {
+        "Utbetalning per överföring"
+    } else {
+        "Utbetaling per overføring"
+    };
     product("payout.transfer", vec![price(flat, "0", text, currency(&[cur]))])
 }
 
 fn wallet(product_id: &str, cur: &str, flat: i64, unit: &str) -> Value {
-    let description = if product_id.ends_with("swish") { "Swish fast avgift" } else { "Vipps" };
+    let description = if product_id.ends_with("swish") {
+        "Swish fast avgift"
+    } else {
+        "Vipps"
+    };
     product(product_id, vec![price(flat, unit, description, currency(&[cur]))])
 }
 
@@ -192,10 +204,17 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
         let Some(merchant) = partner.accounts.merchants.get(&aid) else {
             continue;
         };
-        let source = merchant["price_package"].as_str().unwrap_or(PRICE_PACKAGE_IDS[1]).to_owned();
+        let source = merchant["price_package"]
+            .as_str()
+            .unwrap_or(PRICE_PACKAGE_IDS[1])
+            .to_owned();
         let display = merchant["company"]["display_name"].as_str().unwrap_or(&aid).to_owned();
         let swedish = merchant["company"]["address"]["country"] == "SE";
-        let Some(base) = packages.iter().find(|p| p["price_package_id"] == source.as_str()).cloned() else {
+        let Some(base) = packages
+            .iter()
+            .find(|p| p["price_package_id"] == source.as_str())
+            .cloned()
+        else {
             continue;
         };
         let mut products = base["products"].clone();
@@ -206,13 +225,19 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
         let (name, description, conditions) = if swedish {
             (
                 format!("{display} – anpassat"),
-                format!("Anpassat paket baserat på {}", base["name"].as_str().unwrap_or_default()),
+                format!(
+                    "Anpassat paket baserat på {}",
+                    base["name"].as_str().unwrap_or_default()
+                ),
                 "Rabatterat kortpris de första 12 månaderna",
             )
         } else {
             (
                 format!("{display} – tilpasset"),
-                format!("Tilpasset pakke basert på {}", base["name"].as_str().unwrap_or_default()),
+                format!(
+                    "Tilpasset pakke basert på {}",
+                    base["name"].as_str().unwrap_or_default()
+                ),
                 "Rabattert kortpris første 12 måneder",
             )
         };
