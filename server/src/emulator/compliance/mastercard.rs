@@ -124,8 +124,14 @@ pub async fn terminate(
         address: merchant.address,
         phone_number: merchant.phone_number,
         principals: merchant.principals,
-        urls: Some(merchant.website_url).filter(|u| !u.is_empty()).into_iter().collect(),
-        merchant_category: body["merchant"]["merchant_category"].as_str().unwrap_or_default().to_owned(),
+        urls: Some(merchant.website_url)
+            .filter(|u| !u.is_empty())
+            .into_iter()
+            .collect(),
+        merchant_category: body["merchant"]["merchant_category"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
         added_on_date: chrono::Utc::now().date_naive().to_string(),
         termination_reason_code: reason,
         added_by_acquirer_id: store.acquirer_id.clone(),

@@ -168,12 +168,7 @@ pub fn control_routes() -> Router<Emulator> {
 }
 
 /// Bearer, one of `scopes`, a well-formed `aid` the token was issued on; the `aid` back.
-async fn authorize(
-    emulator: &Emulator,
-    headers: &HeaderMap,
-    aid: &str,
-    scopes: &[&str],
-) -> Result<String, ApiError> {
+async fn authorize(emulator: &Emulator, headers: &HeaderMap, aid: &str, scopes: &[&str]) -> Result<String, ApiError> {
     let claims = bearer(emulator, headers, chrono::Utc::now().timestamp())?;
     require_scope(&claims, scopes)?;
     if !is_account_id(aid) {
@@ -223,8 +218,16 @@ mod tests {
     fn the_registers_are_seeded_with_every_reason_code() {
         let world = demo_world(1);
         let store = &world.partner(DEMO_PARTNER).expect("partner").compliance;
-        assert!((35..=45).contains(&store.match_register.len()), "{}", store.match_register.len());
-        assert!((35..=45).contains(&store.vmss_register.len()), "{}", store.vmss_register.len());
+        assert!(
+            (35..=45).contains(&store.match_register.len()),
+            "{}",
+            store.match_register.len()
+        );
+        assert!(
+            (35..=45).contains(&store.vmss_register.len()),
+            "{}",
+            store.vmss_register.len()
+        );
         for code in TERMINATION_REASONS {
             assert!(
                 store.match_register.iter().any(|l| l.termination_reason_code == code),
@@ -246,9 +249,18 @@ mod tests {
 
     #[test]
     fn a_respelling_sounds_the_same_but_is_not_the_same() {
-        for name in ["Bakeri Bodø AS", "Kafé Åre AB", "Sykkelverksted Røros AS", "Elektro Geilo AS"] {
+        for name in [
+            "Bakeri Bodø AS",
+            "Kafé Åre AB",
+            "Sykkelverksted Røros AS",
+            "Elektro Geilo AS",
+        ] {
             let other = respell(name);
-            assert_eq!(phonetic::names(name, &other), phonetic::Hit::Phonetic, "{name} / {other}");
+            assert_eq!(
+                phonetic::names(name, &other),
+                phonetic::Hit::Phonetic,
+                "{name} / {other}"
+            );
         }
     }
 

@@ -186,7 +186,12 @@ mod tests {
         let paths: Vec<&str> = error.errors.iter().filter_map(|e| e["path"].as_str()).collect();
         assert_eq!(
             paths,
-            ["/merchant/business_name", "/merchant/principals/1", "/search_criteria", "/flag"]
+            [
+                "/merchant/business_name",
+                "/merchant/principals/1",
+                "/search_criteria",
+                "/flag"
+            ]
         );
     }
 }

@@ -40,8 +40,8 @@ const FAMILY: [(&str, &str); 6] = [
 ];
 
 const PREFIXES: [&str; 16] = [
-    "Polar", "Fjord", "Viking", "Aurora", "Arctic", "Baltic", "Atlantic", "Hanse", "Skagen", "Lapland",
-    "Thames", "Rhine", "Hudson", "Maple", "Harbour", "Granite",
+    "Polar", "Fjord", "Viking", "Aurora", "Arctic", "Baltic", "Atlantic", "Hanse", "Skagen", "Lapland", "Thames",
+    "Rhine", "Hudson", "Maple", "Harbour", "Granite",
 ];
 const TRADES: [(&str, &str); 16] = [
     ("Gadget Outlet", "5732"),
@@ -78,12 +78,26 @@ const PLACES: [(&str, &str, &str, &str, &str, &str, &str); 13] = [
     ("ARE", "AE", "Dubai", "Sheikh Zayed Road", "00000", "+971", "FZE"),
 ];
 const FIRST: [&str; 16] = [
-    "Morten", "Henrik", "Lars", "Anne", "Jens", "Mikko", "Kalle", "John", "Maria", "Thomas", "Piotr", "Lukas",
-    "Sanna", "Freya", "Dmitri", "Ahmed",
+    "Morten", "Henrik", "Lars", "Anne", "Jens", "Mikko", "Kalle", "John", "Maria", "Thomas", "Piotr", "Lukas", "Sanna",
+    "Freya", "Dmitri", "Ahmed",
 ];
 const LAST: [&str; 16] = [
-    "Kristensen", "Virtanen", "Smith", "Müller", "Kowalski", "Jensen", "Pedersen", "Lindberg", "Korhonen",
-    "Schmidt", "Brown", "Novak", "Tamm", "de Vries", "Ivanov", "Rahman",
+    "Kristensen",
+    "Virtanen",
+    "Smith",
+    "Müller",
+    "Kowalski",
+    "Jensen",
+    "Pedersen",
+    "Lindberg",
+    "Korhonen",
+    "Schmidt",
+    "Brown",
+    "Novak",
+    "Tamm",
+    "de Vries",
+    "Ivanov",
+    "Rahman",
 ];
 /// Mastercard reason → a comment an acquirer might write.
 const COMMENTS: [(&str, &str); 17] = [
@@ -159,30 +173,45 @@ pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
         listing.urls = vec![format!("https://nordic-vape-{}.example", i + 1)];
         register.push(listing);
     }
-    register.extend(targeted_listings(rng, pairs.next().unwrap_or((0, 0)), partner_merchant(&merchants, MATCH_EXACT_NAME), |l, m| {
-        l.name = text(m, "/company/business_name");
-        l.doing_business_as_name = text(m, "/company/display_name");
-        l.address = merchant_address(m);
-        l.termination_reason_code = "04".into();
-    }));
-    register.extend(targeted_listings(rng, pairs.next().unwrap_or((0, 0)), partner_merchant(&merchants, MATCH_PHONETIC_NAME), |l, m| {
-        l.name = respell(&text(m, "/company/business_name"));
-        l.doing_business_as_name = respell(&text(m, "/company/display_name"));
-        l.termination_reason_code = "10".into();
-    }));
-    register.extend(targeted_listings(rng, pairs.next().unwrap_or((0, 0)), partner_merchant(&merchants, MATCH_PRINCIPAL), |l, m| {
-        l.principals.insert(
-            0,
-            MatchPrincipal {
-                first_name: text(m, "/applicant/first_name"),
-                last_name: text(m, "/applicant/last_name"),
-                email: text(m, "/applicant/email"),
-                phone_number: text(m, "/applicant/phone_number"),
-                ..Default::default()
-            },
-        );
-        l.termination_reason_code = "11".into();
-    }));
+    register.extend(targeted_listings(
+        rng,
+        pairs.next().unwrap_or((0, 0)),
+        partner_merchant(&merchants, MATCH_EXACT_NAME),
+        |l, m| {
+            l.name = text(m, "/company/business_name");
+            l.doing_business_as_name = text(m, "/company/display_name");
+            l.address = merchant_address(m);
+            l.termination_reason_code = "04".into();
+        },
+    ));
+    register.extend(targeted_listings(
+        rng,
+        pairs.next().unwrap_or((0, 0)),
+        partner_merchant(&merchants, MATCH_PHONETIC_NAME),
+        |l, m| {
+            l.name = respell(&text(m, "/company/business_name"));
+            l.doing_business_as_name = respell(&text(m, "/company/display_name"));
+            l.termination_reason_code = "10".into();
+        },
+    ));
+    register.extend(targeted_listings(
+        rng,
+        pairs.next().unwrap_or((0, 0)),
+        partner_merchant(&merchants, MATCH_PRINCIPAL),
+        |l, m| {
+            l.principals.insert(
+                0,
+                MatchPrincipal {
+                    first_name: text(m, "/applicant/first_name"),
+                    last_name: text(m, "/applicant/last_name"),
+                    email: text(m, "/applicant/email"),
+                    phone_number: text(m, "/applicant/phone_number"),
+                    ..Default::default()
+                },
+            );
+            l.termination_reason_code = "11".into();
+        },
+    ));
     for (i, listing) in register.iter_mut().enumerate() {
         listing.reference_number = 1_000_001 + i as i64;
         if let Some((_, comment)) = COMMENTS.iter().find(|(c, _)| *c == listing.termination_reason_code) {
@@ -314,7 +343,15 @@ pub fn merchant_vmss_query(m: &Value) -> Value {
     })
 }
 
-type Place = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+type Place = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 fn address(rng: &mut StdRng, place: &Place) -> MatchAddress {
     MatchAddress {
@@ -347,9 +384,16 @@ fn slug(s: &str) -> String {
 }
 
 fn person(rng: &mut StdRng, place: &Place, domain: &str) -> MatchPrincipal {
-    let (first, last) = (*FIRST.choose(rng).unwrap_or(&FIRST[0]), *LAST.choose(rng).unwrap_or(&LAST[0]));
-    let born = chrono::NaiveDate::from_ymd_opt(rng.random_range(1955..2000), rng.random_range(1..=12), rng.random_range(1..=28))
-        .unwrap_or_default();
+    let (first, last) = (
+        *FIRST.choose(rng).unwrap_or(&FIRST[0]),
+        *LAST.choose(rng).unwrap_or(&LAST[0]),
+    );
+    let born = chrono::NaiveDate::from_ymd_opt(
+        rng.random_range(1955..2000),
+        rng.random_range(1..=12),
+        rng.random_range(1..=28),
+    )
+    .unwrap_or_default();
     MatchPrincipal {
         first_name: first.to_owned(),
         last_name: last.to_owned(),
@@ -366,7 +410,9 @@ fn made_up_listing(rng: &mut StdRng, (p, t): (usize, usize), reason: &str) -> Ma
     let (trade, mcc) = TRADES[t];
     let dba = format!("{} {trade}", PREFIXES[p]);
     let domain = format!("{}.example", slug(&dba));
-    let principals = (0..rng.random_range(1..=2)).map(|_| person(rng, place, &domain)).collect();
+    let principals = (0..rng.random_range(1..=2))
+        .map(|_| person(rng, place, &domain))
+        .collect();
     let added = seed_now() - Duration::days(rng.random_range(30..2_500));
     MatchListing {
         reference_number: 0,
@@ -374,7 +420,11 @@ fn made_up_listing(rng: &mut StdRng, (p, t): (usize, usize), reason: &str) -> Ma
         doing_business_as_name: dba,
         address: address(rng, place),
         phone_number: phone(rng, place),
-        alt_phone_number: if rng.random_bool(0.3) { phone(rng, place) } else { String::new() },
+        alt_phone_number: if rng.random_bool(0.3) {
+            phone(rng, place)
+        } else {
+            String::new()
+        },
         national_tax_id: tax_id(rng, place),
         principals,
         urls: vec![format!("https://{domain}")],
@@ -427,10 +477,10 @@ fn made_up_record(rng: &mut StdRng, (p, t): (usize, usize), index: usize) -> Vms
         "financialAccts": [{"intBankAccountNumber": format!("{}{:013}", place.1, rng.random_range(0u64..9_999_999_999_999))}],
         "acquirerAssignedMerchantID": format!("{}", rng.random_range(10_000_000..99_999_999)),
     });
-    if index % 3 == 0 {
+    if index.is_multiple_of(3) {
         record["secondaryListingReason"] = json!(VMSS_REASONS[(index + 1) % VMSS_REASONS.len()]);
     }
-    if index % 4 == 0 {
+    if index.is_multiple_of(4) {
         record["paymentFacilitatorBID"] = json!("10000108");
     }
     VmssRecord {

@@ -28,7 +28,10 @@ fn texts<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
 }
 
 fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default()
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
 }
 
 /// The best hit of any pair from two lists.
@@ -76,8 +79,15 @@ pub fn compare(asked: &Value, record: &VmssRecord) -> Option<Value> {
         &texts(listed, "businessPhoneNumbers"),
         phonetic::phones,
     );
-    let email = phonetic::ids(text(asked, "businessEmailAddress"), text(listed, "businessEmailAddress"));
-    let web = any_pair(&texts(asked, "webAddresses"), &texts(listed, "webAddresses"), phonetic::urls);
+    let email = phonetic::ids(
+        text(asked, "businessEmailAddress"),
+        text(listed, "businessEmailAddress"),
+    );
+    let web = any_pair(
+        &texts(asked, "webAddresses"),
+        &texts(listed, "webAddresses"),
+        phonetic::urls,
+    );
     let mut principal_found = false;
     let principals: Vec<Value> = list(listed, "principals")
         .iter()
@@ -96,12 +106,8 @@ pub fn compare(asked: &Value, record: &VmssRecord) -> Option<Value> {
             json!({"name": name.signal(), "identification": identification.signal()})
         })
         .collect();
-    let found = dba.found()
-        || legal.found()
-        || principal_found
-        || tax.found()
-        || registration.found()
-        || phones.found();
+    let found =
+        dba.found() || legal.found() || principal_found || tax.found() || registration.found() || phones.found();
     found.then(|| {
         json!({
             "acquirerBID": record.acquirer_bid,
@@ -155,7 +161,11 @@ mod tests {
         )
         .expect("registration number");
         assert_eq!(hit["matchSignals"]["businessRegistrationNumber"], "EXACT");
-        assert!(compare(&json!({"DBAName": "Other", "businessPhoneNumbers": ["99887766"]}), &record()).is_some());
+        assert!(compare(
+            &json!({"DBAName": "Other", "businessPhoneNumbers": ["99887766"]}),
+            &record()
+        )
+        .is_some());
         assert!(compare(&json!({"DBAName": "Other Business"}), &record()).is_none());
     }
 

@@ -138,7 +138,11 @@ fn read_merchant(r: &mut Reader, body: &Value) -> Value {
         }
     }
     for (at, _) in r.objects(body, "/merchant/financialAccts") {
-        for field in ["intBankAccountNumber", "financialAccountNumber", "financialInstitutionID"] {
+        for field in [
+            "intBankAccountNumber",
+            "financialAccountNumber",
+            "financialInstitutionID",
+        ] {
             r.text(body, &format!("{at}/{field}"), false);
         }
     }
