@@ -7,7 +7,8 @@
 //!
 //! - [`mastercard`]: the MATCH handlers; [`register`]: MATCH listings and the comparison;
 //! - [`vmss`]: the VMSS handlers; [`visa`]: VMSS records and the comparison;
-//! - [`reader`]: body validation with JSON-pointer paths; [`seed`]: the seeded registers.
+//! - [`reader`]: body validation with JSON-pointer paths; [`seed`]: the seeded registers, from
+//!   the word lists in [`vocabulary`].
 //!
 //! # Limits
 //!
@@ -61,6 +62,7 @@ pub mod register;
 pub mod seed;
 pub mod visa;
 mod vmss;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
@@ -235,7 +237,7 @@ mod tests {
             );
         }
         let family = register::MatchQuery {
-            business_name: seed::FAMILY_NAME.into(),
+            business_name: vocabulary::FAMILY_NAME.into(),
             search_all: true,
             ..Default::default()
         };
