@@ -66,15 +66,6 @@ crate::open_enum! {
     }
 }
 
-/// For list fields: an explicit `null` reads as empty, like an absent field.
-pub(crate) fn null_as_empty<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
-}
-
 /// `{href, rel}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
@@ -143,7 +134,7 @@ pub struct SellerApproval {
     pub country_code: Option<String>,
     #[serde(default)]
     pub organization_number: Option<String>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub bank_accounts: Vec<ApprovalsBankAccount>,
     #[serde(default)]
     pub payout_destination_name: Option<String>,
@@ -155,7 +146,7 @@ pub struct SellerApproval {
     pub form_submitter: Option<FormSubmitter>,
     #[serde(default)]
     pub case_status: Option<CaseStatus>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub links: Vec<Link>,
 }
 
@@ -177,17 +168,17 @@ pub struct PaymentApproval {
     pub country_code: Option<String>,
     #[serde(default)]
     pub organization_number: Option<String>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub bank_accounts: Vec<ApprovalsBankAccount>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub payment_methods: Vec<PaymentMethodItem>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub products: Vec<ProductItem>,
     #[serde(default)]
     pub form_submitter: Option<FormSubmitter>,
     #[serde(default)]
     pub case_status: Option<CaseStatus>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub links: Vec<Link>,
     /// Merchant category code, e.g. 5814.
     #[serde(default)]
@@ -202,14 +193,14 @@ pub fn link<'a>(links: &'a [Link], rel: &LinkRel) -> Option<&'a str> {
 /// `GET .../approvals/payments` response.
 #[derive(Debug, Clone, Deserialize)]
 pub struct PaymentApprovals {
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub payments: Vec<PaymentApproval>,
 }
 
 /// `GET .../approvals/payout-destinations` response.
 #[derive(Debug, Clone, Deserialize)]
 pub struct SellerApprovals {
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub payout_destinations: Vec<SellerApproval>,
 }
 

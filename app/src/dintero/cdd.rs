@@ -81,7 +81,7 @@ pub struct CaseRequest {
 pub struct PaymentOption {
     #[serde(rename = "type")]
     pub kind: String,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub currencies: Vec<String>,
 }
 
@@ -132,20 +132,20 @@ pub struct CddCase {
     pub deleted_at: Option<String>,
     #[serde(default)]
     pub case_for: Option<CaseFor>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub products: Vec<ApprovalProduct>,
     #[serde(default)]
     pub case_request: Option<CaseRequest>,
     #[serde(default)]
     pub account_id: Option<String>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub events: Vec<CddEvent>,
     /// Pricing strategy.
     #[serde(default)]
     pub package: Option<String>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub actions_on_approval: Vec<ActionOnApproval>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub payment_options: Vec<PaymentOption>,
 }
 

@@ -85,11 +85,6 @@ crate::open_enum! {
     }
 }
 
-/// `null` as the type's default (for arrays that may come as `null`).
-fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
-    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
-}
-
 /// A string, or a number kept as its digits, or nothing.
 fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(match Option::<Value>::deserialize(d)? {
@@ -119,7 +114,11 @@ pub struct MatchMerchant {
     pub trade_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<MatchRequestAddress>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "nullable")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::dintero::wire::null_as_default"
+    )]
     pub principals: Vec<MatchRequestPrincipal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
@@ -167,10 +166,18 @@ pub struct MatchSearchCriteria {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_all: Option<YesNo>,
     /// Mastercard region codes (`1`, `A`, `D`, ...).
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "nullable")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::dintero::wire::null_as_default"
+    )]
     pub region: Vec<String>,
     /// ISO alpha-3 countries.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "nullable")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::dintero::wire::null_as_default"
+    )]
     pub country: Vec<String>,
 }
 
@@ -216,7 +223,7 @@ pub struct MatchInquiry {
     /// The IRN, for [`DinteroClient::match_inquiry`](crate::dintero::DinteroClient).
     #[serde(default, deserialize_with = "lenient_string")]
     pub inquiry_reference_number: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub possible_matches: Vec<PossibleMatch>,
 }
 
@@ -245,7 +252,7 @@ impl MatchInquiry {
 pub struct PossibleMatch {
     #[serde(default)]
     pub total_merchant_matches: Option<u64>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub terminated_merchants: Vec<TerminatedMerchant>,
 }
 
@@ -279,9 +286,13 @@ pub struct ListedMerchant {
     pub service_prov_legal: Option<String>,
     #[serde(default)]
     pub service_prov_dba: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub url: Vec<String>,
-    #[serde(default, alias = "principal", deserialize_with = "nullable")]
+    #[serde(
+        default,
+        alias = "principal",
+        deserialize_with = "crate::dintero::wire::null_as_default"
+    )]
     pub principals: Vec<ListedPrincipal>,
     #[serde(default)]
     pub added_on_date: Option<String>,
@@ -362,10 +373,10 @@ pub struct MerchantMatch {
     #[serde(default)]
     pub service_prov_dba: Option<MatchIndicator>,
     /// One per listed principal, in the same order.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub principal_matches: Vec<PrincipalMatch>,
     /// One per listed URL, in the same order.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub url_matches: Vec<UrlMatch>,
 }
 
@@ -414,13 +425,17 @@ pub struct VmssMerchant {
     pub legal_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<VmssAddress>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "nullable")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::dintero::wire::null_as_default"
+    )]
     pub principals: Vec<VmssPrincipal>,
     #[serde(
         rename = "businessPhoneNumbers",
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "nullable"
+        deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub business_phone_numbers: Vec<String>,
     #[serde(rename = "businessEmailAddress", default, skip_serializing_if = "Option::is_none")]
@@ -442,21 +457,21 @@ pub struct VmssMerchant {
         rename = "webAddresses",
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "nullable"
+        deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub web_addresses: Vec<String>,
     #[serde(
         rename = "merchantCategoryCodes",
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "nullable"
+        deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub merchant_category_codes: Vec<String>,
     #[serde(
         rename = "financialAccts",
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "nullable"
+        deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub financial_accts: Vec<VmssFinancialAccount>,
 }
@@ -527,13 +542,17 @@ pub struct VmssTerminatedRecord {
         deserialize_with = "lenient_string"
     )]
     pub category: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "nullable")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::dintero::wire::null_as_default"
+    )]
     pub principals: Vec<VmssPrincipal>,
     #[serde(
         rename = "cardAcceptorIDs",
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "nullable"
+        deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub card_acceptor_ids: Vec<String>,
     /// `YYYY-MM-DD`.
@@ -549,7 +568,7 @@ pub struct VmssTerminatedRecord {
         rename = "businessPhoneNumbers",
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "nullable"
+        deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub business_phone_numbers: Vec<String>,
     #[serde(rename = "businessEmailAddress", default, skip_serializing_if = "Option::is_none")]
@@ -571,7 +590,7 @@ pub struct VmssTerminatedRecord {
         rename = "merchantCategoryCodes",
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "nullable"
+        deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub merchant_category_codes: Vec<String>,
     #[serde(rename = "taxID", default, skip_serializing_if = "Option::is_none")]
@@ -587,14 +606,14 @@ pub struct VmssTerminatedRecord {
         rename = "webAddresses",
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "nullable"
+        deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub web_addresses: Vec<String>,
     #[serde(
         rename = "financialAccts",
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "nullable"
+        deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub financial_accts: Vec<VmssFinancialAccount>,
     #[serde(
@@ -644,7 +663,11 @@ pub struct SearchTerminatedResponse {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct VmssPossibleMatches {
-    #[serde(rename = "matchedRecords", default, deserialize_with = "nullable")]
+    #[serde(
+        rename = "matchedRecords",
+        default,
+        deserialize_with = "crate::dintero::wire::null_as_default"
+    )]
     pub matched_records: Vec<VmssMatchedRecord>,
 }
 
@@ -674,7 +697,7 @@ pub struct VmssMatchSignals {
     pub legal_name: Option<MatchSignal>,
     #[serde(default)]
     pub address: Option<MatchSignal>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub principals: Vec<VmssPrincipalSignals>,
     #[serde(rename = "taxID", default)]
     pub tax_id: Option<MatchSignal>,
@@ -734,27 +757,14 @@ fn paging(limit: Option<u32>, starting_after: Option<u64>) -> Vec<(&'static str,
     query
 }
 
-/// A path segment with everything but letters, digits, `-`, `_` and `.` percent-encoded.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn segment(raw: &str) -> String {
-    raw.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 #[cfg(feature = "ssr")]
 mod ssr {
+    use crate::dintero::wire::segment;
     use reqwest::Method;
 
     use super::{
-        paging, segment, MatchInquiry, MatchSearchRequest, MatchTerminateRequest, MatchTerminateResponse,
-        VmssSearchRequest, VmssSearchResponse, VmssTerminateRequest, VmssTerminateResponse,
+        paging, MatchInquiry, MatchSearchRequest, MatchTerminateRequest, MatchTerminateResponse, VmssSearchRequest,
+        VmssSearchResponse, VmssTerminateRequest, VmssTerminateResponse,
     };
     use crate::dintero::http::Auth;
     use crate::dintero::{DinteroClient, DinteroError};
@@ -927,6 +937,7 @@ mod tests {
         .unwrap();
         assert_eq!(last.next_offset(), None);
         assert_eq!(MatchInquiry::default().next_offset(), None);
-        assert_eq!(segment("12/../x y"), "12%2F..%2Fx%20y");
+        #[cfg(feature = "ssr")]
+        assert_eq!(crate::dintero::wire::segment("12/../x y"), "12%2F..%2Fx%20y");
     }
 }

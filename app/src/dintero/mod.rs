@@ -25,6 +25,7 @@ pub mod reports;
 pub mod settings;
 pub mod settlements;
 pub mod users;
+mod wire;
 
 pub use error::{ApiFailure, DecodeFailure, DinteroError, ErrorEnvelope, MfaToken};
 #[cfg(feature = "ssr")]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::settlements::{null_as_empty, Attachment, PaymentStatus, SettlementAmount};
+use super::settlements::{Attachment, PaymentStatus, SettlementAmount};
 
 crate::open_enum! {
     /// A ledger entry's `type`.
@@ -37,7 +37,7 @@ pub struct Balance {
 /// The body of the balances endpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BalancesResponse {
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub payout_destination_balances: Vec<Balance>,
 }
 
@@ -98,9 +98,9 @@ pub struct PaymentMatchReportData {
     pub provider: Option<String>,
     #[serde(default)]
     pub provider_reference: Option<String>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub attachments: Vec<Attachment>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub amounts: Vec<SettlementAmount>,
     #[serde(default)]
     pub payment_status: Option<PaymentStatus>,
@@ -113,7 +113,7 @@ pub struct PaymentMatchReportData {
 /// One page of transfers; pass `next_page_token` as [`TransferQuery::page`] for the next.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TransfersPage {
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub entries: Vec<TransferEntry>,
     #[serde(default)]
     pub next_page_token: Option<String>,
@@ -150,7 +150,7 @@ impl TransferQuery {
 mod ssr {
     use super::*;
     use crate::dintero::http::Auth;
-    use crate::dintero::settlements::segment;
+    use crate::dintero::wire::segment;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
 

@@ -49,7 +49,7 @@ pub struct Amount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dimension {
     pub name: String,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub values: Vec<String>,
 }
 
@@ -57,9 +57,9 @@ pub struct Dimension {
 pub struct Price {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<PriceType>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub amounts: Vec<Amount>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub dimensions: Vec<Dimension>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -71,7 +71,7 @@ pub struct Product {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
     pub product_id: String,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub prices: Vec<Price>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -99,7 +99,7 @@ pub struct PricePackage {
     pub description: Option<String>,
     #[serde(rename = "type", default)]
     pub kind: Option<PricePackageType>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub products: Vec<Product>,
     #[serde(default)]
     pub pricing_conditions: Option<String>,
@@ -118,7 +118,7 @@ pub struct PricePackage {
 pub struct PricePackagePage {
     #[serde(default)]
     pub starting_after: Option<String>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub price_packages: Vec<PricePackage>,
 }
 
@@ -209,7 +209,7 @@ pub struct AccountPricePackages {
     pub deleted_by: Option<String>,
     #[serde(default)]
     pub deleted_at: Option<String>,
-    #[serde(default, deserialize_with = "crate::dintero::approvals::null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub price_packages: Vec<PricePackageRef>,
     #[serde(default)]
     pub default_price_package: Option<PricePackageRef>,

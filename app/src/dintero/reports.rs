@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::settlements::null_as_empty;
-
 crate::open_enum! {
     /// `report_filters[].filter` of an insight report.
     pub enum ReportFilterKind {
@@ -49,7 +47,7 @@ pub struct ReportMetadata {
     /// A pre-signed download URL.
     #[serde(default)]
     pub signed_url: Option<String>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub report_filters: Vec<ReportFilter>,
 }
 
@@ -62,7 +60,7 @@ pub struct ReportFilter {
 /// One page of `GET /v1/accounts/{aid}/reports/metadata`; `starting_after` is the next page's cursor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportMetadataPage {
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub reports: Vec<ReportMetadata>,
     #[serde(default)]
     pub starting_after: Option<String>,
@@ -72,7 +70,7 @@ pub struct ReportMetadataPage {
 mod ssr {
     use super::ReportMetadataPage;
     use crate::dintero::http::Auth;
-    use crate::dintero::settlements::segment;
+    use crate::dintero::wire::segment;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
 

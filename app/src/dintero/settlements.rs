@@ -1,7 +1,7 @@
 //! Settlements (filters, `last_evaluated_key` cursor), attachment downloads as byte streams,
 //! settlement report configurations (08-settlements-reports-payout.md).
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 crate::open_enum! {
     /// `payment_status` of a settlement (`payment-match` on Payout v2 `payment_match_report_data`).
@@ -37,21 +37,6 @@ crate::open_enum! {
     }
 }
 
-/// An array that may come as `null` or be missing: both read as empty.
-pub(crate) fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
-}
-
-/// A path segment, percent-encoded (ids are put into paths).
-pub(crate) fn segment(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(b).to_string(),
-            b => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// One settlement (`SettlementItem`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SettlementItem {
@@ -75,9 +60,9 @@ pub struct SettlementItem {
     pub settled_at: Option<String>,
     #[serde(default)]
     pub email_received_at: Option<String>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub attachments: Vec<Attachment>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub amounts: Vec<SettlementAmount>,
     #[serde(default)]
     pub payment_status: Option<PaymentStatus>,
@@ -131,7 +116,7 @@ pub struct LastEvaluatedKey {
 /// One page of `GET /v1/accounts/{aid}/settlements`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SettlementPage {
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub items: Vec<SettlementItem>,
     #[serde(default)]
     pub last_evaluated_key: Option<LastEvaluatedKey>,
@@ -226,14 +211,14 @@ pub struct ReportConfiguration {
     pub id: String,
     #[serde(default)]
     pub account_id: Option<String>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub filetypes: Vec<ReportFileType>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub destinations: Vec<ReportDestination>,
     /// Empty means all providers.
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub providers: Vec<String>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub filters: Vec<ConfigurationFilter>,
     /// Deprecated, milliseconds.
     #[serde(default)]
@@ -279,7 +264,7 @@ pub struct ReportConfigurationUpdate {
 /// One page of report configurations; `starting_after` is the cursor of the next.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportConfigurationPage {
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub items: Vec<ReportConfiguration>,
     #[serde(default)]
     pub starting_after: Option<String>,
@@ -289,6 +274,7 @@ pub struct ReportConfigurationPage {
 mod ssr {
     use super::*;
     use crate::dintero::http::Auth;
+    use crate::dintero::wire::segment;
     use crate::dintero::{DinteroClient, DinteroError, FileStream};
     use crate::secret::Secret;
 
@@ -440,11 +426,5 @@ mod tests {
             by_created.after(&key).starting_after_date.as_deref(),
             Some("2026-02-01T06:00:00.000Z")
         );
-    }
-
-    #[test]
-    fn path_segments_are_escaped() {
-        assert_eq!(segment("a/b c"), "a%2Fb%20c");
-        assert_eq!(segment("PD-001_x.y"), "PD-001_x.y");
     }
 }
