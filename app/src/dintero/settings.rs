@@ -1,35 +1,36 @@
-//! An account's own settings: `GET /v1/accounts/{aid}/management/settings` (02-partner-accounts.md).
-//! The `Account` object here is the part the app reads so far; unknown fields are ignored.
+//! An account's own settings: `GET`/`PUT /v1/accounts/{aid}/management/settings`
+//! (02-partner-accounts.md). The answer is the `Account` object without the partner-private fields
+//! (so the same [`Account`] type reads it, those fields left empty).
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Account {
-    pub account_id: String,
-    #[serde(default)]
-    pub livemode: Option<bool>,
-    #[serde(default)]
-    pub company: Option<AccountCompany>,
-}
+pub use super::accounts::Account;
+use super::accounts::{AccountBilling, AccountCompany, AccountService};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AccountCompany {
-    #[serde(default)]
-    pub business_name: Option<String>,
-    #[serde(default)]
-    pub display_name: Option<String>,
-    #[serde(default)]
-    pub organization_number: Option<String>,
+/// The body of `PUT .../management/settings`: every part optional; what is given is changed.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SettingsUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<AccountCompany>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing: Option<AccountBilling>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<BTreeMap<String, AccountService>>,
 }
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use super::Account;
+    use super::{Account, SettingsUpdate};
     use crate::dintero::http::Auth;
+    use crate::dintero::wire::segment;
     use crate::dintero::{DinteroClient, DinteroError};
+    use crate::secret::Secret;
 
     impl DinteroClient {
-        /// Reads the partner account's own settings with the app's token.
+        /// Reads the partner account's own settings with the app's token
+        /// (`GET /v1/accounts/{partner}/management/settings`).
         pub async fn partner_settings(&self) -> Result<Account, DinteroError> {
             let app = self.app_token().await?;
             let partner = self.partner_id();
@@ -37,6 +38,34 @@ mod ssr {
                 &format!("/v1/accounts/{partner}/management/settings"),
                 Auth::Bearer(&app),
                 &[],
+            )
+            .await
+        }
+
+        /// Reads a merchant's own settings with the person's merchant token
+        /// (`GET /v1/accounts/{aid}/management/settings`).
+        pub async fn merchant_settings(&self, person: &Secret, aid: &str) -> Result<Account, DinteroError> {
+            let token = self.merchant_token(person, aid).await?;
+            self.get(
+                &format!("/v1/accounts/{}/management/settings", segment(aid)),
+                Auth::Bearer(&token),
+                &[],
+            )
+            .await
+        }
+
+        /// Changes a merchant's company, billing or services (`PUT /v1/accounts/{aid}/management/settings`).
+        pub async fn update_merchant_settings(
+            &self,
+            person: &Secret,
+            aid: &str,
+            update: &SettingsUpdate,
+        ) -> Result<Account, DinteroError> {
+            let token = self.merchant_token(person, aid).await?;
+            self.put(
+                &format!("/v1/accounts/{}/management/settings", segment(aid)),
+                Auth::Bearer(&token),
+                update,
             )
             .await
         }
