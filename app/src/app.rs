@@ -16,6 +16,8 @@ use crate::i18n::{provide_locale, request_locale};
 /// filled in place, so every page is complete without JavaScript.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_locale().code();
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -31,6 +33,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Sets the page's `Content-Security-Policy`: scripts only from this site or carrying this
+/// response's nonce (leptos_axum puts a fresh one on the hydration and resource scripts), wasm
+/// allowed to compile, nothing framed, forms posted only here.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

@@ -14,6 +14,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub dintero: DinteroClient,
     pub info: Arc<DeploymentInfo>,
+    /// Failed sign-ins per e-mail and address.
+    pub sign_in_throttle: Arc<crate::auth::throttle::SignInThrottle>,
 }
 
 /// Facts about this deployment that pages may show.

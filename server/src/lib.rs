@@ -74,6 +74,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         leptos_options: leptos_options.clone(),
         dintero,
         info: Arc::new(info),
+        sign_in_throttle: Default::default(),
     };
     let routes = generate_route_list(App);
     let guard = session::Guard {
@@ -90,6 +91,11 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         .layer(middleware::from_fn_with_state(guard, session::require_sign_in))
         .layer(session::layer(&config, store))
         .layer(middleware::from_fn(edge::server_fn_status))
+        .layer(middleware::from_fn(edge::same_origin_writes))
+        .layer(middleware::from_fn_with_state(
+            config.cookie_secure(),
+            edge::security_headers,
+        ))
         .layer(middleware::from_fn(edge::cache_headers))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(edge::request_span))

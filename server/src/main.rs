@@ -48,9 +48,12 @@ async fn main() -> ExitCode {
         );
     }
     println!();
-    if let Err(error) = axum::serve(listener, router)
-        .with_graceful_shutdown(server::shutdown_signal())
-        .await
+    if let Err(error) = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(server::shutdown_signal())
+    .await
     {
         eprintln!("Server error: {error}");
         return ExitCode::FAILURE;

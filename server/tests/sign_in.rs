@@ -231,3 +231,101 @@ async fn a_restart_signs_nobody_out() {
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains("Kari Nordmann"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cross_origin_post_is_refused_and_pages_carry_security_headers() {
+    let base = serve().await;
+    let refused = http()
+        .post(format!("{base}/api/login"))
+        .header("origin", "http://evil.example")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("email=manager%40partner.example&password=demo-password")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(refused.headers().get(SET_COOKIE).is_none(), "no session came of it");
+    let same_site = http()
+        .post(format!("{base}/api/login"))
+        .header("origin", &base)
+        .header("accept", "text/html")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("email=manager%40partner.example&password=demo-password&next=%2F")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same_site.status(), StatusCode::FOUND);
+
+    let page = http().get(format!("{base}/login")).send().await.unwrap();
+    let headers = page.headers().clone();
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert_eq!(headers["referrer-policy"], "same-origin");
+    assert!(
+        headers.get("strict-transport-security").is_none(),
+        "no HSTS on plain-HTTP loopback"
+    );
+    let csp = headers["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self' 'nonce-"),
+        "{csp}"
+    );
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .unwrap()
+        .to_owned();
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries the nonce"
+    );
+    assert!(!html.contains("<script>"), "no inline script without a nonce");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_failed_sign_ins_lock_the_email_for_a_while() {
+    let base = serve().await;
+    for _ in 0..5 {
+        let response = post_login(&base, "finance%40partner.example", "wrong").await;
+        assert_eq!(
+            error_after_redirect(&response)["Invalid"]["message"],
+            "login.error.bad_credentials"
+        );
+    }
+    // Now even the right password is refused, with its own message.
+    let response = post_login(&base, "finance%40partner.example", "demo-password").await;
+    assert_eq!(
+        error_after_redirect(&response)["Invalid"]["message"],
+        "login.error.throttled"
+    );
+    let cookie = session_cookie(&response);
+    let page = http()
+        .get(format!("{base}/"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::SEE_OTHER, "no session came of it");
+    // Other people are not affected.
+    let other = post_login(&base, "manager%40partner.example", "demo-password").await;
+    assert_eq!(other.headers()[LOCATION], "/");
+}
+
+/// The error a no-JavaScript form post was sent back with (server_fn puts it, base64 JSON, in `__err`).
+fn error_after_redirect(response: &reqwest::Response) -> serde_json::Value {
+    use base64::Engine;
+    let location = response.headers()[LOCATION].to_str().unwrap();
+    let encoded = location
+        .split("__err=")
+        .nth(1)
+        .and_then(|rest| rest.split('&').next())
+        .expect("an error in the URL");
+    let encoded = encoded.replace("%3D", "=").replace("%2B", "+").replace("%2F", "/");
+    let bytes = base64::engine::general_purpose::URL_SAFE
+        .decode(&encoded)
+        .or_else(|_| base64::engine::general_purpose::STANDARD.decode(&encoded))
+        .expect("base64");
+    serde_json::from_slice(&bytes).expect("an AppError")
+}

@@ -74,8 +74,17 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let outcome = async {
         validate(&email, &password)?;
         let state = app_state()?;
+        let address = client_address().await;
+        let now = std::time::Instant::now();
+        if !state.sign_in_throttle.allows(&email, address.as_deref(), now) {
+            tracing::warn!("sign-in throttled");
+            return Err(AppError::invalid("email", "login.error.throttled"));
+        }
         match state.dintero.password_token(&email, &Secret::new(password)).await {
-            Ok(token) => establish(&state, &email, token).await.map(|()| next.clone()),
+            Ok(token) => {
+                state.sign_in_throttle.record_success(&email);
+                establish(&state, &email, token).await.map(|()| next.clone())
+            }
             Err(error) if error.mfa_token().is_some() => {
                 let mfa_token = error
                     .mfa_token()
@@ -98,6 +107,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             }
             Err(error) if matches!(error.status(), Some(400 | 401)) => {
                 tracing::info!(status = error.status(), "sign-in refused by Dintero");
+                state.sign_in_throttle.record_failure(&email, address.as_deref(), now);
                 Err(AppError::invalid("password", "login.error.bad_credentials"))
             }
             Err(error) => Err(error.into()),
@@ -114,6 +124,16 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             Err(error)
         }
     }
+}
+
+/// The address the request came from, when the server knows it.
+#[cfg(feature = "ssr")]
+async fn client_address() -> Option<String> {
+    use axum::extract::ConnectInfo;
+    leptos_axum::extract::<ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .ok()
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ mod mfa;
 mod mfa_page;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 pub use current_user::{get_current_user, CurrentUser, GetCurrentUser};
 pub use kept_input::{take_kept_input, KeptInput, TakeKeptInput};
