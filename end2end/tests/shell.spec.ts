@@ -74,3 +74,17 @@ test("an unknown address shows the 404 page with status 404", async ({ page }, t
   await page.getByRole("link", { name: "Go to the overview" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome, Ola Bjørnstad");
 });
+
+test("pages hydrate under the Content-Security-Policy without a console error", async ({ page }, testInfo) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  const response = await page.goto("/login");
+  expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
+  await hydrated(page, testInfo);
+  await signIn(page, testInfo, "manager@partner.example");
+  await hydrated(page, testInfo);
+  expect(problems).toEqual([]);
+});
