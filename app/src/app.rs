@@ -7,6 +7,7 @@ use leptos_router::{path, SsrMode};
 
 use crate::auth::{CodePage, LoginPage, SandboxInboxPage};
 use crate::components::{NotFound, Shell};
+use crate::features::activity::ActivityRoutes;
 use crate::features::overview::OverviewRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sandbox/inbox") view=SandboxInboxPage ssr=SsrMode::InOrder/>
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::InOrder>
                     <OverviewRoutes/>
+                    <ActivityRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -33,6 +33,20 @@ pub fn nordic_local(utc: DateTime<Utc>) -> (DateTime<FixedOffset>, &'static str)
     (utc.with_timezone(&offset), zone)
 }
 
+/// ISO 8601 in Nordic local time with its offset, e.g. `2026-11-21T11:34:00+01:00`: what a
+/// spreadsheet reads as a time without losing the zone.
+pub fn iso_local(utc: DateTime<Utc>) -> String {
+    nordic_local(utc).0.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// The moment a Nordic local calendar day begins.
+pub fn local_day_start(day: NaiveDate) -> DateTime<Utc> {
+    let midnight = Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).unwrap_or_default());
+    // The offset in force just before local midnight (zone changes happen at 01:00 UTC).
+    let offset = nordic_local(midnight - Duration::hours(2)).0.offset().local_minus_utc();
+    midnight - Duration::seconds(i64::from(offset))
+}
+
 fn last_sunday_1am_utc(year: i32, month: u32) -> DateTime<Utc> {
     let first_of_next = if month == 12 {
         NaiveDate::from_ymd_opt(year + 1, 1, 1)
@@ -105,6 +119,15 @@ mod tests {
         assert_eq!(date_time(at("2026-10-25T01:00:00Z")), "25.10.2026 02:00 CET");
         assert_eq!(date_time_str("not a date"), "not a date");
         assert_eq!(date(at("2026-12-31T23:30:00Z")), "01.01.2027");
+    }
+
+    #[test]
+    fn iso_times_and_day_starts_are_nordic_local() {
+        assert_eq!(iso_local(at("2026-11-21T10:34:00Z")), "2026-11-21T11:34:00+01:00");
+        assert_eq!(iso_local(at("2026-07-01T10:00:00Z")), "2026-07-01T12:00:00+02:00");
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(local_day_start(day("2026-11-21")), at("2026-11-20T23:00:00Z"));
+        assert_eq!(local_day_start(day("2026-07-01")), at("2026-06-30T22:00:00Z"));
     }
 
     #[test]

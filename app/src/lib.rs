@@ -2,8 +2,10 @@
 //! server (`ssr`) and the browser (`hydrate`).
 
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod components;
+pub mod csv;
 pub mod dintero;
 pub mod error;
 pub mod features;
@@ -13,6 +15,8 @@ pub mod i18n;
 pub mod secret;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod store;
 pub mod validate;
 
 pub use app::{shell, App};

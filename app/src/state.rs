@@ -16,6 +16,8 @@ pub struct AppState {
     pub info: Arc<DeploymentInfo>,
     /// Failed sign-ins per e-mail and address.
     pub sign_in_throttle: Arc<crate::auth::throttle::SignInThrottle>,
+    /// The app's own store: the audit log, saved views.
+    pub store: crate::store::Store,
 }
 
 /// Facts about this deployment that pages may show.

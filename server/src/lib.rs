@@ -2,6 +2,7 @@
 //! serve it on port 0; `main.rs` only reads the config, binds and serves.
 
 pub mod config;
+mod downloads;
 mod edge;
 pub mod emulator;
 mod ops;
@@ -32,6 +33,8 @@ pub enum StartError {
     Emulator(std::io::Error),
     #[error("could not open the session store in BACKOFFICE_DATA: {0}")]
     Sessions(std::io::Error),
+    #[error("could not open the app's store in BACKOFFICE_DATA: {0}")]
+    Store(String),
     #[error("could not set up the Dintero client: {0}")]
     Client(app::dintero::DinteroError),
 }
@@ -70,22 +73,29 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
+    std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::Store(e.to_string()))?;
+    let store = app::store::Store::open(&config.data_dir.join("backoffice.db"))
+        .await
+        .map_err(|e| StartError::Store(e.to_string()))?;
     let state = AppState {
         leptos_options: leptos_options.clone(),
         dintero,
         info: Arc::new(info),
         sign_in_throttle: Default::default(),
+        store,
     };
     let routes = generate_route_list(App);
     let guard = session::Guard {
         site_root: config.site_root.clone(),
         max_age: chrono::Duration::hours(config.session_max_hours),
+        dintero: state.dintero.clone(),
     };
     let store = session::store(&config).await.map_err(StartError::Sessions)?;
 
     let router = Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
+        .route("/activity.csv", get(downloads::activity_csv))
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(guard, session::require_sign_in))

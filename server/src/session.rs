@@ -53,7 +53,14 @@ pub struct Guard {
     pub site_root: String,
     /// A session ends this long after sign-in (`BACKOFFICE_SESSION_MAX_HOURS`).
     pub max_age: chrono::Duration,
+    /// For renewing people's Dintero tokens.
+    pub dintero: app::dintero::DinteroClient,
 }
+
+/// A Dintero token with less than this left is renewed before the request goes on.
+const RENEW_BEFORE: chrono::Duration = chrono::Duration::seconds(120);
+/// The largest form body kept for a person whose session ended while they submitted it.
+const KEPT_FORM_LIMIT: usize = 64 * 1024;
 
 /// Server functions reachable without a session (signing in and what the sign-in page needs).
 const PUBLIC_SERVER_FNS: [&str; 8] = [
@@ -67,15 +74,23 @@ const PUBLIC_SERVER_FNS: [&str; 8] = [
     "/api/sandbox_outbox",
 ];
 
-/// Lets through requests with a signed-in session younger than its maximum age, and public paths;
-/// sends pages to `/login?next=...` (303) and answers server functions with 401.
+/// Lets through public paths, and requests with a signed-in session younger than its maximum age
+/// whose Dintero token is valid or could be renewed with its refresh token. Anyone else signs in
+/// again: pages are sent to `/login?next=...` (303); a form they were submitting is kept (without
+/// its secrets) for the page to fill in again once they are back, and the server function answers
+/// 401 to JavaScript or sends a plain form post back through the sign-in page to where it came from.
 pub async fn require_sign_in(State(guard): State<Guard>, session: Session, request: Request, next: Next) -> Response {
     let path = request.uri().path();
     if is_public(path, &guard.site_root) {
         return next.run(request).await;
     }
     match session.get::<UserSession>(USER_KEY).await {
-        Ok(Some(user)) if chrono::Utc::now() < user.signed_in_at + guard.max_age => return next.run(request).await,
+        Ok(Some(user)) if chrono::Utc::now() < user.signed_in_at + guard.max_age => {
+            if renew_if_due(&guard.dintero, &session, user).await {
+                return next.run(request).await;
+            }
+            let _ = session.remove::<UserSession>(USER_KEY).await;
+        }
         Ok(Some(_)) => {
             tracing::info!("session reached its maximum age");
             let _ = session.flush().await;
@@ -83,20 +98,79 @@ pub async fn require_sign_in(State(guard): State<Guard>, session: Session, reque
         _ => {}
     }
     if path.starts_with("/api/") {
-        let body = serde_json::to_string(&app::AppError::Unauthenticated).unwrap_or_default();
-        return (
-            StatusCode::UNAUTHORIZED,
-            [(header::CONTENT_TYPE, "application/json")],
-            body,
-        )
-            .into_response();
+        return interrupted_server_fn(&session, request).await;
     }
     let here = request.uri().path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
+    see_other(&app::auth::sign_in_path(here))
+}
+
+/// True when the person's Dintero token is good for a while yet, or was renewed now (and the
+/// session updated). False when it has run out and cannot be renewed.
+async fn renew_if_due(dintero: &app::dintero::DinteroClient, session: &Session, user: UserSession) -> bool {
+    let now = chrono::Utc::now();
+    if user.token_expires_at - now > RENEW_BEFORE {
+        return true;
+    }
+    let Some(refresh_token) = user.refresh_token.clone() else {
+        return user.token_expires_at > now;
+    };
+    match dintero.refresh_token(&refresh_token).await {
+        Ok(token) => {
+            tracing::info!("renewed the person's Dintero token");
+            session.insert(USER_KEY, user.renewed(token)).await.is_ok()
+        }
+        Err(error) => {
+            tracing::info!(%error, "could not renew the person's Dintero token");
+            // Dintero unreachable: go on while the old token lasts; refused: sign in again.
+            error.status().is_none() && user.token_expires_at > now
+        }
+    }
+}
+
+/// A server function called without a (renewable) sign-in: keeps the posted form, then answers
+/// 401 to JavaScript, or sends a plain form post to sign in and back to the page it came from.
+async fn interrupted_server_fn(session: &Session, request: Request) -> Response {
+    let form = request.uri().path().trim_start_matches("/api/").to_owned();
+    let plain_form_post = accepts_html(request.headers());
+    let back_to = request
+        .headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.parse::<axum::http::Uri>().ok())
+        .and_then(|uri| uri.path_and_query().map(|pq| pq.as_str().to_owned()))
+        .unwrap_or_else(|| "/".to_owned());
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if is_form {
+        if let Ok(body) = axum::body::to_bytes(request.into_body(), KEPT_FORM_LIMIT).await {
+            let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+            app::auth::kept_input::keep_in(session, &form, fields).await;
+        }
+    }
+    if plain_form_post {
+        return see_other(&app::auth::sign_in_path(&back_to));
+    }
+    let body = serde_json::to_string(&app::AppError::Unauthenticated).unwrap_or_default();
     (
-        StatusCode::SEE_OTHER,
-        [(header::LOCATION, app::auth::sign_in_path(here))],
+        StatusCode::UNAUTHORIZED,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
     )
         .into_response()
+}
+
+fn accepts_html(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}
+
+fn see_other(location: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
 }
 
 fn is_public(path: &str, site_root: &str) -> bool {

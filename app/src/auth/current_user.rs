@@ -11,6 +11,8 @@ pub struct CurrentUser {
     pub email: String,
     pub name: Option<String>,
     pub scopes: Vec<String>,
+    /// What the scopes allow; pages offer only this (the server checks again).
+    pub access: crate::auth::Access,
     pub partner_id: String,
     pub partner_name: Option<String>,
     /// The Dintero base URL the app talks to.
@@ -24,6 +26,11 @@ impl CurrentUser {
         self.name.as_deref().unwrap_or(&self.email)
     }
 
+    /// True when the person's scopes grant `capability`.
+    pub fn may(&self, capability: crate::auth::Capability) -> bool {
+        self.access.allows(capability)
+    }
+
     /// Test accounts start with `T`, live ones with `P` (REFERENCE.md).
     pub fn is_test_partner(&self) -> bool {
         self.partner_id.starts_with('T')
@@ -35,9 +42,11 @@ impl CurrentUser {
 pub async fn get_current_user() -> Result<CurrentUser, AppError> {
     let user = crate::auth::session::require_user().await?;
     let state = crate::state::app_state()?;
+    let access = user.access();
     Ok(CurrentUser {
         email: user.email,
         name: user.name,
+        access,
         scopes: user.scopes,
         partner_id: state.dintero.partner_id().to_owned(),
         partner_name: user.partner_name,

@@ -26,6 +26,25 @@ fn key(form: &str) -> String {
     format!("backoffice.kept_input.{form}")
 }
 
+/// Field names whose values are never kept: passwords, codes, tokens and secrets.
+#[cfg(feature = "ssr")]
+fn is_secret(field: &str) -> bool {
+    let field = field.to_ascii_lowercase();
+    ["password", "code", "token", "secret"]
+        .iter()
+        .any(|s| field.contains(s))
+}
+
+/// Keeps the non-secret `fields` of `form` in `session` (a form is named after its server
+/// function's endpoint), for the page to take back with [`take_kept_input`].
+#[cfg(feature = "ssr")]
+pub async fn keep_in(session: &tower_sessions::Session, form: &str, fields: Vec<(String, String)>) {
+    let kept = KeptInput(fields.into_iter().filter(|(k, _)| !is_secret(k)).collect());
+    if let Err(error) = session.insert(&key(form), kept).await {
+        tracing::warn!(%error, "could not keep form input");
+    }
+}
+
 /// Takes (and forgets) what was kept for `form`.
 #[server(endpoint = "take_kept_input")]
 pub async fn take_kept_input(form: String) -> Result<KeptInput, AppError> {
@@ -50,9 +69,7 @@ pub async fn keep_input(form: &str, fields: &[(&str, &str)]) {
         return;
     }
     if let Ok(session) = crate::auth::session::session().await {
-        let kept = KeptInput(fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect());
-        if let Err(error) = session.insert(&key(form), kept).await {
-            tracing::warn!(%error, "could not keep form input");
-        }
+        let fields = fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        keep_in(&session, form, fields).await;
     }
 }

@@ -4,12 +4,13 @@
 //! [`CurrentUser`], which holds nothing secret.
 
 mod current_user;
-mod kept_input;
+pub mod kept_input;
 mod login;
 mod login_page;
 mod logout;
 mod mfa;
 mod mfa_page;
+pub mod roles;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
@@ -22,3 +23,4 @@ pub use login_page::LoginPage;
 pub use logout::{Logout, SignOutButton};
 pub use mfa::{get_code_step, sandbox_outbox, send_code, verify_code, CodeStep, SandboxMessage};
 pub use mfa_page::{CodePage, SandboxInboxPage};
+pub use roles::{Access, Capability};

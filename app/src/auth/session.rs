@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
+use crate::auth::roles::{Access, Capability};
 use crate::error::AppError;
 use crate::secret::Secret;
 
@@ -34,6 +35,9 @@ pub struct UserSession {
     pub scopes: Vec<String>,
     pub access_token: Secret,
     pub token_expires_at: DateTime<Utc>,
+    /// Dintero's refresh token, when the app's client may have them.
+    #[serde(default)]
+    pub refresh_token: Option<Secret>,
     pub partner_name: Option<String>,
     pub signed_in_at: DateTime<Utc>,
 }
@@ -73,6 +77,7 @@ pub async fn establish(
         scopes: person.map(|p| p.scope).unwrap_or_default(),
         access_token: Secret::new(token.access_token),
         token_expires_at: now + Duration::seconds(token.expires_in),
+        refresh_token: token.refresh_token.map(Secret::new),
         partner_name,
         signed_in_at: now,
     };
@@ -100,12 +105,41 @@ pub async fn user(session: &Session) -> Result<Option<UserSession>, AppError> {
     })
 }
 
-/// The signed-in person, or [`AppError::Unauthenticated`]; the first line of every protected
-/// server function.
+/// The signed-in person, or [`AppError::Unauthenticated`]; the first line of a protected server
+/// function that every signed-in person may use.
 pub async fn require_user() -> Result<UserSession, AppError> {
     let session = session().await?;
     match user(&session).await? {
         Some(user) if user.token_expires_at > Utc::now() => Ok(user),
         _ => Err(AppError::Unauthenticated),
+    }
+}
+
+/// The signed-in person if their scopes grant `capability`, else [`AppError::Forbidden`]; the
+/// first line of every protected server function and download.
+pub async fn require(capability: Capability) -> Result<UserSession, AppError> {
+    let user = require_user().await?;
+    if user.access().allows(capability) {
+        Ok(user)
+    } else {
+        tracing::info!(?capability, "refused: the person's scopes do not grant this");
+        Err(AppError::Forbidden)
+    }
+}
+
+impl UserSession {
+    /// What this person's scopes allow.
+    pub fn access(&self) -> Access {
+        Access::from_scopes(&self.scopes)
+    }
+
+    /// Takes a renewed Dintero token (keeping the refresh token when Dintero sent no new one).
+    pub fn renewed(mut self, token: crate::dintero::auth::AccessToken) -> Self {
+        self.access_token = Secret::new(token.access_token);
+        self.token_expires_at = Utc::now() + chrono::Duration::seconds(token.expires_in);
+        if let Some(refresh) = token.refresh_token {
+            self.refresh_token = Some(Secret::new(refresh));
+        }
+        self
     }
 }

@@ -1,4 +1,5 @@
-//! [`ErrorNotice`]: an [`AppError`] told to a person, as an alert.
+//! [`ErrorNotice`]: an [`AppError`] told to a person, as an alert. A page whose read is refused or
+//! not found also answers with that status (403, 404) when rendered on the server.
 
 use leptos::prelude::*;
 
@@ -7,9 +8,26 @@ use crate::i18n::t;
 
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if matches!(error, AppError::Forbidden | AppError::NotFound) {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(error.status_code());
+        }
+    }
+    if error == AppError::Forbidden {
+        return view! {
+            <div role="alert" class="notice-error" data-testid="forbidden">
+                <p class="font-semibold">{t("forbidden.title")}</p>
+                <p>{t("forbidden.body")}</p>
+                <p class="mt-2"><a href="/" class="underline">{t("forbidden.home")}</a></p>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div role="alert" class="notice-error">
             <p class="font-medium">{t(error.message_key())}</p>
         </div>
     }
+    .into_any()
 }

@@ -5,13 +5,16 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::use_location;
 
-use crate::auth::{get_current_user, sign_in_path, CurrentUser, SignOutButton};
+use crate::auth::{get_current_user, sign_in_path, Capability, CurrentUser, SignOutButton};
 use crate::components::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::{t, LanguageSwitch};
 
-/// The features in the navigation: (path, translation key). Only features that exist are listed.
-const NAVIGATION: [(&str, &str); 1] = [("/", "nav.overview")];
+/// The features in the navigation: (path, translation key, what the person needs to see it).
+const NAVIGATION: [(&str, &str, Option<Capability>); 2] = [
+    ("/", "nav.overview", None),
+    ("/activity", "nav.activity", Some(Capability::Activity)),
+];
 
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -67,7 +70,8 @@ fn SignedIn(user: CurrentUser) -> impl IntoView {
                         <ul class="flex gap-1">
                             {NAVIGATION
                                 .into_iter()
-                                .map(|(href, key)| view! { <li><A href=href attr:class="nav-link" exact=true>{t(key)}</A></li> })
+                                .filter(|(_, _, needs)| needs.is_none_or(|c| user.may(c)))
+                                .map(|(href, key, _)| view! { <li><A href=href attr:class="nav-link" exact=true>{t(key)}</A></li> })
                                 .collect_view()}
                         </ul>
                     </nav>
@@ -75,6 +79,9 @@ fn SignedIn(user: CurrentUser) -> impl IntoView {
                         <span class="hidden text-right sm:block" data-testid="signed-in-as">
                             <span class="block font-medium">{user.display_name().to_owned()}</span>
                             <span class="text-muted block text-xs">{user.email.clone()}</span>
+                            <span class="text-muted block text-xs" data-testid="roles">
+                                {user.access.role_keys().into_iter().map(t).collect::<Vec<_>>().join(", ")}
+                            </span>
                         </span>
                         <LanguageSwitch/>
                         <SignOutButton/>

@@ -223,6 +223,12 @@ impl DinteroClient {
         body: Option<&B>,
     ) -> Result<T, DinteroError> {
         let outcome = self.send(method.clone(), path, &auth, query, body).await;
+        super::receipt::note(super::receipt::Receipt {
+            method: method.to_string(),
+            path: path.to_owned(),
+            status: outcome.as_ref().ok().map(|(status, _, _)| status.as_u16()),
+            request_id: outcome.as_ref().ok().and_then(|(_, headers, _)| request_id(headers)),
+        });
         finish(method, path, outcome)
     }
 

@@ -21,6 +21,8 @@ mod http;
 mod open_enum;
 pub mod payout;
 pub mod price_packages;
+#[cfg(feature = "ssr")]
+pub mod receipt;
 pub mod reports;
 pub mod settings;
 pub mod settlements;

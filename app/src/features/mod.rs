@@ -1,3 +1,4 @@
 //! One folder per page group, each with its routes component, server functions and pages.
 
+pub mod activity;
 pub mod overview;

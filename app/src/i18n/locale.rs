@@ -138,6 +138,52 @@ mod tests {
         }
     }
 
+    /// Every `t("...")`/`text("...")` key literal and every `"x.y"` key-like literal passed as a
+    /// translation key in the app's source exists in English.
+    #[test]
+    fn every_key_the_source_uses_exists() {
+        fn visit(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    visit(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/locale.rs") {
+                    let source = std::fs::read_to_string(&path).unwrap();
+                    for call in ["t(\"", "text(\"", "label=\"", "=> \""] {
+                        for (at, _) in source.match_indices(call) {
+                            let rest = &source[at + call.len()..];
+                            let key = &rest[..rest.find('"').unwrap_or(0)];
+                            let looks_like_key = key.contains('.')
+                                && key.starts_with(|c: char| c.is_ascii_lowercase())
+                                && !key.contains(' ')
+                                && key.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
+                            if looks_like_key {
+                                found.push((path.display().to_string(), key.to_owned()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        visit(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        assert!(found.len() > 50, "the scan found the keys ({})", found.len());
+        let texts = Locale::En.texts();
+        let missing: Vec<_> = found
+            .iter()
+            .filter(|(_, key)| !texts.contains_key(key.as_str()) && !is_action_name(key))
+            .collect();
+        assert!(missing.is_empty(), "keys used but not in en.txt: {missing:?}");
+    }
+
+    /// Audit action names (`account.update`) are data, not translation keys.
+    fn is_action_name(key: &str) -> bool {
+        crate::audit::AuditAction::parse(key).is_some()
+    }
+
     #[test]
     fn a_missing_key_shows_the_marker() {
         assert_eq!(Locale::Nb.text("nav.overview"), "Oversikt");

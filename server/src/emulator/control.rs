@@ -3,7 +3,10 @@
 //! - `POST /__emulator/reset` puts the world back as seeded (and clears faults and the request log);
 //! - `POST /__emulator/seed?merchants=N&seed=S` seeds a new world (N up to 20,000);
 //! - `GET /__emulator/requests` lists the last requests received (method, path, status; never bodies);
-//! - `GET`/`POST`/`DELETE /__emulator/faults` lists, adds ([`FaultSpec`] as JSON) and clears faults.
+//! - `GET`/`POST`/`DELETE /__emulator/faults` lists, adds ([`FaultSpec`] as JSON) and clears faults;
+//! - `POST /__emulator/auth/tokens` with `{"user_token_seconds": n}` shortens the lifetime of people's
+//!   tokens issued from now on (`null` restores 4 hours), and with `{"revoke_refresh_tokens": true}`
+//!   makes every refresh token issued so far worthless (to test renewal and its failure).
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -67,6 +70,7 @@ pub fn router() -> Router<Emulator> {
         .route("/__emulator/seed", post(reseed))
         .route("/__emulator/outbox", get(outbox))
         .route("/__emulator/users/mfa", post(require_mfa))
+        .route("/__emulator/auth/tokens", post(token_settings))
         .route("/__emulator/requests", get(requests).delete(clear_requests))
         .route(
             "/__emulator/faults",
@@ -77,6 +81,27 @@ pub fn router() -> Router<Emulator> {
         .merge(pricing::control_routes())
         .merge(compliance::control_routes())
         .merge(settlements::control_routes())
+}
+
+#[derive(Debug, Deserialize)]
+struct TokenSettings {
+    #[serde(default)]
+    user_token_seconds: Option<i64>,
+    #[serde(default)]
+    revoke_refresh_tokens: bool,
+}
+
+async fn token_settings(State(emulator): State<Emulator>, Json(settings): Json<TokenSettings>) -> Json<Value> {
+    let mut world = emulator.world.write().await;
+    let mut revoked = 0;
+    for partner in world.partners.values_mut() {
+        partner.auth.user_token_seconds = settings.user_token_seconds.map(|s| s.max(1));
+        if settings.revoke_refresh_tokens {
+            revoked += partner.auth.refresh_tokens.len();
+            partner.auth.refresh_tokens.clear();
+        }
+    }
+    Json(json!({"user_token_seconds": settings.user_token_seconds, "revoked_refresh_tokens": revoked}))
 }
 
 async fn reset(State(emulator): State<Emulator>) -> Json<Value> {

@@ -20,6 +20,15 @@ pub struct AuthStore {
     pub challenges: HashMap<String, Challenge>,
     /// Every code "sent", oldest first.
     pub outbox: Vec<OutboxMessage>,
+    /// A shorter lifetime for people's tokens, set through the control plane to test renewal.
+    pub user_token_seconds: Option<i64>,
+}
+
+impl AuthStore {
+    /// How long a person's token issued now lives.
+    pub fn user_token_seconds(&self) -> i64 {
+        self.user_token_seconds.unwrap_or(super::auth::USER_TOKEN_SECONDS)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -13,7 +13,7 @@ use rand::distr::{Alphanumeric, SampleString};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::auth::{bearer, require_scope, USER_TOKEN_SECONDS};
+use super::auth::{bearer, require_scope};
 use super::error::ApiError;
 use super::jwt::{Claims, TokenKind};
 use super::sessions::{PendingMfa, RefreshGrant, MFA_SECONDS};
@@ -169,7 +169,7 @@ async fn refresh(
         TokenKind::User,
         grant.audience.clone(),
         now,
-        USER_TOKEN_SECONDS,
+        partner.auth.user_token_seconds(),
     );
     Ok(Json(issue(emulator, &claims, Some(refresh_token.to_owned()))))
 }
@@ -191,7 +191,7 @@ pub fn sign_in(
         TokenKind::User,
         audience.clone(),
         now,
-        USER_TOKEN_SECONDS,
+        partner.auth.user_token_seconds(),
     );
     let refresh = caller.has_any(&["create:accounts:auth:refresh_token"]).then(|| {
         let token = format!("rt_{}", Alphanumeric.sample_string(&mut rand::rng(), 48));
