@@ -14,7 +14,8 @@ use crate::i18n::{provide_locale, request_locale};
 /// The HTML document the server renders around [`App`].
 ///
 /// Routes render with [`SsrMode::InOrder`]: the HTML still streams, but each `<Suspense>` is
-/// filled in place, so every page is complete without JavaScript.
+/// filled in place, so every page is complete without JavaScript. Feature pages whose read may be
+/// refused or missing use [`SsrMode::Async`], so the page answers with that status (403, 404).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_locale().code();
     #[cfg(feature = "ssr")]

@@ -26,9 +26,9 @@ pub struct Config {
     /// `DINTERO_EMULATOR_SEED`: the seed of the embedded emulator's world.
     pub emulator_seed: u64,
     /// `BACKOFFICE_SESSION_IDLE_MINUTES`: a session ends after this long without a request.
-    pub session_idle_minutes: i64,
+    pub session_idle: chrono::Duration,
     /// `BACKOFFICE_SESSION_MAX_HOURS`: a session ends this long after sign-in, however busy.
-    pub session_max_hours: i64,
+    pub session_max_age: chrono::Duration,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -101,8 +101,8 @@ impl Config {
                 name: "DINTERO_EMULATOR_SEED",
                 reason: format!("'{seed}': {e}"),
             })?,
-            session_idle_minutes: positive("BACKOFFICE_SESSION_IDLE_MINUTES", 30)?,
-            session_max_hours: positive("BACKOFFICE_SESSION_MAX_HOURS", 12)?,
+            session_idle: chrono::Duration::minutes(positive("BACKOFFICE_SESSION_IDLE_MINUTES", 30)?),
+            session_max_age: chrono::Duration::hours(positive("BACKOFFICE_SESSION_MAX_HOURS", 12)?),
         })
     }
 
@@ -146,7 +146,10 @@ mod tests {
         assert_eq!(c.site_addr, "127.0.0.1:3000".parse().unwrap());
         assert_eq!(c.data_dir, PathBuf::from("./data"));
         assert_eq!(c.site_root, "target/site");
-        assert_eq!((c.session_idle_minutes, c.session_max_hours), (30, 12));
+        assert_eq!(
+            (c.session_idle, c.session_max_age),
+            (chrono::Duration::minutes(30), chrono::Duration::hours(12))
+        );
         assert!(!c.cookie_secure());
     }
 

@@ -87,7 +87,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
     let routes = generate_route_list(App);
     let guard = session::Guard {
         site_root: config.site_root.clone(),
-        max_age: chrono::Duration::hours(config.session_max_hours),
+        max_age: config.session_max_age,
         dintero: state.dintero.clone(),
     };
     let store = session::store(&config).await.map_err(StartError::Sessions)?;

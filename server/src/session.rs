@@ -41,8 +41,8 @@ pub fn layer(config: &Config, store: SqliteStore) -> SessionManagerLayer<SqliteS
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.cookie_secure())
-        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(
-            config.session_idle_minutes,
+        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::seconds(
+            config.session_idle.num_seconds(),
         )))
 }
 

@@ -4,71 +4,11 @@
 //! page whose server-side resource reads the session was seen to hang now and then (2 runs in 25
 //! under load; none in 40 on the multi-threaded runtime).
 
+mod support;
+
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
-use reqwest::redirect::Policy;
 use reqwest::StatusCode;
-use server::{app, Config};
-
-async fn serve() -> String {
-    serve_with_data(&temp_data_dir()).await.0
-}
-
-/// A folder of its own for one test's sessions.
-fn temp_data_dir() -> std::path::PathBuf {
-    std::env::temp_dir().join(format!("backoffice-test-{}", uuid::Uuid::new_v4()))
-}
-
-/// The app on port 0 with its state in `data`; returns its address and the server task.
-async fn serve_with_data(data: &std::path::Path) -> (String, tokio::task::JoinHandle<()>) {
-    let data = data.display().to_string();
-    let config = Config::from_lookup(|name| match name {
-        "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".to_owned()),
-        "BACKOFFICE_DATA" => Some(data.clone()),
-        _ => None,
-    })
-    .expect("config");
-    let router = app(config).await.expect("app starts");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
-    (format!("http://{addr}"), task)
-}
-
-fn http() -> reqwest::Client {
-    // A timeout, so a server that never answers fails the test instead of stalling the run.
-    reqwest::Client::builder()
-        .redirect(Policy::none())
-        .timeout(std::time::Duration::from_secs(30))
-        .build()
-        .expect("client")
-}
-
-/// Posts the sign-in form as a browser without JavaScript would; returns the response.
-async fn post_login(base: &str, email: &str, password: &str) -> reqwest::Response {
-    http()
-        .post(format!("{base}/api/login"))
-        .header("accept", "text/html")
-        .header("referer", format!("{base}/login?next=/"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("email={email}&password={password}&next=%2F"))
-        .send()
-        .await
-        .expect("login request")
-}
-
-fn session_cookie(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("backoffice_session="))
-        .and_then(|c| c.split(';').next())
-        .expect("a session cookie")
-        .to_owned()
-}
+use support::served::{http, post_login, serve, serve_with_data, session_cookie, temp_data_dir};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_protected_page_needs_a_session() {

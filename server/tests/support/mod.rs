@@ -8,6 +8,8 @@ use app::secret::Secret;
 use serde_json::Value;
 use server::emulator::Emulator;
 
+pub mod served;
+
 pub const PARTNER: &str = "T11200000";
 
 pub struct Harness {

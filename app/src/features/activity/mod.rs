@@ -13,5 +13,5 @@ pub use list_activity::{list_activity, ActivityQuery, ListActivity};
 
 #[component(transparent)]
 pub fn ActivityRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/activity") view=ActivityPage ssr=SsrMode::InOrder/> }.into_inner()
+    view! { <Route path=path!("/activity") view=ActivityPage ssr=SsrMode::Async/> }.into_inner()
 }

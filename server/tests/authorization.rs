@@ -1,0 +1,254 @@
+//! The authorization matrix: every server function and download route, called as each demo person
+//! and as nobody, is allowed or refused exactly as the README's "Who may do what" table says.
+
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use app::auth::{Access, Capability};
+use reqwest::header::{COOKIE, LOCATION};
+use reqwest::StatusCode;
+use support::served::{http, post_login, serve, session_cookie};
+
+/// The README's columns, in order, and the demo person each stands for.
+const PEOPLE: [(&str, &str); 4] = [
+    ("Account manager", "manager@partner.example"),
+    ("Onboarding", "onboarding@partner.example"),
+    ("Finance", "finance@partner.example"),
+    ("Admin", "admin@partner.example"),
+];
+
+/// Who may call a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Needs {
+    /// Anyone, signed in or not (signing in, the language switch).
+    Public,
+    /// Any signed-in person (the README's `SignedIn` row).
+    SignedIn,
+    Capability(Capability),
+}
+
+/// Every server function (endpoint, form body) and download (path), with what it needs.
+fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
+    use Needs::*;
+    vec![
+        ("POST", "/api/login", "email=x%40y.no&password=p", Public),
+        ("POST", "/api/set_locale", "locale=en", Public),
+        ("POST", "/api/take_kept_input", "form=login", Public),
+        ("POST", "/api/sign_in_help", "", Public),
+        ("POST", "/api/code_step", "", Public),
+        ("POST", "/api/send_code", "channel=sms", Public),
+        ("POST", "/api/verify_code", "code=123456", Public),
+        ("POST", "/api/sandbox_outbox", "", Public),
+        ("POST", "/api/current_user", "", SignedIn),
+        (
+            "POST",
+            "/api/list_activity",
+            "query[person]=",
+            Capability(app::auth::Capability::Activity),
+        ),
+        ("GET", "/activity.csv", "", Capability(app::auth::Capability::Activity)),
+        // Last: it ends the session.
+        ("POST", "/api/logout", "", SignedIn),
+    ]
+}
+
+/// The README table: row name (`SignedIn` or a capability's name) → allowed per column.
+fn readme_table() -> BTreeMap<String, Vec<bool>> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let section = readme
+        .split("## Who may do what")
+        .nth(1)
+        .expect("the README has a \"Who may do what\" section");
+    // The first table of the section: its contiguous `|` lines.
+    let mut lines = section
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'));
+    let header: Vec<String> = cells(lines.next().expect("a table header"));
+    let columns: Vec<&str> = PEOPLE.iter().map(|(column, _)| *column).collect();
+    assert_eq!(&header[2..], columns, "the table's columns are the demo people");
+    lines
+        .skip(1)
+        .map(|line| {
+            let cells = cells(line);
+            let name = cells[0]
+                .split('`')
+                .nth(1)
+                .unwrap_or_else(|| panic!("row names its capability in backticks: {line}"))
+                .to_owned();
+            let allowed = cells[2..]
+                .iter()
+                .map(|c| match c.as_str() {
+                    "✓" => true,
+                    "–" => false,
+                    other => panic!("a cell is ✓ or –, not {other:?}"),
+                })
+                .collect();
+            (name, allowed)
+        })
+        .collect()
+}
+
+fn cells(line: &str) -> Vec<String> {
+    line.trim()
+        .trim_matches('|')
+        .split('|')
+        .map(|c| c.trim().to_owned())
+        .collect()
+}
+
+fn row_name(needs: Needs) -> String {
+    match needs {
+        Needs::Public => unreachable!("public routes are not in the table"),
+        Needs::SignedIn => "SignedIn".to_owned(),
+        Needs::Capability(c) => format!("{c:?}"),
+    }
+}
+
+#[test]
+fn the_table_covers_every_capability_and_matches_the_scope_rules() {
+    let table = readme_table();
+    let mut rows: BTreeSet<String> = Capability::ALL.iter().map(|c| format!("{c:?}")).collect();
+    rows.insert("SignedIn".into());
+    assert_eq!(table.keys().cloned().collect::<BTreeSet<_>>(), rows);
+    for (column, (_, email)) in PEOPLE.iter().enumerate() {
+        let scopes = server::emulator::seed::DEMO_PEOPLE
+            .iter()
+            .find(|(e, ..)| e == email)
+            .map(|(_, _, _, scopes)| *scopes)
+            .unwrap();
+        let access = Access::from_scopes(scopes);
+        for capability in Capability::ALL {
+            assert_eq!(
+                access.allows(capability),
+                table[&format!("{capability:?}")][column],
+                "{email} and {capability:?}: the scope rules and the README disagree"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_server_function_is_in_the_matrix() {
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    let listed: BTreeSet<String> = routes()
+        .into_iter()
+        .filter(|(_, path, ..)| path.starts_with("/api/"))
+        .map(|(_, path, ..)| path.to_owned())
+        .collect();
+    assert_eq!(
+        registered, listed,
+        "a server function is missing from the matrix (or gone)"
+    );
+}
+
+async fn call(base: &str, method: &str, path: &str, body: &str, cookie: Option<&str>) -> StatusCode {
+    let mut request = match method {
+        "GET" => http().get(format!("{base}{path}")),
+        _ => http()
+            .post(format!("{base}{path}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_owned()),
+    };
+    if let Some(cookie) = cookie {
+        request = request.header(COOKIE, cookie);
+    }
+    request.send().await.expect("request").status()
+}
+
+/// A signed-in session cookie for `email`; the admin's one-time code comes from the sandbox outbox.
+async fn sign_in(base: &str, email: &str) -> String {
+    let response = post_login(base, &email.replace('@', "%40"), "demo-password").await;
+    let cookie = session_cookie(&response);
+    if response.headers()[LOCATION] != "/login/code" {
+        return cookie;
+    }
+    let sent = http()
+        .post(format!("{base}/api/send_code"))
+        .header(COOKIE, &cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("channel=sms")
+        .send()
+        .await
+        .unwrap();
+    assert!(sent.status().is_success(), "{}", sent.status());
+    let outbox: serde_json::Value = http()
+        .post(format!("{base}/api/sandbox_outbox"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let code = outbox[0]["code"].as_str().expect("a code").to_owned();
+    let verified = http()
+        .post(format!("{base}/api/verify_code"))
+        .header(COOKIE, &cookie)
+        .header("accept", "text/html")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("code={code}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(verified.headers()[LOCATION], "/");
+    session_cookie(&verified)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_allows_and_refuses_exactly_per_the_readme() {
+    let table = readme_table();
+    let base = serve().await;
+    let mut wrong = Vec::new();
+
+    for (method, path, body, needs) in routes() {
+        let status = call(&base, method, path, body, None).await;
+        // Server functions answer 401; a download sends the browser to sign in.
+        let refused = status == StatusCode::UNAUTHORIZED || (method == "GET" && status == StatusCode::SEE_OTHER);
+        if refused != (needs != Needs::Public) {
+            wrong.push(format!("nobody {method} {path}: {status}"));
+        }
+    }
+    for (column, (_, email)) in PEOPLE.iter().enumerate() {
+        let cookie = sign_in(&base, email).await;
+        for (method, path, body, needs) in routes() {
+            if needs == Needs::Public {
+                continue;
+            }
+            let allowed = table[&row_name(needs)][column];
+            let status = call(&base, method, path, body, Some(&cookie)).await;
+            let ok = if allowed {
+                !matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) && !status.is_server_error()
+            } else {
+                status == StatusCode::FORBIDDEN
+            };
+            if !ok {
+                wrong.push(format!(
+                    "{email} {method} {path}: {status}, README says allowed={allowed}"
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_page_says_so_with_403() {
+    let base = serve().await;
+    let cookie = sign_in(&base, "finance@partner.example").await;
+    let page = http()
+        .get(format!("{base}/activity"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::FORBIDDEN);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("No access"), "a clear page");
+    assert!(
+        !html.contains(r#"href="/activity""#),
+        "the navigation does not offer it"
+    );
+}
