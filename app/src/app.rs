@@ -8,6 +8,7 @@ use leptos_router::{path, SsrMode};
 use crate::auth::{CodePage, LoginPage, SandboxInboxPage};
 use crate::components::{NotFound, Shell};
 use crate::features::activity::ActivityRoutes;
+use crate::features::merchants::MerchantRoutes;
 use crate::features::overview::OverviewRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::InOrder>
                     <OverviewRoutes/>
                     <ActivityRoutes/>
+                    <MerchantRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

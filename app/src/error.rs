@@ -23,7 +23,13 @@ pub enum AppError {
     Invalid { field: String, message: String },
     /// Dintero refused the request (400, 409, 422, 429...); `message` is a translation key.
     #[error("Dintero answered {status}")]
-    Upstream { status: u16, message: String },
+    Upstream {
+        status: u16,
+        message: String,
+        /// What Dintero said (its own words, in English), when it said something.
+        #[serde(default)]
+        detail: Option<String>,
+    },
     /// Dintero could not be reached or did not answer in time (5xx, timeouts).
     #[error("Dintero is unavailable")]
     Unavailable,
@@ -104,17 +110,20 @@ impl From<crate::dintero::DinteroError> for AppError {
                 429 => Self::Upstream {
                     status: 429,
                     message: "error.rate_limited".into(),
+                    detail: None,
                 },
                 status if status >= 500 => Self::Unavailable,
                 status => Self::Upstream {
                     status,
                     message: "error.upstream_refused".into(),
+                    detail: Some(failure.message.clone()).filter(|m| !m.is_empty()),
                 },
             },
             D::Timeout | D::Transport(_) => Self::Unavailable,
             D::Decode(_) => Self::Upstream {
                 status: 502,
                 message: "error.upstream_unreadable".into(),
+                detail: None,
             },
         }
     }
@@ -130,8 +139,9 @@ mod tests {
             AppError::Unauthenticated,
             AppError::invalid("email", "login.error.email_required"),
             AppError::Upstream {
-                status: 429,
-                message: "error.rate_limited".into(),
+                status: 409,
+                message: "error.upstream_refused".into(),
+                detail: Some("Account already exists".into()),
             },
         ] {
             let bytes = error.ser();

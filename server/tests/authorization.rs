@@ -48,6 +48,43 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
             Capability(app::auth::Capability::Activity),
         ),
         ("GET", "/activity.csv", "", Capability(app::auth::Capability::Activity)),
+        (
+            "POST",
+            "/api/list_merchants",
+            "query[limit]=10",
+            Capability(app::auth::Capability::ViewMerchants),
+        ),
+        (
+            "POST",
+            "/api/get_merchant",
+            "aid=T11200001",
+            Capability(app::auth::Capability::ViewMerchants),
+        ),
+        (
+            "POST",
+            "/api/update_merchant",
+            "aid=T11200001&progression=live&account_manager=&reseller_id=",
+            Capability(app::auth::Capability::ManageMerchants),
+        ),
+        (
+            "POST",
+            "/api/record_connection_event",
+            "aid=T11200001&connection=vipps&status=pending&event=matrix_check&description=",
+            Capability(app::auth::Capability::ManageMerchants),
+        ),
+        (
+            "POST",
+            "/api/add_comment",
+            "aid=T11200001&body=Matrix+check",
+            Capability(app::auth::Capability::ManageMerchants),
+        ),
+        // A wrong confirmation: allowed people get 422, nothing is deleted.
+        (
+            "POST",
+            "/api/delete_merchant",
+            "aid=T11200001&confirm=no",
+            Capability(app::auth::Capability::ManageMerchants),
+        ),
         // Last: it ends the session.
         ("POST", "/api/logout", "", SignedIn),
     ]

@@ -24,9 +24,18 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         }
         .into_any();
     }
+    let detail = match &error {
+        AppError::Upstream {
+            status,
+            detail: Some(detail),
+            ..
+        } => Some(format!("Dintero ({status}): {detail}")),
+        _ => None,
+    };
     view! {
         <div role="alert" class="notice-error">
             <p class="font-medium">{t(error.message_key())}</p>
+            {detail.map(|d| view! { <p class="mt-1 text-sm" data-testid="dintero-detail">{d}</p> })}
         </div>
     }
     .into_any()

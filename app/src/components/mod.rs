@@ -1,10 +1,12 @@
 //! Shared, state-free UI pieces.
 
+mod choice_field;
 mod error_notice;
 mod field;
 mod not_found;
 mod shell;
 
+pub use choice_field::{SelectField, TextAreaField};
 pub use error_notice::ErrorNotice;
 pub use field::TextField;
 pub use not_found::NotFound;

@@ -1,4 +1,5 @@
 //! One folder per page group, each with its routes component, server functions and pages.
 
 pub mod activity;
+pub mod merchants;
 pub mod overview;

@@ -1,0 +1,255 @@
+//! [`MerchantPage`]: `/accounts/{aid}`, one merchant in tabs (`?tab=`): overview, connections with
+//! their timelines, activity (comments), and for those allowed, changes.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::changes::{AddComment, DeleteMerchant, RecordConnectionEvent, UpdateMerchant};
+use super::merchant_forms::{CommentForm, ConnectionEventForm, DeleteForm, UpdateForm};
+use super::merchant_view::{AddressView, ConnectionView, MerchantDetail};
+use super::portfolio_page::{provider_name, status_key};
+use super::read::{get_merchant, CommentView, MerchantPageData};
+use super::status_badge::StatusBadge;
+use crate::auth::{Capability, CurrentUser};
+use crate::components::ErrorNotice;
+use crate::format::date_time_str;
+use crate::i18n::t;
+
+/// The tabs: (query value, translation key).
+const TABS: [(&str, &str); 4] = [
+    ("overview", "merchant.tab.overview"),
+    ("connections", "merchant.tab.connections"),
+    ("activity", "merchant.tab.activity"),
+    ("manage", "merchant.tab.manage"),
+];
+
+/// The page's change actions, so a change re-reads the merchant.
+#[derive(Clone, Copy)]
+pub struct MerchantActions {
+    pub update: ServerAction<UpdateMerchant>,
+    pub event: ServerAction<RecordConnectionEvent>,
+    pub comment: ServerAction<AddComment>,
+    pub delete: ServerAction<DeleteMerchant>,
+}
+
+#[component]
+pub fn MerchantPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let aid = Memo::new(move |_| params.with(|p| p.get("aid").unwrap_or_default()));
+    let tab = Memo::new(move |_| query.with(|q| q.get("tab")).unwrap_or_else(|| "overview".into()));
+    let actions = MerchantActions {
+        update: ServerAction::new(),
+        event: ServerAction::new(),
+        comment: ServerAction::new(),
+        delete: ServerAction::new(),
+    };
+    provide_context(actions);
+    let merchant = Resource::new(
+        move || {
+            (
+                aid.get(),
+                actions.update.version().get(),
+                actions.event.version().get(),
+                actions.comment.version().get(),
+            )
+        },
+        |(aid, ..)| get_merchant(aid),
+    );
+    let may_manage = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::ManageMerchants));
+    view! {
+        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                match merchant.await {
+                    Ok(data) => view! { <Merchant data tab=tab.get() may_manage/> }.into_any(),
+                    Err(error) => view! {
+                        <Title text=format!("{} · Partner Back-office", t("merchant.title"))/>
+                        <p class="mb-4"><a href="/accounts" class="underline">{t("merchant.back")}</a></p>
+                        <ErrorNotice error/>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Merchant(data: MerchantPageData, tab: String, may_manage: bool) -> impl IntoView {
+    let MerchantPageData { detail, comments } = data;
+    let aid = detail.row.account_id.clone();
+    let title = format!("{} · Partner Back-office", detail.row.name);
+    let tabs = TABS
+        .into_iter()
+        .filter(|(value, _)| *value != "manage" || may_manage)
+        .map(|(value, key)| {
+            let href = format!("/accounts/{aid}?tab={value}");
+            let current = (tab == value).then_some("page");
+            view! { <li><a href=href class="tab" aria-current=current>{t(key)}</a></li> }
+        })
+        .collect_view();
+    let body = match tab.as_str() {
+        "connections" => view! { <Connections detail=detail.clone() may_manage/> }.into_any(),
+        "activity" => view! { <Activity aid=aid.clone() comments may_manage/> }.into_any(),
+        "manage" if may_manage => view! { <Manage detail=detail.clone()/> }.into_any(),
+        _ => view! { <Overview detail=detail.clone()/> }.into_any(),
+    };
+    view! {
+        <Title text=title/>
+        <p class="mb-2 text-sm"><a href="/accounts" class="text-muted underline">{t("merchant.back")}</a></p>
+        <div class="mb-4 flex flex-wrap items-center gap-3">
+            <h1 class="text-2xl font-semibold">{detail.row.name.clone()}</h1>
+            <span class="text-muted tabular-nums">{aid.clone()}</span>
+            {detail.row.progression.clone().map(|p| view! { <StatusBadge status=p/> })}
+            {(detail.livemode == Some(false)).then(|| view! { <span class="badge-warn">{t("shell.test_mode")}</span> })}
+        </div>
+        <nav aria-label=t("merchant.sections") class="mb-6">
+            <ul class="flex flex-wrap gap-1 rounded-lg bg-black/5 p-1 dark:bg-white/5">{tabs}</ul>
+        </nav>
+        {body}
+    }
+}
+
+fn fact(key: &'static str, value: Option<String>) -> impl IntoView {
+    view! {
+        <dt>{t(key)}</dt>
+        <dd class="break-words">{value.filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into())}</dd>
+    }
+}
+
+fn address(a: &AddressView) -> Option<String> {
+    (!a.lines.is_empty()).then(|| a.lines.join(", "))
+}
+
+#[component]
+fn Overview(detail: MerchantDetail) -> impl IntoView {
+    let d = detail;
+    let yes_no = |v: Option<bool>| v.map(|b| if b { t("common.yes") } else { t("common.no") }.to_owned());
+    view! {
+        <div class="grid gap-4 lg:grid-cols-2" data-testid="merchant-overview">
+            <section class="card">
+                <h2 class="card-title">{t("merchant.company")}</h2>
+                <dl class="facts">
+                    {fact("merchant.business_name", Some(d.row.name.clone()))}
+                    {fact("merchant.display_name", d.display_name.clone())}
+                    {fact("portfolio.org_number", d.row.organization_number.clone())}
+                    {fact("merchant.industry", d.industry.clone())}
+                    {fact("merchant.website", d.website.clone())}
+                    {fact("merchant.email", d.company_email.clone())}
+                    {fact("merchant.phone", d.company_phone.clone())}
+                    {fact("merchant.address", address(&d.address))}
+                </dl>
+            </section>
+            <section class="card">
+                <h2 class="card-title">{t("merchant.account")}</h2>
+                <dl class="facts">
+                    {fact("portfolio.progression", d.row.progression.clone())}
+                    {fact("portfolio.account_manager", d.row.account_manager.clone())}
+                    {fact("merchant.reseller_id", d.reseller_id.clone())}
+                    {fact("portfolio.price_package", d.row.price_package.clone())}
+                    {fact("merchant.livemode", yes_no(d.livemode))}
+                    {fact("merchant.active", yes_no(d.active))}
+                    {fact("merchant.currency", d.currency.clone())}
+                    {fact("merchant.language", d.language_code.clone())}
+                    {fact("portfolio.created", d.row.created_at.as_deref().map(date_time_str))}
+                    {fact("merchant.updated", d.updated_at.as_deref().map(date_time_str))}
+                </dl>
+            </section>
+            <section class="card">
+                <h2 class="card-title">{t("merchant.applicant")}</h2>
+                <dl class="facts">
+                    {fact("merchant.name", d.applicant_name.clone())}
+                    {fact("merchant.email", d.applicant_email.clone())}
+                    {fact("merchant.phone", d.applicant_phone.clone())}
+                </dl>
+            </section>
+            <section class="card">
+                <h2 class="card-title">{t("merchant.billing")}</h2>
+                <dl class="facts">
+                    {fact("merchant.business_name", d.billing_name.clone())}
+                    {fact("merchant.email", d.billing_email.clone())}
+                    {fact("merchant.reference", d.billing_reference.clone())}
+                    {fact("merchant.address", address(&d.billing_address))}
+                </dl>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn Connections(detail: MerchantDetail, may_manage: bool) -> impl IntoView {
+    let aid = detail.row.account_id.clone();
+    let providers: Vec<String> = detail.connections.iter().map(|c| c.provider.clone()).collect();
+    let empty = detail.connections.is_empty();
+    view! {
+        {may_manage.then(|| view! { <ConnectionEventForm aid=aid.clone() providers/> })}
+        {empty.then(|| view! { <p class="card text-muted">{t("merchant.no_connections")}</p> })}
+        <div class="grid gap-4 lg:grid-cols-2">
+            {detail.connections.into_iter().map(|c| view! { <ConnectionCard connection=c/> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn ConnectionCard(connection: ConnectionView) -> impl IntoView {
+    let c = connection;
+    view! {
+        <section class="card" data-testid="connection" data-provider=c.provider.clone()>
+            <div class="mb-3 flex items-center justify-between gap-2">
+                <h2 class="text-lg font-semibold">{provider_name(&c.provider)}</h2>
+                <StatusBadge status=c.status.clone() label=t(status_key(&c.status)).to_owned()/>
+            </div>
+            <p class="text-muted mb-3 text-sm">
+                {t("merchant.connection_since")}" "{c.created_at.as_deref().map(date_time_str).unwrap_or_else(|| "—".into())}
+            </p>
+            <ol class="flex flex-col gap-3 border-l border-line pl-4" data-testid="timeline">
+                {c.events.into_iter().map(|e| view! {
+                    <li>
+                        <div class="flex flex-wrap items-center gap-2 text-sm">
+                            <StatusBadge status=e.status.clone()/>
+                            <code class="text-xs">{e.event.clone()}</code>
+                            <span class="text-muted tabular-nums">{e.created_at.as_deref().map(date_time_str)}</span>
+                        </div>
+                        {e.description.clone().map(|d| view! { <p class="mt-1 text-sm">{d}</p> })}
+                        {e.created_by.clone().map(|b| view! { <p class="text-muted text-xs">{b}</p> })}
+                        {e.signature_link.clone().map(|link| view! {
+                            <a href=link rel="external noopener" target="_blank" class="text-sm underline">{t("merchant.signature_link")}</a>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn Activity(aid: String, comments: Vec<CommentView>, may_manage: bool) -> impl IntoView {
+    let empty = comments.is_empty();
+    view! {
+        {may_manage.then(|| view! { <CommentForm aid=aid.clone()/> })}
+        <section class="card">
+            <h2 class="card-title">{t("merchant.comments")}</h2>
+            {empty.then(|| view! { <p class="text-muted">{t("merchant.no_comments")}</p> })}
+            <ol class="flex flex-col gap-4" data-testid="comments">
+                {comments.into_iter().map(|c| view! {
+                    <li>
+                        <p class="text-muted text-xs">
+                            {c.created_at.as_deref().map(date_time_str)}" · "{c.created_by.unwrap_or_default()}
+                        </p>
+                        <p class="whitespace-pre-line">{c.body}</p>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn Manage(detail: MerchantDetail) -> impl IntoView {
+    view! {
+        <div class="grid gap-4 lg:grid-cols-2">
+            <UpdateForm detail=detail.clone()/>
+            <DeleteForm aid=detail.row.account_id.clone()/>
+        </div>
+    }
+}

@@ -1,0 +1,32 @@
+//! Merchants, for partner account managers: the portfolio (`/accounts`) and each merchant's page
+//! (`/accounts/{aid}`) with its connections, comments and changes.
+
+mod changes;
+mod merchant_forms;
+mod merchant_page;
+pub mod merchant_view;
+mod portfolio_page;
+pub mod portfolio_query;
+mod read;
+mod status_badge;
+
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, SsrMode};
+
+pub use changes::{
+    add_comment, delete_merchant, record_connection_event, update_merchant, AddComment, DeleteMerchant,
+    RecordConnectionEvent, UpdateMerchant,
+};
+pub use merchant_page::MerchantPage;
+pub use portfolio_page::PortfolioPage;
+pub use read::{get_merchant, list_merchants, GetMerchant, ListMerchants, MerchantPageData, PortfolioPage as Page};
+
+#[component(transparent)]
+pub fn MerchantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/accounts") view=PortfolioPage ssr=SsrMode::Async/>
+        <Route path=path!("/accounts/:aid") view=MerchantPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
+}

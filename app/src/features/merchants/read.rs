@@ -1,0 +1,84 @@
+//! The portfolio's and the merchant page's reads: [`list_merchants`], [`get_merchant`].
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::merchant_view::{MerchantDetail, MerchantRow};
+use super::portfolio_query::PortfolioQuery;
+use crate::error::AppError;
+
+/// One page of the portfolio and the cursor of the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PortfolioPage {
+    pub rows: Vec<MerchantRow>,
+    pub next: Option<String>,
+}
+
+/// A comment on a merchant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub created_at: Option<String>,
+    pub created_by: Option<String>,
+    pub body: String,
+}
+
+/// Everything the merchant page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MerchantPageData {
+    pub detail: MerchantDetail,
+    /// Newest first.
+    pub comments: Vec<CommentView>,
+}
+
+/// One page of the partner's merchants matching `query`.
+#[server(endpoint = "list_merchants")]
+pub async fn list_merchants(query: PortfolioQuery) -> Result<PortfolioPage, AppError> {
+    let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
+    let state = crate::state::app_state()?;
+    let page = state
+        .dintero
+        .list_accounts(&user.access_token, &query.to_accounts_query())
+        .await?;
+    Ok(PortfolioPage {
+        rows: page.items.iter().map(MerchantRow::from).collect(),
+        next: page.next,
+    })
+}
+
+/// A merchant's facts, connections with their timelines, and comments (the newest 100).
+#[server(endpoint = "get_merchant")]
+pub async fn get_merchant(aid: String) -> Result<MerchantPageData, AppError> {
+    use crate::dintero::accounts::{AccountEventType, AccountEventsQuery};
+
+    let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
+    if !crate::validate::is_account_id(&aid) {
+        return Err(AppError::NotFound);
+    }
+    let state = crate::state::app_state()?;
+    let events_query = AccountEventsQuery {
+        types: vec![AccountEventType::Comment],
+        limit: Some(100),
+        starting_after: None,
+    };
+    let (account, events) = tokio::join!(
+        state.dintero.get_account(&user.access_token, &aid),
+        state
+            .dintero
+            .list_account_events(&user.access_token, &aid, &events_query)
+    );
+    let account = account?;
+    let comments = events?
+        .items
+        .into_iter()
+        .filter(|e| e.event_type == AccountEventType::Comment)
+        .map(|e| CommentView {
+            created_at: e.created_at,
+            created_by: e.created_by,
+            body: e.body.unwrap_or_default(),
+        })
+        .collect();
+    Ok(MerchantPageData {
+        detail: MerchantDetail::from(&account),
+        comments,
+    })
+}
