@@ -7,6 +7,7 @@ use crate::audit::{ActivityFilter, ActivityPage};
 use crate::error::AppError;
 
 /// Entries per page.
+#[cfg(feature = "ssr")]
 pub const PAGE_SIZE: u32 = 50;
 
 /// The Activity page's query, as typed in the filter form and kept in the URL.

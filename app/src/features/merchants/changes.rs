@@ -12,6 +12,7 @@ pub const MAX_COMMENT: usize = 2_000;
 pub const MAX_DESCRIPTION: usize = 500;
 
 /// Checks the fields of [`update_merchant`].
+#[cfg(feature = "ssr")]
 pub fn check_update(progression: &str, account_manager: &str, reseller_id: &str) -> Result<(), AppError> {
     use crate::dintero::accounts::Progression;
     if !Progression::KNOWN.iter().any(|p| p.as_str() == progression) {
@@ -29,6 +30,7 @@ pub fn check_update(progression: &str, account_manager: &str, reseller_id: &str)
 }
 
 /// Checks the fields of [`record_connection_event`].
+#[cfg(feature = "ssr")]
 pub fn check_connection_event(connection: &str, status: &str, event: &str, description: &str) -> Result<(), AppError> {
     use crate::dintero::accounts::{ConnectionName, ConnectionStatus};
     if !ConnectionName::KNOWN.iter().any(|c| c.as_str() == connection) {
@@ -53,6 +55,7 @@ pub fn check_connection_event(connection: &str, status: &str, event: &str, descr
 }
 
 /// Checks a comment.
+#[cfg(feature = "ssr")]
 pub fn check_comment(body: &str) -> Result<(), AppError> {
     if body.trim().is_empty() {
         return Err(AppError::invalid("body", "merchant.error.comment_required"));
@@ -230,7 +233,7 @@ async fn keep_on_failure(form: &str, outcome: &Result<(), AppError>, fields: &[(
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
 
