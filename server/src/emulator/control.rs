@@ -3,7 +3,8 @@
 //! - `POST /__emulator/reset` puts the world back as seeded (and clears faults and the request log);
 //! - `POST /__emulator/seed?merchants=N&seed=S` seeds a new world (N up to 20,000);
 //! - `GET /__emulator/requests` lists the last requests received (method, path, status; never bodies);
-//! - `GET`/`POST`/`DELETE /__emulator/faults` lists, adds ([`FaultSpec`] as JSON) and clears faults.
+//! - `GET`/`POST`/`DELETE /__emulator/faults` lists, adds ([`FaultSpec`] as JSON) and clears faults;
+//! - `GET /__emulator/issued-secrets` lists every secret handed out (see [`super::issued`]).
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -16,6 +17,7 @@ use serde_json::{json, Value};
 
 use super::error::ApiError;
 use super::faults::FaultSpec;
+use super::issued::{IssuedSecret, SecretKind};
 use super::{accounts, approvals, compliance, pricing, seed, settlements, Emulator};
 
 /// The most merchants `/__emulator/seed` makes (for benchmarks).
@@ -68,6 +70,7 @@ pub fn router() -> Router<Emulator> {
         .route("/__emulator/outbox", get(outbox))
         .route("/__emulator/users/mfa", post(require_mfa))
         .route("/__emulator/requests", get(requests).delete(clear_requests))
+        .route("/__emulator/issued-secrets", get(issued_secrets))
         .route(
             "/__emulator/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
@@ -145,6 +148,24 @@ async fn require_mfa(
         .ok_or_else(|| ApiError::not_found(format!("No user {}", setting.email)))?;
     user.mfa_required = setting.required;
     Ok(Json(json!({"email": user.email, "mfa_required": user.mfa_required})))
+}
+
+/// `{"secrets": [{"kind", "value"}]}`: the tokens handed out, oldest first, then the API clients'
+/// secrets.
+async fn issued_secrets(State(emulator): State<Emulator>) -> Json<Value> {
+    let mut secrets = emulator.issued.list();
+    let world = emulator.world.read().await;
+    secrets.extend(
+        world
+            .partners
+            .values()
+            .flat_map(|p| p.clients.iter())
+            .map(|c| IssuedSecret {
+                kind: SecretKind::ClientSecret,
+                value: c.client_secret.clone(),
+            }),
+    );
+    Json(json!({ "secrets": secrets }))
 }
 
 async fn list_faults(State(emulator): State<Emulator>) -> Json<Vec<FaultSpec>> {
