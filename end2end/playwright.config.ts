@@ -4,6 +4,11 @@ import { defineConfig } from "@playwright/test";
 // (every spec also checks the page title).
 export const PORT = Number(process.env.E2E_PORT ?? 39173);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+// The built-in emulator on a fixed port beside it, so specs can reach its control plane.
+export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 39174);
+export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+// Everything the server prints (stdout and stderr).
+export const SERVER_LOG = ".artifacts/server.log";
 
 const chromium = {
   browserName: "chromium" as const,
@@ -35,9 +40,15 @@ export default defineConfig({
     { name: "js", use: { ...chromium, javaScriptEnabled: true } },
     { name: "no-js", use: { ...chromium, javaScriptEnabled: false } },
   ],
-  // The release build, on the built-in emulator; Playwright waits for /healthz.
+  // The release build, on the built-in emulator; Playwright waits for /healthz. Everything it prints
+  // goes to SERVER_LOG, at debug level so a check can read as much as an operator could turn on;
+  // the console shows the lines above debug, as before. At the end Playwright kills the command's
+  // whole process group: the server, tee and grep.
   webServer: {
-    command: "./target/release/server",
+    command: [
+      "mkdir -p end2end/.artifacts &&",
+      `./target/release/server 2>&1 | tee end2end/${SERVER_LOG} | grep --line-buffered -v " DEBUG "`,
+    ].join(" "),
     cwd: "..",
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
@@ -47,7 +58,9 @@ export default defineConfig({
     env: {
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       LEPTOS_SITE_ROOT: "target/site",
-      RUST_LOG: "info",
+      BACKOFFICE_EMULATOR_ADDR: `127.0.0.1:${EMULATOR_PORT}`,
+      RUST_LOG: "debug",
+      NO_COLOR: "1",
     },
   },
 });
