@@ -7,7 +7,7 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 // The built-in emulator on a fixed port beside it, so specs can reach its control plane.
 export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 39174);
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
-// Everything the server prints (stdout and stderr).
+// Everything the server prints (stdout and stderr); the traffic is recorded by tests/fixtures.ts.
 export const SERVER_LOG = ".artifacts/server.log";
 
 const chromium = {
@@ -29,6 +29,7 @@ const chromium = {
 
 export default defineConfig({
   testDir: "./tests",
+  globalSetup: "./global-setup.ts",
   workers: 1,
   retries: 0,
   reporter: [["list"]],
