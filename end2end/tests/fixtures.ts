@@ -22,6 +22,14 @@ function slug(text: string): string {
     .slice(0, 60);
 }
 
+function firstLine(error: unknown): string {
+  return String(error).split("\n")[0];
+}
+
+function headerList(headers: Record<string, string>): { name: string; value: string }[] {
+  return Object.entries(headers).map(([name, value]) => ({ name, value }));
+}
+
 export const test = base.extend<{ recordTraffic: void }>({
   recordTraffic: [
     async ({ context }, use, testInfo) => {
@@ -34,37 +42,37 @@ export const test = base.extend<{ recordTraffic: void }>({
       const log = path.join(dir, "traffic.jsonl");
       const append = (entry: object) => fs.appendFileSync(log, JSON.stringify(entry) + "\n");
       const pending: Promise<void>[] = [];
+      // Each recording is caught at once: a page closing mid-request (the inbox tab) must not fail
+      // the test with an unhandled rejection.
+      const track = (work: () => Promise<void>) =>
+        pending.push(work().catch((error) => append({ type: "error", error: firstLine(error) })));
       let bodies = 0;
 
-      const onRequest = (request: Request) => {
-        pending.push(
-          request.headersArray().then((headers) =>
-            append({
-              type: "request",
-              method: request.method(),
-              url: request.url(),
-              headers,
-              postData: request.postData(),
-            }),
-          ),
-        );
-      };
+      const onRequest = (request: Request) =>
+        track(async () => {
+          // The headers as sent; once the page is gone, the ones Playwright saw first.
+          const headers = await request.headersArray().catch(() => headerList(request.headers()));
+          append({ type: "request", method: request.method(), url: request.url(), headers, postData: request.postData() });
+        });
       const onResponse = (response: Response) => {
         const n = String(++bodies).padStart(3, "0");
-        pending.push(
-          (async () => {
-            const headers = await response.headersArray();
-            let body: string;
-            try {
-              fs.writeFileSync(path.join(dir, `${n}.body`), await response.body());
-              body = `${n}.body`;
-            } catch (error) {
-              // Redirects have no body, and a page that navigated away may have dropped one.
-              body = `unavailable: ${String(error).split("\n")[0]}`;
-            }
-            append({ type: "response", url: response.url(), status: response.status(), headers, body });
-          })(),
-        );
+        // Asked for at once: Chromium forgets a body soon after its page navigates away.
+        const received = response.body();
+        received.catch(() => {});
+        track(async () => {
+          const headers = await response.headersArray().catch(() => headerList(response.headers()));
+          let body: string;
+          try {
+            fs.writeFileSync(path.join(dir, `${n}.body`), await received);
+            body = `${n}.body`;
+          } catch (error) {
+            // Redirects have no body (their headers, Location and Set-Cookie, are above), and a page
+            // that navigated away or closed may have dropped one; the scan reads target/site/pkg
+            // itself for the wasm, JS and CSS.
+            body = `unavailable: ${firstLine(error)}`;
+          }
+          append({ type: "response", url: response.url(), status: response.status(), headers, body });
+        });
       };
       context.on("request", onRequest);
       context.on("response", onResponse);
