@@ -1,4 +1,5 @@
-import { expect, Page, test } from "@playwright/test";
+import { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { hydrated, open, PASSWORD } from "./helpers";
 
 /** The newest code in the sandbox inbox, read in a second tab. */

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { hydrated, open, PASSWORD, signIn } from "./helpers";
 
 test("a page needs a session: without one, the sign-in page, and back after it", async ({ page }, testInfo) => {

@@ -25,6 +25,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `DINTERO_EMULATOR_SEED`: the seed of the embedded emulator's world.
     pub emulator_seed: u64,
+    /// `BACKOFFICE_EMULATOR_ADDR`: where the embedded emulator listens (port 0: a free port).
+    pub emulator_addr: SocketAddr,
     /// `BACKOFFICE_SESSION_IDLE_MINUTES`: a session ends after this long without a request.
     pub session_idle: chrono::Duration,
     /// `BACKOFFICE_SESSION_MAX_HOURS`: a session ends this long after sign-in, however busy.
@@ -75,6 +77,11 @@ impl Config {
             reason: format!("'{site_addr}': {e}"),
         })?;
         let seed = var("DINTERO_EMULATOR_SEED").unwrap_or_else(|| "1".into());
+        let emulator_addr = var("BACKOFFICE_EMULATOR_ADDR").unwrap_or_else(|| "127.0.0.1:0".into());
+        let emulator_addr = emulator_addr.parse().map_err(|e| ConfigError::Invalid {
+            name: "BACKOFFICE_EMULATOR_ADDR",
+            reason: format!("'{emulator_addr}': {e}"),
+        })?;
         let positive = |name: &'static str, default: i64| -> Result<i64, ConfigError> {
             match var(name) {
                 None => Ok(default),
@@ -101,6 +108,7 @@ impl Config {
                 name: "DINTERO_EMULATOR_SEED",
                 reason: format!("'{seed}': {e}"),
             })?,
+            emulator_addr,
             session_idle: chrono::Duration::minutes(positive("BACKOFFICE_SESSION_IDLE_MINUTES", 30)?),
             session_max_age: chrono::Duration::hours(positive("BACKOFFICE_SESSION_MAX_HOURS", 12)?),
         })
@@ -146,6 +154,7 @@ mod tests {
         assert_eq!(c.site_addr, "127.0.0.1:3000".parse().unwrap());
         assert_eq!(c.data_dir, PathBuf::from("./data"));
         assert_eq!(c.site_root, "target/site");
+        assert_eq!(c.emulator_addr, "127.0.0.1:0".parse().unwrap());
         assert_eq!(
             (c.session_idle, c.session_max_age),
             (chrono::Duration::minutes(30), chrono::Duration::hours(12))
@@ -185,6 +194,13 @@ mod tests {
             config(&[("LEPTOS_SITE_ADDR", "nowhere")]),
             Err(ConfigError::Invalid {
                 name: "LEPTOS_SITE_ADDR",
+                ..
+            })
+        ));
+        assert!(matches!(
+            config(&[("BACKOFFICE_EMULATOR_ADDR", "39174")]),
+            Err(ConfigError::Invalid {
+                name: "BACKOFFICE_EMULATOR_ADDR",
                 ..
             })
         ));

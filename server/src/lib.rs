@@ -8,7 +8,6 @@ pub mod emulator;
 mod ops;
 pub mod session;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use app::dintero::{ClientConfig, DinteroClient};
@@ -40,14 +39,14 @@ pub enum StartError {
 }
 
 /// The whole app: pages, server functions, health checks, sessions and edge middleware. With no
-/// `DINTERO_API_URL`, it first starts the built-in emulator on a free loopback port.
+/// `DINTERO_API_URL`, it first starts the built-in emulator on `BACKOFFICE_EMULATOR_ADDR` (by
+/// default a free loopback port).
 pub async fn app(config: Config) -> Result<Router, StartError> {
     let (base_url, info) = match &config.dintero_api_url {
         Some(url) => (url.clone(), DeploymentInfo::default()),
         None => {
-            let loopback = SocketAddr::from(([127, 0, 0, 1], 0));
             let addr = Emulator::new(config.emulator_seed)
-                .spawn(loopback)
+                .spawn(config.emulator_addr)
                 .await
                 .map_err(StartError::Emulator)?;
             tracing::info!(%addr, "built-in Dintero emulator started");

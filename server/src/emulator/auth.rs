@@ -65,7 +65,7 @@ pub async fn exchange_token(
         jti: uuid::Uuid::new_v4().to_string(),
     };
     Ok(Json(json!({
-        "access_token": emulator.signer.sign(&claims),
+        "access_token": emulator.access_token(&claims),
         "token_type": "Bearer",
         "expires_in": claims.exp - now,
     })))

@@ -6,7 +6,8 @@
 //! - `GET`/`POST`/`DELETE /__emulator/faults` lists, adds ([`FaultSpec`] as JSON) and clears faults;
 //! - `POST /__emulator/auth/tokens` with `{"user_token_seconds": n}` shortens the lifetime of people's
 //!   tokens issued from now on (`null` restores 4 hours), and with `{"revoke_refresh_tokens": true}`
-//!   makes every refresh token issued so far worthless (to test renewal and its failure).
+//!   makes every refresh token issued so far worthless (to test renewal and its failure);
+//! - `GET /__emulator/issued-secrets` lists every secret handed out (see [`super::issued`]).
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -19,6 +20,7 @@ use serde_json::{json, Value};
 
 use super::error::ApiError;
 use super::faults::FaultSpec;
+use super::issued::{IssuedSecret, SecretKind};
 use super::{accounts, approvals, compliance, pricing, seed, settlements, Emulator};
 
 /// The most merchants `/__emulator/seed` makes (for benchmarks).
@@ -72,6 +74,7 @@ pub fn router() -> Router<Emulator> {
         .route("/__emulator/users/mfa", post(require_mfa))
         .route("/__emulator/auth/tokens", post(token_settings))
         .route("/__emulator/requests", get(requests).delete(clear_requests))
+        .route("/__emulator/issued-secrets", get(issued_secrets))
         .route(
             "/__emulator/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
@@ -170,6 +173,24 @@ async fn require_mfa(
         .ok_or_else(|| ApiError::not_found(format!("No user {}", setting.email)))?;
     user.mfa_required = setting.required;
     Ok(Json(json!({"email": user.email, "mfa_required": user.mfa_required})))
+}
+
+/// `{"secrets": [{"kind", "value"}]}`: the tokens handed out, oldest first, then the API clients'
+/// secrets.
+async fn issued_secrets(State(emulator): State<Emulator>) -> Json<Value> {
+    let mut secrets = emulator.issued.list();
+    let world = emulator.world.read().await;
+    secrets.extend(
+        world
+            .partners
+            .values()
+            .flat_map(|p| p.clients.iter())
+            .map(|c| IssuedSecret {
+                kind: SecretKind::ClientSecret,
+                value: c.client_secret.clone(),
+            }),
+    );
+    Json(json!({ "secrets": secrets }))
 }
 
 async fn list_faults(State(emulator): State<Emulator>) -> Json<Vec<FaultSpec>> {

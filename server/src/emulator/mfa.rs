@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::error::ApiError;
+use super::issued::SecretKind;
 use super::sessions::{Challenge, OutboxMessage, MFA_ATTEMPTS, MFA_SECONDS};
 use super::token::{app_client, require_present, required, sign_in, TokenRequest};
 use super::world::normalize_oid;
@@ -74,6 +75,7 @@ pub async fn challenge(
         .cloned()
         .ok_or_else(|| invalid_grant("Unknown user"))?;
     let oob_code = format!("Fe26.2**{}", Alphanumeric.sample_string(&mut rand::rng(), 32));
+    emulator.issued.record(SecretKind::OobCode, &oob_code);
     let binding_code = format!("{:06}", rand::rng().random_range(0..1_000_000));
     partner.auth.challenges.insert(
         oob_code.clone(),

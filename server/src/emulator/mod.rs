@@ -8,7 +8,8 @@
 //! - [`auth`], [`settings`], [`users`]: tokens, an account's own settings, the partner's people;
 //! - one module per API area, each with its store, its seeding and its routes: [`accounts`],
 //!   [`approvals`], [`pricing`], [`compliance`], [`settlements`];
-//! - [`control`]: the control plane under `/__emulator/...`; [`faults`]: injected latency and errors.
+//! - [`control`]: the control plane under `/__emulator/...`; [`faults`]: injected latency and errors;
+//!   [`issued`]: every secret handed out, for the tests that look for leaks.
 //!
 //! What it does not emulate is listed in the README ("The Dintero emulator").
 
@@ -19,6 +20,7 @@ pub mod compliance;
 pub mod control;
 pub mod error;
 pub mod faults;
+pub mod issued;
 pub mod jwt;
 pub mod mfa;
 pub mod params;
@@ -44,13 +46,15 @@ use tokio::sync::RwLock;
 
 pub use world::World;
 
-/// The emulator's shared state: the world behind a lock, and a log of recent requests.
+/// The emulator's shared state: the world behind a lock, a log of recent requests, the injected
+/// faults, the token signer and the secrets it has handed out.
 #[derive(Clone)]
 pub struct Emulator {
     pub world: Arc<RwLock<World>>,
     pub requests: Arc<control::RequestLog>,
     pub faults: Arc<faults::Faults>,
     pub signer: Arc<jwt::Signer>,
+    pub issued: Arc<issued::IssuedSecrets>,
 }
 
 impl Emulator {
@@ -61,7 +65,15 @@ impl Emulator {
             requests: Arc::new(control::RequestLog::default()),
             faults: Arc::new(faults::Faults::default()),
             signer: Arc::new(jwt::Signer::random()),
+            issued: Arc::new(issued::IssuedSecrets::default()),
         }
+    }
+
+    /// Signs `claims` into an access token and remembers it as issued.
+    pub fn access_token(&self, claims: &jwt::Claims) -> String {
+        let token = self.signer.sign(claims);
+        self.issued.record(issued::SecretKind::AccessToken, &token);
+        token
     }
 
     /// The HTTP surface: Dintero's paths under `/v1`, the control plane under `/__emulator`.

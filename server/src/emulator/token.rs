@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 
 use super::auth::{bearer, require_scope};
 use super::error::ApiError;
+use super::issued::SecretKind;
 use super::jwt::{Claims, TokenKind};
 use super::sessions::{PendingMfa, RefreshGrant, MFA_SECONDS};
 use super::world::{normalize_oid, Partner, User};
@@ -117,6 +118,7 @@ async fn password(
         .ok_or_else(|| ApiError::unauthorized("Invalid username or password"))?;
     if user.mfa_required {
         let mfa_token = format!("mfa_tk_{}", Alphanumeric.sample_string(&mut rand::rng(), 40));
+        emulator.issued.record(SecretKind::MfaToken, &mfa_token);
         partner.auth.pending_mfa.insert(
             mfa_token.clone(),
             PendingMfa {
@@ -286,14 +288,15 @@ pub fn claims(
     }
 }
 
-/// Dintero's `AccessToken` for `claims`.
+/// Dintero's `AccessToken` for `claims` (both tokens are remembered as issued).
 pub fn issue(emulator: &Emulator, claims: &Claims, refresh_token: Option<String>) -> Value {
     let mut body = json!({
-        "access_token": emulator.signer.sign(claims),
+        "access_token": emulator.access_token(claims),
         "token_type": "Bearer",
         "expires_in": claims.exp - claims.iat,
     });
     if let Some(refresh_token) = refresh_token {
+        emulator.issued.record(SecretKind::RefreshToken, &refresh_token);
         body["refresh_token"] = Value::String(refresh_token);
     }
     body
