@@ -1,5 +1,5 @@
 //! The app's own store: one SQLite file, `BACKOFFICE_DATA/backoffice.db`, for what Dintero does not
-//! keep (the audit log; later saved views). Schema changes are numbered migrations, tracked in
+//! keep: the audit log, people's saved portfolio views, and onboarding drafts. Schema changes are numbered migrations, tracked in
 //! SQLite's `user_version`.
 
 use std::path::Path;
@@ -7,8 +7,9 @@ use std::path::Path;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
 /// Each migration's statements, in order; never edit one that has shipped, add the next.
-const MIGRATIONS: &[&[&str]] = &[&[
-    "CREATE TABLE audit_log (
+const MIGRATIONS: &[&[&str]] = &[
+    &[
+        "CREATE TABLE audit_log (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         at TEXT NOT NULL,
         user_id TEXT,
@@ -20,13 +21,31 @@ const MIGRATIONS: &[&[&str]] = &[&[
         status INTEGER,
         request_id TEXT
     )",
-    "CREATE INDEX audit_log_account ON audit_log (account_id, id)",
-    "CREATE INDEX audit_log_email ON audit_log (email, id)",
-    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        "CREATE INDEX audit_log_account ON audit_log (account_id, id)",
+        "CREATE INDEX audit_log_email ON audit_log (email, id)",
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-]];
+    ],
+    &[
+        "CREATE TABLE saved_views (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            owner TEXT NOT NULL,
+            name TEXT NOT NULL,
+            query TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (owner, name)
+        )",
+        "CREATE TABLE onboarding_drafts (
+            owner TEXT PRIMARY KEY,
+            fields TEXT NOT NULL,
+            state TEXT NOT NULL,
+            account_id TEXT,
+            updated_at TEXT NOT NULL
+        )",
+    ],
+];
 
 #[derive(Debug, Clone)]
 pub struct Store {

@@ -29,3 +29,32 @@ export async function signIn(page: Page, testInfo: TestInfo, email: string, next
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(email);
 }
+
+/** The merchant ids Dintero (the emulator) lists for `query` (e.g. `connection=vipps`), in order,
+ * read straight from its API with the demo client, paging to the end. */
+export async function emulatorAccountIds(query: string): Promise<string[]> {
+  const { EMULATOR_URL } = await import("../playwright.config");
+  const partner = "T11200000";
+  const tokenResponse = await fetch(`${EMULATOR_URL}/v1/accounts/${partner}/auth/token`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from("demo-client:demo-secret").toString("base64")}`,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({ grant_type: "client_credentials", audience: `${EMULATOR_URL}/v1/accounts/${partner}` }),
+  });
+  expect(tokenResponse.ok).toBe(true);
+  const { access_token } = (await tokenResponse.json()) as { access_token: string };
+  const ids: string[] = [];
+  let after = "";
+  for (;;) {
+    const paging = `limit=100${after ? `&starting_after=${encodeURIComponent(after)}` : ""}`;
+    const url = `${EMULATOR_URL}/v1/accounts/${partner}/management/accounts?${query ? `${query}&` : ""}${paging}`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${access_token}` } });
+    expect(response.ok).toBe(true);
+    const items = (await response.json()) as { account_id: string; paging_token?: string }[];
+    ids.push(...items.map((item) => item.account_id));
+    if (items.length < 100) return ids;
+    after = items[items.length - 1].paging_token ?? "";
+  }
+}

@@ -62,6 +62,24 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         ),
         (
             "POST",
+            "/api/list_saved_views",
+            "",
+            Capability(app::auth::Capability::ViewMerchants),
+        ),
+        (
+            "POST",
+            "/api/save_view",
+            "name=Vipps&query=connection%3Dvipps",
+            Capability(app::auth::Capability::ViewMerchants),
+        ),
+        (
+            "POST",
+            "/api/delete_view",
+            "id=1",
+            Capability(app::auth::Capability::ViewMerchants),
+        ),
+        (
+            "POST",
             "/api/update_merchant",
             "aid=T11200001&progression=live&account_manager=&reseller_id=",
             Capability(app::auth::Capability::ManageMerchants),

@@ -46,17 +46,20 @@ pub fn MerchantPage() -> impl IntoView {
         delete: ServerAction::new(),
     };
     provide_context(actions);
-    let merchant = Resource::new(
-        move || {
-            (
-                aid.get(),
-                actions.update.version().get(),
-                actions.event.version().get(),
-                actions.comment.version().get(),
-            )
-        },
-        |(aid, ..)| get_merchant(aid),
-    );
+    // Re-read the merchant after a change Dintero accepted (not after a refused one, which would
+    // re-draw the forms and lose what was typed).
+    let accepted = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let ok = [
+            actions.update.value().get().is_some_and(|r| r.is_ok()),
+            actions.event.value().get().is_some_and(|r| r.is_ok()),
+            actions.comment.value().get().is_some_and(|r| r.is_ok()),
+        ];
+        if ok.contains(&true) {
+            accepted.update(|n| *n += 1);
+        }
+    });
+    let merchant = Resource::new(move || (aid.get(), accepted.get()), |(aid, _)| get_merchant(aid));
     let may_manage = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::ManageMerchants));
     view! {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>

@@ -8,6 +8,8 @@ pub mod merchant_view;
 mod portfolio_page;
 pub mod portfolio_query;
 mod read;
+mod saved_views;
+mod saved_views_panel;
 mod status_badge;
 
 use leptos::prelude::*;
@@ -21,6 +23,7 @@ pub use changes::{
 pub use merchant_page::MerchantPage;
 pub use portfolio_page::PortfolioPage;
 pub use read::{get_merchant, list_merchants, GetMerchant, ListMerchants, MerchantPageData, PortfolioPage as Page};
+pub use saved_views::{delete_view, list_saved_views, save_view, DeleteView, ListSavedViews, SaveView, SavedView};
 
 #[component(transparent)]
 pub fn MerchantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 use super::merchant_view::MerchantRow;
 use super::portfolio_query::{PortfolioQuery, PAGE_SIZES};
 use super::read::{list_merchants, PortfolioPage as Page};
+use super::saved_views_panel::SavedViewsPanel;
 use super::status_badge::StatusBadge;
 use crate::auth::{Capability, CurrentUser};
 use crate::components::ErrorNotice;
@@ -55,6 +56,7 @@ pub fn PortfolioPage() -> impl IntoView {
         {move || params.with(|p| p.get("deleted").is_some()).then(|| view! {
             <p role="status" class="card mb-4">{t("portfolio.deleted")}</p>
         })}
+        <SavedViewsPanel query/>
         <Filters query/>
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {

@@ -35,13 +35,27 @@ pub struct MerchantPageData {
 pub async fn list_merchants(query: PortfolioQuery) -> Result<PortfolioPage, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
     let state = crate::state::app_state()?;
-    let page = state
-        .dintero
-        .list_accounts(&user.access_token, &query.to_accounts_query())
-        .await?;
+    let size = query.page_size() as usize;
+    // Ask for one more than the page to know whether another page follows (Dintero's list has no
+    // "has more"); at 100, the most Dintero gives, look ahead with a second request instead.
+    let mut request = query.to_accounts_query();
+    request.limit = Some((size as u32 + 1).min(100));
+    let mut items = state.dintero.list_accounts(&user.access_token, &request).await?.items;
+    let more = if items.len() > size {
+        items.truncate(size);
+        true
+    } else if items.len() == size && size == 100 {
+        let mut ahead = query.to_accounts_query();
+        ahead.limit = Some(1);
+        ahead.starting_after = items.last().and_then(|a| a.paging_token.clone());
+        !state.dintero.list_accounts(&user.access_token, &ahead).await?.items.is_empty()
+    } else {
+        false
+    };
+    let next = if more { items.last().and_then(|a| a.paging_token.clone()) } else { None };
     Ok(PortfolioPage {
-        rows: page.items.iter().map(MerchantRow::from).collect(),
-        next: page.next,
+        rows: items.iter().map(MerchantRow::from).collect(),
+        next,
     })
 }
 
