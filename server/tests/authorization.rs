@@ -80,6 +80,37 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         ),
         (
             "POST",
+            "/api/get_draft",
+            "",
+            Capability(app::auth::Capability::ManageMerchants),
+        ),
+        (
+            "POST",
+            "/api/save_step",
+            "step=company&next=applicant&fields[country]=NO",
+            Capability(app::auth::Capability::ManageMerchants),
+        ),
+        (
+            "POST",
+            "/api/onboarding_packages",
+            "",
+            Capability(app::auth::Capability::ManageMerchants),
+        ),
+        // An empty draft: allowed people are told which step is missing (422), nothing is created.
+        (
+            "POST",
+            "/api/create_merchant",
+            "",
+            Capability(app::auth::Capability::ManageMerchants),
+        ),
+        (
+            "POST",
+            "/api/start_over",
+            "",
+            Capability(app::auth::Capability::ManageMerchants),
+        ),
+        (
+            "POST",
             "/api/update_merchant",
             "aid=T11200001&progression=live&account_manager=&reseller_id=",
             Capability(app::auth::Capability::ManageMerchants),

@@ -2,4 +2,5 @@
 
 pub mod activity;
 pub mod merchants;
+pub mod onboarding;
 pub mod overview;

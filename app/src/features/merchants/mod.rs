@@ -29,6 +29,7 @@ pub use saved_views::{delete_view, list_saved_views, save_view, DeleteView, List
 pub fn MerchantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/accounts") view=PortfolioPage ssr=SsrMode::Async/>
+        <Route path=path!("/accounts/new") view=crate::features::onboarding::NewMerchantPage ssr=SsrMode::Async/>
         <Route path=path!("/accounts/:aid") view=MerchantPage ssr=SsrMode::Async/>
     }
     .into_inner()

@@ -48,11 +48,20 @@ pub async fn list_merchants(query: PortfolioQuery) -> Result<PortfolioPage, AppE
         let mut ahead = query.to_accounts_query();
         ahead.limit = Some(1);
         ahead.starting_after = items.last().and_then(|a| a.paging_token.clone());
-        !state.dintero.list_accounts(&user.access_token, &ahead).await?.items.is_empty()
+        !state
+            .dintero
+            .list_accounts(&user.access_token, &ahead)
+            .await?
+            .items
+            .is_empty()
     } else {
         false
     };
-    let next = if more { items.last().and_then(|a| a.paging_token.clone()) } else { None };
+    let next = if more {
+        items.last().and_then(|a| a.paging_token.clone())
+    } else {
+        None
+    };
     Ok(PortfolioPage {
         rows: items.iter().map(MerchantRow::from).collect(),
         next,
