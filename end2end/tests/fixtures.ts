@@ -5,7 +5,7 @@
 // URL, headers, form body; one per response: URL, status, every header including each Set-Cookie),
 // one `NNN.body` file per response body as received (decompressed, bytes as they are: HTML, JSON,
 // JS, wasm, CSS, images), and `cookies.json`, the browser context's cookies at the end of the test.
-import { test as base, Request, Response } from "@playwright/test";
+import { test as base, Download, Page, Request, Response } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -56,6 +56,15 @@ export const test = base.extend<{ recordTraffic: void }>({
         });
       const onResponse = (response: Response) => {
         const n = String(++bodies).padStart(3, "0");
+        // A file download: asking Chromium for its body cancels the download, so the file is
+        // recorded from the download itself (onDownload) instead.
+        if ((response.headers()["content-disposition"] ?? "").startsWith("attachment")) {
+          track(async () => {
+            const headers = await response.headersArray().catch(() => headerList(response.headers()));
+            append({ type: "response", url: response.url(), status: response.status(), headers, body: "download" });
+          });
+          return;
+        }
         // Asked for at once: Chromium forgets a body soon after its page navigates away.
         const received = response.body();
         received.catch(() => {});
@@ -74,11 +83,23 @@ export const test = base.extend<{ recordTraffic: void }>({
           append({ type: "response", url: response.url(), status: response.status(), headers, body });
         });
       };
+      const onDownload = (download: Download) =>
+        track(async () => {
+          const n = String(++bodies).padStart(3, "0");
+          const file = await download.path();
+          fs.copyFileSync(file, path.join(dir, `${n}.body`));
+          append({ type: "download", url: download.url(), body: `${n}.body` });
+        });
+      const watchPage = (page: Page) => page.on("download", onDownload);
+      context.pages().forEach(watchPage);
+      context.on("page", watchPage);
       context.on("request", onRequest);
       context.on("response", onResponse);
 
       await use();
 
+      context.off("page", watchPage);
+      context.pages().forEach((page) => page.off("download", onDownload));
       context.off("request", onRequest);
       context.off("response", onResponse);
       // A body that never finishes must not hold the test up.

@@ -58,3 +58,26 @@ export async function emulatorAccountIds(query: string): Promise<string[]> {
     after = items[items.length - 1].paging_token ?? "";
   }
 }
+
+/** Signs in a person whose Dintero user needs a one-time code (the admin), reading the code from
+ * the sandbox inbox in a second tab. */
+export async function signInWithCode(page: Page, testInfo: TestInfo, email: string, next = "/") {
+  await open(page, `/login?next=${encodeURIComponent(next)}`);
+  await hydrated(page, testInfo);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login\/code/);
+  await hydrated(page, testInfo);
+  await page.getByLabel("SMS to my phone").check();
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByTestId("code-sent")).toBeVisible();
+  const inbox = await page.context().newPage();
+  await inbox.goto("/sandbox/inbox");
+  const code = (await inbox.getByTestId("sandbox-messages").locator("li code").first().textContent())?.trim() ?? "";
+  await inbox.close();
+  await hydrated(page, testInfo);
+  await page.getByLabel("One-time code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+}

@@ -15,13 +15,13 @@ test("filter the portfolio by two connections and a status: exactly Dintero's ma
   await hydrated(page, testInfo);
   const filters = page.getByRole("form", { name: "Filters" });
   await filters.getByLabel("Vipps", { exact: true }).check();
-  await filters.getByLabel("Swish").check();
+  await filters.getByLabel("Klarna").check();
   await filters.getByRole("checkbox", { name: "Enabled" }).check();
   await filters.getByLabel("Rows per page").selectOption("100");
   await filters.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/connection=vipps&connection=swish&connection_status=enabled/);
+  await expect(page).toHaveURL(/connection=vipps&connection=klarna&connection_status=enabled/);
 
-  const expected = await emulatorAccountIds("connection=vipps&connection=swish&connection_status=enabled");
+  const expected = await emulatorAccountIds("connection=vipps&connection=klarna&connection_status=enabled");
   expect(expected.length).toBeGreaterThan(0);
   await expect(page.getByTestId("portfolio-count")).toContainText(`${expected.length} merchants shown`);
   expect(await shownIds(page)).toEqual(expected);
@@ -29,7 +29,7 @@ test("filter the portfolio by two connections and a status: exactly Dintero's ma
   // The same URL, reloaded, shows the same view.
   await page.reload();
   expect(await shownIds(page)).toEqual(expected);
-  await expect(page.getByRole("form", { name: "Filters" }).getByLabel("Swish")).toBeChecked();
+  await expect(page.getByRole("form", { name: "Filters" }).getByLabel("Klarna")).toBeChecked();
 });
 
 test("page through the whole portfolio and back again", async ({ page }, testInfo) => {

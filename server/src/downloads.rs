@@ -78,7 +78,11 @@ pub async fn activity_csv(
             }
         }
     });
-    let body = futures_util::StreamExt::chain(futures_util::stream::once(async move { Ok(first) }), rows);
+    // Fused: the body may be polled again after its end, which a bare `unfold` does not allow.
+    let body = futures_util::StreamExt::fuse(futures_util::StreamExt::chain(
+        futures_util::stream::once(async move { Ok(first) }),
+        rows,
+    ));
     let filename = format!("activity-{}.csv", chrono::Utc::now().format("%Y-%m-%d"));
     (
         [

@@ -338,3 +338,30 @@ async fn a_refused_page_says_so_with_403() {
         "the navigation does not offer it"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_activity_csv_streams_to_its_end_compressed() {
+    let base = serve().await;
+    let cookie = sign_in(&base, "admin@partner.example").await;
+    let comment = call(
+        &base,
+        "POST",
+        "/api/add_comment",
+        "aid=T11200003&body=CSV+check",
+        Some(&cookie),
+    )
+    .await;
+    assert!(comment.is_success(), "{comment}");
+    for encoding in ["identity", "gzip", "br"] {
+        let response = http()
+            .get(format!("{base}/activity.csv"))
+            .header(COOKIE, &cookie)
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let body = response.bytes().await;
+        assert!(body.is_ok_and(|b| !b.is_empty()), "{encoding}: the body arrives whole");
+    }
+}
