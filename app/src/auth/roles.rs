@@ -74,7 +74,7 @@ impl Access {
         Self(
             Capability::ALL
                 .into_iter()
-                .filter(|c| c.granted_by().iter().any(|s| held(&s)))
+                .filter(|c| c.granted_by().iter().any(&held))
                 .collect(),
         )
     }

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 
 /// The most views one person keeps.
+#[cfg(feature = "ssr")]
 pub const MAX_VIEWS: usize = 50;
 /// The longest name (characters).
+#[cfg(feature = "ssr")]
 pub const MAX_NAME: usize = 60;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +32,7 @@ impl SavedView {
 }
 
 /// Checks a view's name and query string (which must be the portfolio's own filters).
+#[cfg(feature = "ssr")]
 pub fn check_view(name: &str, query: &str) -> Result<(), AppError> {
     let name = name.trim();
     if name.is_empty() {
@@ -136,7 +139,7 @@ fn store_error(error: sqlx::Error) -> AppError {
     AppError::Internal
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
 

@@ -122,7 +122,7 @@ pub fn check_step(step: &str, d: &Draft) -> Vec<AppError> {
             }
             required(d, "business_name", &mut fail);
             let website = d.get("website");
-            if !website.is_empty() && !(website.starts_with("https://") || website.starts_with("http://")) {
+            if !(website.is_empty() || website.starts_with("https://") || website.starts_with("http://")) {
                 fail("website", "onboarding.error.website");
             }
             email(d, "email", true, &mut fail);
@@ -148,11 +148,7 @@ pub fn check_step(step: &str, d: &Draft) -> Vec<AppError> {
                 }
             }
         }
-        "package" => {
-            if d.get("price_package").is_empty() {
-                fail("price_package", "onboarding.error.package");
-            }
-        }
+        "package" if d.get("price_package").is_empty() => fail("price_package", "onboarding.error.package"),
         "invite" => {
             let mut anyone = false;
             for i in 1..=INVITES {
