@@ -31,6 +31,10 @@ enum Needs {
 /// Every server function (endpoint, form body) and download (path), with what it needs.
 fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
     use Needs::*;
+    let view = Capability(app::auth::Capability::ViewMerchants);
+    let manage = Capability(app::auth::Capability::ManageMerchants);
+    let activity = Capability(app::auth::Capability::Activity);
+    let aid = "aid=T11200001";
     vec![
         ("POST", "/api/login", "email=x%40y.no&password=p", Public),
         ("POST", "/api/set_locale", "locale=en", Public),
@@ -41,99 +45,47 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         ("POST", "/api/verify_code", "code=123456", Public),
         ("POST", "/api/sandbox_outbox", "", Public),
         ("POST", "/api/current_user", "", SignedIn),
-        (
-            "POST",
-            "/api/list_activity",
-            "query[person]=",
-            Capability(app::auth::Capability::Activity),
-        ),
-        ("GET", "/activity.csv", "", Capability(app::auth::Capability::Activity)),
-        (
-            "POST",
-            "/api/list_merchants",
-            "query[limit]=10",
-            Capability(app::auth::Capability::ViewMerchants),
-        ),
-        (
-            "POST",
-            "/api/get_merchant",
-            "aid=T11200001",
-            Capability(app::auth::Capability::ViewMerchants),
-        ),
-        (
-            "POST",
-            "/api/list_saved_views",
-            "",
-            Capability(app::auth::Capability::ViewMerchants),
-        ),
-        (
-            "POST",
-            "/api/save_view",
-            "name=Vipps&query=connection%3Dvipps",
-            Capability(app::auth::Capability::ViewMerchants),
-        ),
-        (
-            "POST",
-            "/api/delete_view",
-            "id=1",
-            Capability(app::auth::Capability::ViewMerchants),
-        ),
-        (
-            "POST",
-            "/api/get_draft",
-            "",
-            Capability(app::auth::Capability::ManageMerchants),
-        ),
-        (
-            "POST",
-            "/api/save_step",
-            "step=company&next=applicant&fields[country]=NO",
-            Capability(app::auth::Capability::ManageMerchants),
-        ),
-        (
-            "POST",
-            "/api/onboarding_packages",
-            "",
-            Capability(app::auth::Capability::ManageMerchants),
-        ),
-        // An empty draft: allowed people are told which step is missing (422), nothing is created.
-        (
-            "POST",
-            "/api/create_merchant",
-            "",
-            Capability(app::auth::Capability::ManageMerchants),
-        ),
-        (
-            "POST",
-            "/api/start_over",
-            "",
-            Capability(app::auth::Capability::ManageMerchants),
-        ),
+        ("POST", "/api/list_activity", "query[person]=", activity),
+        ("GET", "/activity.csv", "", activity),
+        ("POST", "/api/list_merchants", "query[limit]=10", view),
+        ("POST", "/api/get_merchant", aid, view),
+        ("POST", "/api/get_merchant_package", aid, view),
+        ("POST", "/api/get_merchant_settings", aid, view),
+        ("POST", "/api/list_saved_views", "", view),
+        ("POST", "/api/save_view", "name=Vipps&query=connection%3Dvipps", view),
+        ("POST", "/api/delete_view", "id=1", view),
         (
             "POST",
             "/api/update_merchant",
             "aid=T11200001&progression=live&account_manager=&reseller_id=",
-            Capability(app::auth::Capability::ManageMerchants),
+            manage,
         ),
         (
             "POST",
             "/api/record_connection_event",
             "aid=T11200001&connection=vipps&status=pending&event=matrix_check&description=",
-            Capability(app::auth::Capability::ManageMerchants),
+            manage,
         ),
+        ("POST", "/api/add_comment", "aid=T11200001&body=Matrix+check", manage),
         (
             "POST",
-            "/api/add_comment",
-            "aid=T11200001&body=Matrix+check",
-            Capability(app::auth::Capability::ManageMerchants),
+            "/api/assign_price_package",
+            "aid=T11200001&price_package_id=NORDLYS_START",
+            manage,
         ),
         // A wrong confirmation: allowed people get 422, nothing is deleted.
+        ("POST", "/api/delete_merchant", "aid=T11200001&confirm=no", manage),
+        ("POST", "/api/get_draft", "", manage),
         (
             "POST",
-            "/api/delete_merchant",
-            "aid=T11200001&confirm=no",
-            Capability(app::auth::Capability::ManageMerchants),
+            "/api/save_step",
+            "step=company&next=applicant&fields[country]=NO",
+            manage,
         ),
+        ("POST", "/api/onboarding_packages", "", manage),
+        // An empty draft: allowed people are told which step is missing (422), nothing is created.
+        ("POST", "/api/create_merchant", "", manage),
+        ("POST", "/api/start_over", "", manage),
         // Last: it ends the session.
         ("POST", "/api/logout", "", SignedIn),
     ]

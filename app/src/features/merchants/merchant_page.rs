@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::changes::{AddComment, DeleteMerchant, RecordConnectionEvent, UpdateMerchant};
 use super::merchant_forms::{CommentForm, ConnectionEventForm, DeleteForm, UpdateForm};
 use super::merchant_view::{AddressView, ConnectionView, MerchantDetail};
+use super::package_tab::{PackageTab, SettingsTab};
 use super::portfolio_page::{provider_name, status_key};
 use super::read::{get_merchant, CommentView, MerchantPageData};
 use super::status_badge::StatusBadge;
@@ -17,10 +18,12 @@ use crate::format::date_time_str;
 use crate::i18n::t;
 
 /// The tabs: (query value, translation key).
-const TABS: [(&str, &str); 4] = [
+const TABS: [(&str, &str); 6] = [
     ("overview", "merchant.tab.overview"),
     ("connections", "merchant.tab.connections"),
     ("activity", "merchant.tab.activity"),
+    ("package", "merchant.tab.package"),
+    ("settings", "merchant.tab.settings"),
     ("manage", "merchant.tab.manage"),
 ];
 
@@ -94,6 +97,8 @@ fn Merchant(data: MerchantPageData, tab: String, may_manage: bool) -> impl IntoV
     let body = match tab.as_str() {
         "connections" => view! { <Connections detail=detail.clone() may_manage/> }.into_any(),
         "activity" => view! { <Activity aid=aid.clone() comments may_manage/> }.into_any(),
+        "package" => view! { <PackageTab aid=aid.clone() may_manage/> }.into_any(),
+        "settings" => view! { <SettingsTab aid=aid.clone()/> }.into_any(),
         "manage" if may_manage => view! { <Manage detail=detail.clone()/> }.into_any(),
         _ => view! { <Overview detail=detail.clone()/> }.into_any(),
     };

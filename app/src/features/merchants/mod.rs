@@ -5,6 +5,9 @@ mod changes;
 mod merchant_forms;
 mod merchant_page;
 pub mod merchant_view;
+mod package_and_settings;
+mod package_tab;
+pub mod package_view;
 mod portfolio_page;
 pub mod portfolio_query;
 mod read;
@@ -21,6 +24,10 @@ pub use changes::{
     RecordConnectionEvent, UpdateMerchant,
 };
 pub use merchant_page::MerchantPage;
+pub use package_and_settings::{
+    assign_price_package, get_merchant_package, get_merchant_settings, AssignPricePackage, GetMerchantPackage,
+    GetMerchantSettings,
+};
 pub use portfolio_page::PortfolioPage;
 pub use read::{get_merchant, list_merchants, GetMerchant, ListMerchants, MerchantPageData, PortfolioPage as Page};
 pub use saved_views::{delete_view, list_saved_views, save_view, DeleteView, ListSavedViews, SaveView, SavedView};
