@@ -34,6 +34,7 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
     let view = Capability(app::auth::Capability::ViewMerchants);
     let manage = Capability(app::auth::Capability::ManageMerchants);
     let activity = Capability(app::auth::Capability::Activity);
+    let packages = Capability(app::auth::Capability::PricePackages);
     let aid = "aid=T11200001";
     vec![
         ("POST", "/api/login", "email=x%40y.no&password=p", Public),
@@ -71,7 +72,7 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
             "POST",
             "/api/assign_price_package",
             "aid=T11200001&price_package_id=NORDLYS_START",
-            manage,
+            packages,
         ),
         // A wrong confirmation: allowed people get 422, nothing is deleted.
         ("POST", "/api/delete_merchant", "aid=T11200001&confirm=no", manage),

@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 pub enum Capability {
     /// The portfolio, each merchant's page and the price package catalogue.
     ViewMerchants,
-    /// Creating, changing and deleting merchants, connection events, comments, price packages.
+    /// Creating, changing and deleting merchants, connection events, comments.
     ManageMerchants,
+    /// Creating, changing and assigning price packages (Dintero keeps these for administrators).
+    PricePackages,
     /// The review queue: payment and seller approvals, due-diligence cases.
     Review,
     /// Mastercard MATCH and Visa VMSS screening.
@@ -32,9 +34,10 @@ pub enum Capability {
 }
 
 impl Capability {
-    pub const ALL: [Capability; 8] = [
+    pub const ALL: [Capability; 9] = [
         Self::ViewMerchants,
         Self::ManageMerchants,
+        Self::PricePackages,
         Self::Review,
         Self::Screen,
         Self::Settlements,
@@ -48,6 +51,7 @@ impl Capability {
         match self {
             Self::ViewMerchants => &["read:accounts", "write:accounts", "admin:accounts"],
             Self::ManageMerchants => &["write:accounts", "admin:accounts"],
+            Self::PricePackages => &["admin:dintero", "admin:accounts"],
             Self::Review => &["write:accounts:/management/settings/approvals", "admin:accounts"],
             Self::Screen => &[
                 "read:accounts:/match",

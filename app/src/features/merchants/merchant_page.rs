@@ -63,12 +63,14 @@ pub fn MerchantPage() -> impl IntoView {
         }
     });
     let merchant = Resource::new(move || (aid.get(), accepted.get()), |(aid, _)| get_merchant(aid));
-    let may_manage = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::ManageMerchants));
+    let user = use_context::<CurrentUser>();
+    let may_manage = user.as_ref().is_some_and(|u| u.may(Capability::ManageMerchants));
+    let may_assign = user.as_ref().is_some_and(|u| u.may(Capability::PricePackages));
     view! {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match merchant.await {
-                    Ok(data) => view! { <Merchant data tab=tab.get() may_manage/> }.into_any(),
+                    Ok(data) => view! { <Merchant data tab=tab.get() may_manage may_assign/> }.into_any(),
                     Err(error) => view! {
                         <Title text=format!("{} · Partner Back-office", t("merchant.title"))/>
                         <p class="mb-4"><a href="/accounts" class="underline">{t("merchant.back")}</a></p>
@@ -81,7 +83,7 @@ pub fn MerchantPage() -> impl IntoView {
 }
 
 #[component]
-fn Merchant(data: MerchantPageData, tab: String, may_manage: bool) -> impl IntoView {
+fn Merchant(data: MerchantPageData, tab: String, may_manage: bool, may_assign: bool) -> impl IntoView {
     let MerchantPageData { detail, comments } = data;
     let aid = detail.row.account_id.clone();
     let title = format!("{} · Partner Back-office", detail.row.name);
@@ -97,7 +99,7 @@ fn Merchant(data: MerchantPageData, tab: String, may_manage: bool) -> impl IntoV
     let body = match tab.as_str() {
         "connections" => view! { <Connections detail=detail.clone() may_manage/> }.into_any(),
         "activity" => view! { <Activity aid=aid.clone() comments may_manage/> }.into_any(),
-        "package" => view! { <PackageTab aid=aid.clone() may_manage/> }.into_any(),
+        "package" => view! { <PackageTab aid=aid.clone() may_assign/> }.into_any(),
         "settings" => view! { <SettingsTab aid=aid.clone()/> }.into_any(),
         "manage" if may_manage => view! { <Manage detail=detail.clone()/> }.into_any(),
         _ => view! { <Overview detail=detail.clone()/> }.into_any(),

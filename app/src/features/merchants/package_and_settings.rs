@@ -89,7 +89,7 @@ pub async fn assign_price_package(aid: String, price_package_id: String) -> Resu
     use crate::audit::{audited, AuditAction, Summary};
     use crate::dintero::price_packages::{PricePackageAssignment, PricePackageRef};
 
-    let user = crate::auth::session::require(crate::auth::Capability::ManageMerchants).await?;
+    let user = crate::auth::session::require(crate::auth::Capability::PricePackages).await?;
     let id = price_package_id.trim().to_owned();
     if id.is_empty() {
         return Err(AppError::invalid("price_package_id", "onboarding.error.package"));

@@ -10,7 +10,7 @@ use crate::format::date_time_str;
 use crate::i18n::t;
 
 #[component]
-pub fn PackageTab(aid: String, may_manage: bool) -> impl IntoView {
+pub fn PackageTab(aid: String, may_assign: bool) -> impl IntoView {
     let assign = ServerAction::<AssignPricePackage>::new();
     let accepted = RwSignal::new(0u32);
     Effect::new(move |_| {
@@ -26,7 +26,7 @@ pub fn PackageTab(aid: String, may_manage: bool) -> impl IntoView {
     let catalogue = Resource::new(
         || (),
         move |_| async move {
-            if may_manage {
+            if may_assign {
                 onboarding_packages().await
             } else {
                 Ok(Vec::new())
@@ -51,7 +51,7 @@ pub fn PackageTab(aid: String, may_manage: bool) -> impl IntoView {
                         .map(|(id, name)| (id.clone(), format!("{name} ({id})")))
                         .collect();
                     view! {
-                        {(may_manage && !options.is_empty()).then(|| view! {
+                        {(may_assign && !options.is_empty()).then(|| view! {
                             <section class="card mb-4">
                                 <h2 class="card-title">{t("package.change")}</h2>
                                 <ActionForm action=assign attr:class="flex flex-wrap items-end gap-3">
