@@ -318,3 +318,47 @@ async fn the_activity_csv_streams_to_its_end_compressed() {
         assert!(body.is_ok_and(|b| !b.is_empty()), "{encoding}: the body arrives whole");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_carries_the_security_headers() {
+    let base = serve().await;
+    let cookie = sign_in(&base, "admin@partner.example").await;
+    let pages = [
+        "/",
+        "/accounts",
+        "/accounts?connection=vipps",
+        "/accounts/T11200001",
+        "/accounts/T11200001?tab=connections",
+        "/accounts/T11200001?tab=package",
+        "/accounts/T11200001?tab=settings",
+        "/accounts/new",
+        "/activity",
+        "/no-such-page",
+    ];
+    for page in pages {
+        let response = call_page(&base, page, Some(&cookie)).await;
+        let headers = response.headers();
+        let csp = headers
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"),
+            "{page}: {csp}"
+        );
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{page}");
+        assert_eq!(headers["referrer-policy"], "same-origin", "{page}");
+    }
+    for page in ["/login", "/login/code", "/sandbox/inbox"] {
+        let response = call_page(&base, page, None).await;
+        assert!(response.headers().contains_key("content-security-policy"), "{page}");
+    }
+}
+
+async fn call_page(base: &str, path: &str, cookie: Option<&str>) -> reqwest::Response {
+    let mut request = http().get(format!("{base}{path}"));
+    if let Some(cookie) = cookie {
+        request = request.header(COOKIE, cookie);
+    }
+    request.send().await.expect("page")
+}
