@@ -109,3 +109,16 @@ test("a merchant's timeline, a connection event that changes the badge, and a co
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.getByTestId("comments").locator("li").first()).toContainText(text);
 });
+
+test("the price package and settings tabs show the merchant's package once, readable", async ({ page }, testInfo) => {
+  await signIn(page, testInfo, "finance@partner.example", "/accounts/T11200001?tab=package");
+  await hydrated(page, testInfo);
+  await expect(page.getByTestId("price-package")).toHaveCount(1);
+  await expect(page.getByTestId("price-package")).toContainText(/\d+,\d\d\u00a0NOK/);
+  await expect(page.getByTestId("price-package")).toContainText(/\u00a0%/);
+  // Finance may look, not assign.
+  await expect(page.getByRole("button", { name: "Use this package" })).toHaveCount(0);
+  await open(page, "/accounts/T11200001?tab=settings");
+  await expect(page.getByTestId("settings")).toContainText("company.business_name");
+  await expect(page.getByTestId("settings")).not.toContainText("connections");
+});

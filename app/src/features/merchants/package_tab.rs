@@ -51,8 +51,9 @@ pub fn PackageTab(aid: String, may_assign: bool) -> impl IntoView {
                         .map(|(id, name)| (id.clone(), format!("{name} ({id})")))
                         .collect();
                     view! {
+                        <div class="flex flex-col gap-4">
                         {(may_assign && !options.is_empty()).then(|| view! {
-                            <section class="card mb-4">
+                            <section class="card">
                                 <h2 class="card-title">{t("package.change")}</h2>
                                 <ActionForm action=assign attr:class="flex flex-wrap items-end gap-3">
                                     <input type="hidden" name="aid" value=aid.clone()/>
@@ -66,6 +67,7 @@ pub fn PackageTab(aid: String, may_assign: bool) -> impl IntoView {
                             Some(package) => view! { <Package package/> }.into_any(),
                             None => view! { <p class="card text-muted">{t("package.none")}</p> }.into_any(),
                         }}
+                        </div>
                     }
                     .into_any()
                 })

@@ -93,7 +93,8 @@ fn Stepper(current: &'static str, draft: Draft) -> impl IntoView {
         <nav aria-label=t("onboarding.steps") class="mb-6">
             <ol class="flex flex-wrap gap-1 rounded-lg bg-black/5 p-1 dark:bg-white/5">
                 {STEPS.iter().enumerate().map(|(i, (step, key))| {
-                    let done = *step != "review" && check_step(step, &draft).is_empty();
+                    let typed = step_fields(step).iter().any(|f| !draft.get(f).is_empty());
+                    let done = *step != "review" && typed && check_step(step, &draft).is_empty();
                     let label = format!("{}. {}{}", i + 1, t(key), if done { " ✓" } else { "" });
                     let here = (*step == current).then_some("step");
                     view! {
