@@ -132,6 +132,7 @@ pub async fn export_file(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
+    // Fused: under compression the body may be polled again after its end.
     let body = futures_util::stream::unfold(Some(opened), |opened| async move {
         use tokio::io::AsyncReadExt;
         let mut opened = opened?;
@@ -148,6 +149,7 @@ pub async fn export_file(
             }
         }
     });
+    let body = futures_util::StreamExt::fuse(body);
     (
         [
             (header::CONTENT_TYPE, file.format.content_type().to_owned()),

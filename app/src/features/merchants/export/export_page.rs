@@ -27,7 +27,12 @@ pub fn ExportPage() -> impl IntoView {
     // Effects run only in the browser: while the export runs, ask again in a second.
     Effect::new(move |_| {
         if progress.get().is_some_and(|p| p.is_ok_and(|p| p.is_running())) {
-            set_timeout(move || tick.update(|n| *n += 1), Duration::from_secs(1));
+            set_timeout(
+                move || {
+                    let _ = tick.try_update(|n| *n += 1);
+                },
+                Duration::from_secs(1),
+            );
         }
     });
     view! {
