@@ -18,6 +18,8 @@ pub struct AppState {
     pub sign_in_throttle: Arc<crate::auth::throttle::SignInThrottle>,
     /// The app's own store: the audit log, saved views.
     pub store: crate::store::Store,
+    /// The portfolio exports this process runs and has made.
+    pub exports: crate::features::merchants::export::ExportJobs,
 }
 
 /// Facts about this deployment that pages may show.

@@ -76,12 +76,15 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
     let store = app::store::Store::open(&config.data_dir.join("backoffice.db"))
         .await
         .map_err(|e| StartError::Store(e.to_string()))?;
+    let exports = app::features::merchants::export::ExportJobs::new(&config.data_dir.join("exports"))
+        .map_err(|e| StartError::Store(e.to_string()))?;
     let state = AppState {
         leptos_options: leptos_options.clone(),
         dintero,
         info: Arc::new(info),
         sign_in_throttle: Default::default(),
         store,
+        exports,
     };
     let routes = generate_route_list(App);
     let guard = session::Guard {
@@ -95,6 +98,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/activity.csv", get(downloads::activity_csv))
+        .route("/exports/{id}", get(downloads::export_file))
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(guard, session::require_sign_in))

@@ -57,6 +57,24 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         ("POST", "/api/delete_view", "id=1", view),
         (
             "POST",
+            "/api/start_export",
+            "query[search]=&format=csv",
+            Capability(app::auth::Capability::ViewMerchants),
+        ),
+        (
+            "POST",
+            "/api/export_status",
+            "id=0123456789abcdef0123456789abcdef",
+            Capability(app::auth::Capability::ViewMerchants),
+        ),
+        (
+            "GET",
+            "/exports/0123456789abcdef0123456789abcdef",
+            "",
+            Capability(app::auth::Capability::ViewMerchants),
+        ),
+        (
+            "POST",
             "/api/update_merchant",
             "aid=T11200001&progression=live&account_manager=&reseller_id=",
             manage,

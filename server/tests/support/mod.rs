@@ -8,6 +8,7 @@ use app::secret::Secret;
 use serde_json::Value;
 use server::emulator::Emulator;
 
+pub mod export;
 pub mod served;
 
 pub const PARTNER: &str = "T11200000";

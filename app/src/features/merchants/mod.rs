@@ -2,6 +2,7 @@
 //! (`/accounts/{aid}`) with its connections, comments and changes.
 
 mod changes;
+pub mod export;
 mod merchant_forms;
 mod merchant_page;
 pub mod merchant_view;
@@ -38,6 +39,7 @@ pub fn MerchantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/accounts") view=PortfolioPage ssr=SsrMode::Async/>
         <Route path=path!("/accounts/new") view=crate::features::onboarding::NewMerchantPage ssr=SsrMode::Async/>
         <Route path=path!("/accounts/:aid") view=MerchantPage ssr=SsrMode::Async/>
+        <Route path=path!("/accounts/export/:id") view=export::ExportPage ssr=SsrMode::Async/>
     }
     .into_inner()
 }

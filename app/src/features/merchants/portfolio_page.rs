@@ -52,6 +52,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 <p class="text-muted">{t("portfolio.lead")}</p>
             </div>
             {may_manage.then(|| view! { <a href="/accounts/new" class="btn-primary">{t("portfolio.new")}</a> })}
+            <super::export::ExportPanel query/>
         </div>
         {move || params.with(|p| p.get("deleted").is_some()).then(|| view! {
             <p role="status" class="card mb-4">{t("portfolio.deleted")}</p>

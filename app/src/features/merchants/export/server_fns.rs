@@ -1,0 +1,31 @@
+//! [`start_export`] and [`export_status`].
+
+use leptos::prelude::*;
+
+use super::status::ExportProgress;
+use crate::error::AppError;
+use crate::features::merchants::portfolio_query::PortfolioQuery;
+
+/// Starts exporting every merchant matching `query`'s filters (its paging is ignored) as `format`
+/// (`csv` or `xlsx`), then on to the export's page; answers the export's id.
+#[server(endpoint = "start_export")]
+pub async fn start_export(query: PortfolioQuery, format: String) -> Result<String, AppError> {
+    let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
+    let format = super::status::ExportFormat::parse(&format)
+        .ok_or_else(|| AppError::invalid("format", "export.error.format"))?;
+    let state = crate::state::app_state()?;
+    let locale = crate::i18n::request_locale();
+    let id = state
+        .exports
+        .start(&user, &query, format, locale, state.dintero.clone())?;
+    leptos_axum::redirect(&format!("/accounts/export/{id}"));
+    Ok(id)
+}
+
+/// How far export `id` is; only for the person who started it (anyone else: not found).
+#[server(endpoint = "export_status")]
+pub async fn export_status(id: String) -> Result<ExportProgress, AppError> {
+    let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
+    let state = crate::state::app_state()?;
+    state.exports.progress(&id, &user).ok_or(AppError::NotFound)
+}
