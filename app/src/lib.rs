@@ -17,6 +17,7 @@ pub mod secret;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod url;
 pub mod validate;
 
 pub use app::{shell, App};

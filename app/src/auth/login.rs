@@ -21,14 +21,7 @@ pub fn safe_next(next: Option<&str>) -> String {
 
 /// The sign-in page's address that brings the person back to `here` (a path with its query).
 pub fn sign_in_path(here: &str) -> String {
-    let next: String = here
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    format!("/login?next={next}")
+    format!("/login?next={}", crate::url::encode_path(here))
 }
 
 /// A light check that `email` has the shape of an address; Dintero decides the rest.

@@ -16,12 +16,7 @@ where
 /// percent-encoded.
 #[cfg(feature = "ssr")]
 pub(crate) fn segment(raw: &str) -> String {
-    raw.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(b).to_string(),
-            b => format!("%{b:02X}"),
-        })
-        .collect()
+    crate::url::encode(raw)
 }
 
 #[cfg(test)]

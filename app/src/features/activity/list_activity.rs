@@ -73,20 +73,10 @@ impl ActivityQuery {
         pairs
             .iter()
             .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| format!("{k}={}", urlencode(v.trim())))
+            .map(|(k, v)| format!("{k}={}", crate::url::encode(v.trim())))
             .collect::<Vec<_>>()
             .join("&")
     }
-}
-
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Up to [`PAGE_SIZE`] entries matching `query`, newest first. Admin only.

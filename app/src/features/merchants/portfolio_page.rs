@@ -58,7 +58,8 @@ pub fn PortfolioPage() -> impl IntoView {
             <p role="status" class="card mb-4">{t("portfolio.deleted")}</p>
         })}
         <SavedViewsPanel query/>
-        <Filters query/>
+        // Drawn again when the URL changes (a saved view, Clear, back), so the controls match it.
+        {move || view! { <Filters q=query.get()/> }}
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let query = query.get_untracked();
@@ -72,8 +73,7 @@ pub fn PortfolioPage() -> impl IntoView {
 }
 
 #[component]
-fn Filters(query: Memo<PortfolioQuery>) -> impl IntoView {
-    let q = query.get_untracked();
+fn Filters(q: PortfolioQuery) -> impl IntoView {
     let connections: Vec<&ConnectionName> = ConnectionName::KNOWN
         .iter()
         .filter(|c| !matches!(c, ConnectionName::Common | ConnectionName::Payex))

@@ -2,6 +2,8 @@
 
 pub mod draft;
 #[cfg(feature = "ssr")]
+mod draft_store;
+#[cfg(feature = "ssr")]
 mod new_account;
 mod onboarding_page;
 mod save;
