@@ -1,7 +1,7 @@
 //! How the client behaves when Dintero misbehaves: GETs retried on 429 (after `Retry-After`), 5xx
 //! and timeouts, within bounds; writes never retried.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

@@ -1,7 +1,7 @@
 //! The client's price packages against the emulator: the collection paged to the end, create,
 //! update, an account's package and assigning packages.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 

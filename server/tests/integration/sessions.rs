@@ -2,7 +2,7 @@
 //! with its refresh token, and a person whose token cannot be renewed brought back to where they
 //! were with the form they were submitting.
 
-mod support;
+use crate::support;
 
 use reqwest::header::{COOKIE, LOCATION};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! `GET /__emulator/issued-secrets`: every token the emulator hands out is listed, so the end-to-end
 //! token scan knows what to look for.
 
-mod support;
+use crate::support;
 
 use app::secret::Secret;
 use serde_json::Value;

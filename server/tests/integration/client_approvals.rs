@@ -1,6 +1,6 @@
 //! The client's CDD cases, payment approvals and seller approvals against the emulator.
 
-mod support;
+use crate::support;
 
 use app::dintero::approvals::{
     link, ApprovalProduct, ApprovalsBankAccount, BankAccountNumberType, CaseStatus, FormSubmitter, LinkRel,

@@ -1,7 +1,7 @@
 //! The client's seller balances and transfers (Payout v2) against the emulator, and decoding of
 //! settlement and payout bodies (the reference's example, unknown fields, nulls, unknown enums).
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, HashSet};
 

@@ -4,7 +4,7 @@
 //! page whose server-side resource reads the session was seen to hang now and then (2 runs in 25
 //! under load; none in 40 on the multi-threaded runtime).
 
-mod support;
+use crate::support;
 
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;

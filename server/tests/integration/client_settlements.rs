@@ -1,7 +1,7 @@
 //! The client's settlement calls against the emulator: filters, paging, attachment downloads
 //! (small, 50 MiB, and broken off half-way), and the error classes.
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, HashSet};
 

@@ -2,7 +2,7 @@
 //! merchants listed on purpose, clean results for all others, offset paging, inquiries by IRN,
 //! terminations found by the next search, scopes, the error classes, and decoding.
 
-mod support;
+use crate::support;
 
 use app::dintero::compliance::*;
 use app::dintero::DinteroError;

@@ -1,7 +1,7 @@
 //! The client's sign-in calls against the emulator: password, MFA (challenge, wrong code, a new
 //! code, `mfa_oob`), refresh and revoke.
 
-mod support;
+use crate::support;
 
 use app::dintero::auth::OobChannel;
 use app::dintero::DinteroError;

@@ -2,7 +2,7 @@
 //! complete; Dintero failing for good fails the export with a clear reason and leaves no file.
 //! An export is only its owner's.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::time::Duration;

@@ -1,7 +1,7 @@
 //! The client's settlement report configurations and insight report metadata against the
 //! emulator, and the decoding of the reference's example bodies for them.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 

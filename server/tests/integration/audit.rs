@@ -1,7 +1,7 @@
 //! The audit log gets exactly one entry per change sent to Dintero, whatever Dintero answered, and
 //! none for input refused before anything was sent.
 
-mod support;
+use crate::support;
 
 use app::audit::{entries, ActivityFilter, AuditEntry};
 use reqwest::header::COOKIE;

@@ -1,7 +1,7 @@
 //! The client's merchant-account calls against the emulator: list filters and the item cursor,
 //! create, get, update, delete, and the error classes.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 

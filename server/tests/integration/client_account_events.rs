@@ -1,7 +1,7 @@
 //! The client's connection status events, account events (comments), connection GETs and the
 //! control-plane connection step against the emulator; decoding of the example bodies.
 
-mod support;
+use crate::support;
 
 use app::dintero::accounts::*;
 use app::dintero::connections::PayexProductType;

@@ -1,6 +1,6 @@
 //! The client's tokens against the emulator: the exchange, and the merchant-token cache.
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 

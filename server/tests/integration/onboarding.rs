@@ -2,7 +2,7 @@
 //! a wrong organisation number refused at its field and corrected, and a double submit that
 //! creates one merchant, not two.
 
-mod support;
+use crate::support;
 
 use reqwest::header::{COOKIE, LOCATION};
 use support::served::{http, post_login, serve_with, session_cookie, temp_data_dir};

@@ -1,7 +1,7 @@
 //! The authorization matrix: every server function and download route, called as each demo person
 //! and as nobody, is allowed or refused exactly as the README's "Who may do what" table says.
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, BTreeSet};
 

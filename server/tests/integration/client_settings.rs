@@ -1,6 +1,6 @@
 //! A merchant's own settings through the client: read, change, and the errors.
 
-mod support;
+use crate::support;
 
 use app::dintero::accounts::AccountCompany;
 use app::dintero::settings::SettingsUpdate;
