@@ -10,6 +10,7 @@ use crate::components::{NotFound, Shell};
 use crate::features::activity::ActivityRoutes;
 use crate::features::merchants::MerchantRoutes;
 use crate::features::overview::OverviewRoutes;
+use crate::features::price_packages::PricePackageRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
 /// The HTML document the server renders around [`App`].
@@ -63,6 +64,8 @@ fn content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    provide_context(crate::auth::kept_input::TakenThisRequest::default());
     provide_locale();
     // Effects run only in the browser, after hydration: mark the page as live (tests wait for it).
     Effect::new(|_| {
@@ -83,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <OverviewRoutes/>
                     <ActivityRoutes/>
                     <MerchantRoutes/>
+                    <PricePackageRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -11,6 +11,7 @@ pub mod error;
 pub mod features;
 pub mod format;
 pub mod i18n;
+pub mod paging;
 #[cfg(feature = "ssr")]
 pub mod secret;
 #[cfg(feature = "ssr")]

@@ -30,9 +30,16 @@ export async function signIn(page: Page, testInfo: TestInfo, email: string, next
   await expect(page.getByTestId("signed-in-as")).toContainText(email);
 }
 
+export type EmulatorAccount = { account_id: string; paging_token?: string; price_package?: string };
+
 /** The merchant ids Dintero (the emulator) lists for `query` (e.g. `connection=vipps`), in order,
  * read straight from its API with the demo client, paging to the end. */
 export async function emulatorAccountIds(query: string): Promise<string[]> {
+  return (await emulatorAccounts(query)).map((account) => account.account_id);
+}
+
+/** The merchants Dintero (the emulator) lists for `query`, as its API returns them, in order. */
+export async function emulatorAccounts(query: string): Promise<EmulatorAccount[]> {
   const { EMULATOR_URL } = await import("../playwright.config");
   const partner = "T11200000";
   const tokenResponse = await fetch(`${EMULATOR_URL}/v1/accounts/${partner}/auth/token`, {
@@ -45,16 +52,16 @@ export async function emulatorAccountIds(query: string): Promise<string[]> {
   });
   expect(tokenResponse.ok).toBe(true);
   const { access_token } = (await tokenResponse.json()) as { access_token: string };
-  const ids: string[] = [];
+  const accounts: EmulatorAccount[] = [];
   let after = "";
   for (;;) {
     const paging = `limit=100${after ? `&starting_after=${encodeURIComponent(after)}` : ""}`;
     const url = `${EMULATOR_URL}/v1/accounts/${partner}/management/accounts?${query ? `${query}&` : ""}${paging}`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${access_token}` } });
     expect(response.ok).toBe(true);
-    const items = (await response.json()) as { account_id: string; paging_token?: string }[];
-    ids.push(...items.map((item) => item.account_id));
-    if (items.length < 100) return ids;
+    const items = (await response.json()) as EmulatorAccount[];
+    accounts.push(...items);
+    if (items.length < 100) return accounts;
     after = items[items.length - 1].paging_token ?? "";
   }
 }

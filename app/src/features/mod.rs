@@ -4,3 +4,4 @@ pub mod activity;
 pub mod merchants;
 pub mod onboarding;
 pub mod overview;
+pub mod price_packages;

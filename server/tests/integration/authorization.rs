@@ -92,6 +92,22 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
             "aid=T11200001&price_package_id=NORDLYS_START",
             packages,
         ),
+        ("POST", "/api/list_price_packages", "query[limit]=10", view),
+        ("POST", "/api/get_price_package", "price_package_id=NORDLYS_START", view),
+        ("POST", "/api/package_merchants", "price_package_id=NORDLYS_START", view),
+        // Input refused before sending (no name): allowed people get 422, nothing is created or changed.
+        (
+            "POST",
+            "/api/create_price_package",
+            "price_package_id=NEW_PP&name=&description=&pricing_conditions=",
+            packages,
+        ),
+        (
+            "POST",
+            "/api/update_price_package",
+            "price_package_id=NORDLYS_START&name=&description=&pricing_conditions=",
+            packages,
+        ),
         // A wrong confirmation: allowed people get 422, nothing is deleted.
         ("POST", "/api/delete_merchant", "aid=T11200001&confirm=no", manage),
         ("POST", "/api/get_draft", "", manage),
@@ -351,6 +367,10 @@ async fn every_page_carries_the_security_headers() {
         "/accounts/T11200001?tab=settings",
         "/accounts/new",
         "/activity",
+        "/price-packages",
+        "/price-packages?type=default",
+        "/price-packages/new",
+        "/price-packages/NORDLYS_START",
         "/no-such-page",
     ];
     for page in pages {

@@ -10,7 +10,7 @@ use super::merchant_forms::{CommentForm, ConnectionEventForm, DeleteForm, Update
 use super::merchant_view::{AddressView, ConnectionView, MerchantDetail};
 use super::package_tab::{PackageTab, SettingsTab};
 use super::portfolio_page::{provider_name, status_key};
-use super::read::{get_merchant, CommentView, MerchantPageData};
+use super::read::{get_merchant, CommentView, MerchantPageData, StatisticsView};
 use super::status_badge::StatusBadge;
 use crate::auth::{Capability, CurrentUser};
 use crate::components::ErrorNotice;
@@ -84,7 +84,12 @@ pub fn MerchantPage() -> impl IntoView {
 
 #[component]
 fn Merchant(data: MerchantPageData, tab: String, may_manage: bool, may_assign: bool) -> impl IntoView {
-    let MerchantPageData { detail, comments } = data;
+    let MerchantPageData {
+        detail,
+        comments,
+        statistics,
+        account_statistics,
+    } = data;
     let aid = detail.row.account_id.clone();
     let title = format!("{} · Partner Back-office", detail.row.name);
     let tabs = TABS
@@ -102,7 +107,7 @@ fn Merchant(data: MerchantPageData, tab: String, may_manage: bool, may_assign: b
         "package" => view! { <PackageTab aid=aid.clone() may_assign/> }.into_any(),
         "settings" => view! { <SettingsTab aid=aid.clone()/> }.into_any(),
         "manage" if may_manage => view! { <Manage detail=detail.clone()/> }.into_any(),
-        _ => view! { <Overview detail=detail.clone()/> }.into_any(),
+        _ => view! { <Overview detail=detail.clone() statistics account_statistics/> }.into_any(),
     };
     view! {
         <Title text=title/>
@@ -132,7 +137,11 @@ fn address(a: &AddressView) -> Option<String> {
 }
 
 #[component]
-fn Overview(detail: MerchantDetail) -> impl IntoView {
+fn Overview(
+    detail: MerchantDetail,
+    statistics: Vec<StatisticsView>,
+    account_statistics: Vec<(String, String)>,
+) -> impl IntoView {
     let d = detail;
     let yes_no = |v: Option<bool>| v.map(|b| if b { t("common.yes") } else { t("common.no") }.to_owned());
     view! {
@@ -182,7 +191,61 @@ fn Overview(detail: MerchantDetail) -> impl IntoView {
                     {fact("merchant.address", address(&d.billing_address))}
                 </dl>
             </section>
+            <Statistics statistics account_statistics/>
         </div>
+    }
+}
+
+/// The statistics Dintero gives: its statistics events (payments per payment type) and the
+/// account's own `statistics` object.
+#[component]
+fn Statistics(statistics: Vec<StatisticsView>, account_statistics: Vec<(String, String)>) -> impl IntoView {
+    let empty = statistics.is_empty() && account_statistics.is_empty();
+    view! {
+        <section class="card lg:col-span-2" data-testid="merchant-statistics">
+            <h2 class="card-title">{t("merchant.statistics")}</h2>
+            {empty.then(|| view! { <p class="text-muted">{t("merchant.no_statistics")}</p> })}
+            {statistics.into_iter().map(|s| {
+                let currency = s.currency.clone();
+                view! {
+                    <div class="mb-3">
+                        <p class="text-muted mb-1 text-sm">{t("merchant.statistics_at")}" "{s.created_at.as_deref().map(date_time_str)}</p>
+                        <table class="data-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t("merchant.payment_type")}</th>
+                                    <th scope="col">{t("merchant.payments")}</th>
+                                    <th scope="col">{t("merchant.amount")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {s.lines.into_iter().map(|(kind, count, amount)| {
+                                    let amount = match (amount, currency.as_deref()) {
+                                        (Some(a), Some(c)) => crate::format::money(a, c),
+                                        (Some(a), None) => a.to_string(),
+                                        (None, _) => String::new(),
+                                    };
+                                    view! {
+                                        <tr>
+                                            <td><code class="text-xs">{kind}</code></td>
+                                            <td class="tabular-nums">{count.map(|c| c.to_string())}</td>
+                                            <td class="whitespace-nowrap tabular-nums">{amount}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            }).collect_view()}
+            {(!account_statistics.is_empty()).then(|| view! {
+                <dl class="facts">
+                    {account_statistics.into_iter().map(|(path, value)| view! {
+                        <dt><code class="text-xs">{path}</code></dt><dd class="break-words">{value}</dd>
+                    }).collect_view()}
+                </dl>
+            })}
+        </section>
     }
 }
 

@@ -29,6 +29,7 @@ pub use package_and_settings::{
     assign_price_package, get_merchant_package, get_merchant_settings, AssignPricePackage, GetMerchantPackage,
     GetMerchantSettings,
 };
+pub use package_tab::Package;
 pub use portfolio_page::PortfolioPage;
 pub use read::{get_merchant, list_merchants, GetMerchant, ListMerchants, MerchantPageData, PortfolioPage as Page};
 pub use saved_views::{delete_view, list_saved_views, save_view, DeleteView, ListSavedViews, SaveView, SavedView};

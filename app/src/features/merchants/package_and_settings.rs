@@ -56,7 +56,7 @@ fn hidden(key: &str) -> bool {
 }
 
 #[cfg(feature = "ssr")]
-fn flatten(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+pub(super) fn flatten(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
@@ -90,6 +90,10 @@ pub async fn assign_price_package(aid: String, price_package_id: String) -> Resu
     use crate::dintero::price_packages::{PricePackageAssignment, PricePackageRef};
 
     let user = crate::auth::session::require(crate::auth::Capability::PricePackages).await?;
+    if !crate::validate::is_account_id(aid.trim()) {
+        return Err(AppError::invalid("aid", "packages.error.aid"));
+    }
+    let aid = aid.trim().to_owned();
     let id = price_package_id.trim().to_owned();
     if id.is_empty() {
         return Err(AppError::invalid("price_package_id", "onboarding.error.package"));

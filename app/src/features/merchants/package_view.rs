@@ -58,7 +58,8 @@ pub fn price_line(price: &Price) -> (String, String) {
         .dimensions
         .iter()
         .find(|d| d.name == "currency")
-        .and_then(|d| d.values.first().cloned());
+        .filter(|d| !d.values.is_empty())
+        .map(|d| d.values.join("/"));
     let costs = price
         .amounts
         .iter()

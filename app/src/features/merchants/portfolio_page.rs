@@ -211,7 +211,11 @@ fn Row(row: MerchantRow) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </td>
-            <td class="text-sm">{row.price_package.unwrap_or_default()}</td>
+            <td class="text-sm">
+                {row.price_package.map(|p| view! {
+                    <a href=crate::features::price_packages::package_href(&p) class="underline-offset-2 hover:underline">{p.clone()}</a>
+                })}
+            </td>
             <td class="whitespace-nowrap text-sm tabular-nums">{row.created_at.as_deref().map(date_time_str)}</td>
         </tr>
     }

@@ -54,7 +54,7 @@ impl PortfolioQuery {
                 ),
                 "limit" => query.limit = value.parse().ok(),
                 "starting_after" if !value.is_empty() => query.starting_after = Some(value.to_owned()),
-                "trail" => query.trail = value.split(',').map(str::to_owned).collect(),
+                "trail" => query.trail = crate::paging::parse_trail(value),
                 _ => {}
             }
         }
@@ -113,49 +113,32 @@ impl PortfolioQuery {
         href(&self.filter_pairs())
     }
 
+    fn cursor(&self) -> crate::paging::Cursor<'_> {
+        crate::paging::Cursor {
+            starting_after: self.starting_after.as_deref(),
+            trail: &self.trail,
+        }
+    }
+
     /// `/accounts?...` for the page after this one, which starts after `next`.
     pub fn next_page_href(&self, next: &str) -> String {
-        let mut trail = self.trail.clone();
-        trail.push(self.starting_after.clone().unwrap_or_default());
-        let mut pairs = self.filter_pairs();
-        pairs.push(("starting_after", next.to_owned()));
-        pairs.push(("trail", trail.join(",")));
-        href(&pairs)
+        href(&self.cursor().next_pairs(self.filter_pairs(), next))
     }
 
     /// `/accounts?...` for the page before this one; `None` on the first page.
     pub fn previous_page_href(&self) -> Option<String> {
-        self.starting_after.as_ref()?;
-        let mut trail = self.trail.clone();
-        let previous = trail.pop().unwrap_or_default();
-        let mut pairs = self.filter_pairs();
-        if !previous.is_empty() {
-            pairs.push(("starting_after", previous));
-            pairs.push(("trail", trail.join(",")));
-        }
-        Some(href(&pairs))
+        Some(href(&self.cursor().previous_pairs(self.filter_pairs())?))
     }
 
     /// The page number (1 for the first), from the trail.
     pub fn page_number(&self) -> usize {
-        if self.starting_after.is_some() {
-            self.trail.len() + 1
-        } else {
-            1
-        }
+        self.cursor().page_number()
     }
 }
 
 /// `/accounts` with `pairs` as its query.
 pub fn href(pairs: &[(&str, String)]) -> String {
-    if pairs.is_empty() {
-        return "/accounts".to_owned();
-    }
-    let query: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", crate::url::encode(v)))
-        .collect();
-    format!("/accounts?{}", query.join("&"))
+    crate::paging::href("/accounts", pairs)
 }
 
 #[cfg(test)]

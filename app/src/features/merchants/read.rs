@@ -22,12 +22,26 @@ pub struct CommentView {
     pub body: String,
 }
 
+/// One statistics event from Dintero: when, and per payment product type how many payments and
+/// how much (minor units of `currency`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatisticsView {
+    pub created_at: Option<String>,
+    pub currency: Option<String>,
+    /// (payment product type, count, amount).
+    pub lines: Vec<(String, Option<u64>, Option<i64>)>,
+}
+
 /// Everything the merchant page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MerchantPageData {
     pub detail: MerchantDetail,
     /// Newest first.
     pub comments: Vec<CommentView>,
+    /// Dintero's statistics events, newest first.
+    pub statistics: Vec<StatisticsView>,
+    /// The account's own `statistics` object, flattened (its shape is not documented).
+    pub account_statistics: Vec<(String, String)>,
 }
 
 /// One page of the partner's merchants matching `query`.
@@ -68,7 +82,8 @@ pub async fn list_merchants(query: PortfolioQuery) -> Result<PortfolioPage, AppE
     })
 }
 
-/// A merchant's facts, connections with their timelines, and comments (the newest 100).
+/// A merchant's facts, connections with their timelines, comments and statistics (of the newest
+/// 100 account events; Dintero's event filter knows only `comment`, so all types are read).
 #[server(endpoint = "get_merchant")]
 pub async fn get_merchant(aid: String) -> Result<MerchantPageData, AppError> {
     use crate::dintero::accounts::{AccountEventType, AccountEventsQuery};
@@ -79,7 +94,7 @@ pub async fn get_merchant(aid: String) -> Result<MerchantPageData, AppError> {
     }
     let state = crate::state::app_state()?;
     let events_query = AccountEventsQuery {
-        types: vec![AccountEventType::Comment],
+        types: Vec::new(),
         limit: Some(100),
         starting_after: None,
     };
@@ -90,8 +105,42 @@ pub async fn get_merchant(aid: String) -> Result<MerchantPageData, AppError> {
             .list_account_events(&user.access_token, &aid, &events_query)
     );
     let account = account?;
-    let comments = events?
-        .items
+    let events = events?.items;
+    let detail = MerchantDetail::from(&account);
+    let currency = detail.currency.clone().or_else(|| match detail.row.country.as_deref() {
+        Some("SE") => Some("SEK".to_owned()),
+        Some("NO") => Some("NOK".to_owned()),
+        _ => None,
+    });
+    let mut statistics: Vec<StatisticsView> = events
+        .iter()
+        .filter(|e| e.event_type == AccountEventType::Statistics)
+        .map(|e| StatisticsView {
+            created_at: e.created_at.clone(),
+            currency: currency.clone(),
+            lines: e
+                .statistics
+                .as_ref()
+                .and_then(|s| s.checkout.as_ref())
+                .and_then(|c| c.payment_product_types.as_ref())
+                .into_iter()
+                .flatten()
+                .map(|item| {
+                    (
+                        item["payment_product_type"].as_str().unwrap_or("–").to_owned(),
+                        item["count"].as_u64(),
+                        item["amount"].as_i64(),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    statistics.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    let mut account_statistics = Vec::new();
+    if let Some(value) = &account.statistics {
+        super::package_and_settings::flatten("", value, &mut account_statistics);
+    }
+    let comments = events
         .into_iter()
         .filter(|e| e.event_type == AccountEventType::Comment)
         .map(|e| CommentView {
@@ -101,7 +150,9 @@ pub async fn get_merchant(aid: String) -> Result<MerchantPageData, AppError> {
         })
         .collect();
     Ok(MerchantPageData {
-        detail: MerchantDetail::from(&account),
+        detail,
         comments,
+        statistics,
+        account_statistics,
     })
 }

@@ -1,0 +1,47 @@
+//! [`NewPackagePage`]: `/price-packages/new`, creating a package (for those whose scopes allow it).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::package_editor::{PackageFields, PackageInput};
+use super::write::CreatePricePackage;
+use crate::auth::{take_kept_input, Capability, CurrentUser};
+use crate::components::ErrorNotice;
+use crate::error::AppError;
+use crate::i18n::t;
+
+#[component]
+pub fn NewPackagePage() -> impl IntoView {
+    let create = ServerAction::<CreatePricePackage>::new();
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    let kept = Resource::new_blocking(
+        || (),
+        |_| async { take_kept_input("create_price_package".into()).await.unwrap_or_default() },
+    );
+    let may_edit = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::PricePackages));
+    view! {
+        <Title text=format!("{} · Partner Back-office", t("packages.new"))/>
+        <p class="mb-4"><a href="/price-packages" class="underline">{t("packages.back")}</a></p>
+        <h1 class="mb-4 text-2xl font-semibold">{t("packages.new")}</h1>
+        {if may_edit {
+            view! {
+                <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+                    {move || Suspend::new(async move {
+                        let input = PackageInput::default().or_kept(&kept.await);
+                        view! {
+                            <ActionForm action=create attr:class="card flex flex-col gap-4" attr:novalidate="">
+                                <PackageFields input error/>
+                                {move || error.get().filter(|e| e.field().is_none()).map(|error| view! { <ErrorNotice error/> })}
+                                <div>
+                                    <button type="submit" class="btn-primary" disabled=move || create.pending().get()>{t("packages.create")}</button>
+                                </div>
+                            </ActionForm>
+                        }
+                    })}
+                </Transition>
+            }.into_any()
+        } else {
+            view! { <ErrorNotice error=AppError::Forbidden/> }.into_any()
+        }}
+    }
+}

@@ -1,0 +1,430 @@
+//! A price package as a form: one line per price (product, currency, other dimensions, a fixed fee in
+//! kroner and a rate in percent), so a package is created and edited in a plain HTML form. The
+//! lines are turned back into Dintero's products and prices exactly, in minor units and decimal
+//! strings, never through floating point; what the form does not show of an existing price (its
+//! further amounts, unknown fields) is kept from the package as Dintero has it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dintero::price_packages::{Dimension, PricePackage, Product};
+use crate::error::AppError;
+
+/// Blank lines offered below the existing ones.
+pub const BLANK_LINES: usize = 3;
+/// Currencies a line may be priced in (all with two decimals).
+pub const CURRENCIES: [&str; 4] = ["NOK", "SEK", "EUR", "DKK"];
+
+/// One price of one product, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LineForm {
+    /// `"{product}.{price}"`: the existing price this line edits; empty for a new one.
+    #[serde(default)]
+    pub origin: String,
+    #[serde(default)]
+    pub product_id: String,
+    /// `NOK`, or several as `NOK/SEK/EUR`; empty: no currency dimension.
+    #[serde(default)]
+    pub currency: String,
+    /// Other dimensions: `card.issuer_country=NO; payment_product_type_category=invoice/b2b_invoice`.
+    #[serde(default)]
+    pub dimensions: String,
+    /// The fixed fee in kroner, Nordic or English decimals (`1,80`, `1.80`).
+    #[serde(default)]
+    pub fixed: String,
+    /// The rate in percent (`2,4`).
+    #[serde(default)]
+    pub percent: String,
+}
+
+impl LineForm {
+    fn is_blank(&self) -> bool {
+        [&self.product_id, &self.dimensions, &self.fixed, &self.percent]
+            .iter()
+            .all(|s| s.trim().is_empty())
+    }
+}
+
+/// The field name of `field` on line `index`, as the form names it.
+pub fn line_field(index: usize, field: &str) -> String {
+    format!("lines[{index}][{field}]")
+}
+
+/// The lines of an existing package, in order.
+pub fn lines_of(package: &PricePackage) -> Vec<LineForm> {
+    let mut lines = Vec::new();
+    for (p, product) in package.products.iter().enumerate() {
+        for (q, price) in product.prices.iter().enumerate() {
+            let currency = price
+                .dimensions
+                .iter()
+                .find(|d| d.name == "currency")
+                .map(|d| d.values.join("/"))
+                .unwrap_or_default();
+            let amount = price.amounts.first();
+            lines.push(LineForm {
+                origin: format!("{p}.{q}"),
+                product_id: product.product_id.clone(),
+                currency,
+                dimensions: price
+                    .dimensions
+                    .iter()
+                    .filter(|d| d.name != "currency")
+                    .map(|d| format!("{}={}", d.name, d.values.join("/")))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                fixed: amount
+                    .and_then(|a| a.flat_amount)
+                    .map(minor_to_major)
+                    .unwrap_or_default(),
+                percent: amount
+                    .and_then(|a| a.unit_amount.as_deref())
+                    .and_then(rate_to_percent)
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    lines
+}
+
+/// The products the `lines` describe. Lines of the same product id become one product, in the
+/// order first seen; `original` (the package's products when editing) gives each edited line its
+/// price's and product's other fields back. Blank lines are skipped; the first wrong field is an
+/// [`AppError::Invalid`] naming it.
+pub fn products_of(lines: &[LineForm], original: &[Product]) -> Result<Vec<Product>, AppError> {
+    let mut products: Vec<Product> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        let invalid = |field: &str, key: &str| AppError::invalid(&line_field(index, field), key);
+        let product_id = line.product_id.trim();
+        if product_id.is_empty()
+            || product_id.len() > 128
+            || !product_id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-:".contains(c))
+        {
+            return Err(invalid("product_id", "packages.error.product_id"));
+        }
+        let mut currencies: Vec<String> = Vec::new();
+        for code in line.currency.split(['/', ',', ' ']).filter(|c| !c.is_empty()) {
+            let code = code.to_ascii_uppercase();
+            if !CURRENCIES.contains(&code.as_str()) {
+                return Err(invalid("currency", "packages.error.currency"));
+            }
+            if !currencies.contains(&code) {
+                currencies.push(code);
+            }
+        }
+        let dimensions =
+            parse_dimensions(&line.dimensions).ok_or_else(|| invalid("dimensions", "packages.error.dimensions"))?;
+        let fixed = match line.fixed.trim() {
+            "" => None,
+            text => Some(major_to_minor(text).ok_or_else(|| invalid("fixed", "packages.error.fixed"))?),
+        };
+        if fixed.is_some() && currencies.is_empty() {
+            return Err(invalid("currency", "packages.error.currency_needed"));
+        }
+        let rate = match line.percent.trim() {
+            "" => None,
+            text => Some(percent_to_rate(text).ok_or_else(|| invalid("percent", "packages.error.percent"))?),
+        };
+        if fixed.is_none() && rate.is_none() {
+            return Err(invalid("fixed", "packages.error.no_amount"));
+        }
+
+        let origin = parse_origin(&line.origin).and_then(|(p, q)| {
+            let product = original.get(p)?;
+            Some((product, product.prices.get(q)?))
+        });
+        let mut price = origin.map(|(_, price)| price.clone()).unwrap_or_default();
+        let mut first = price.amounts.first().cloned().unwrap_or_default();
+        first.flat_amount = fixed;
+        first.unit_amount = rate;
+        if price.amounts.is_empty() {
+            price.amounts.push(first);
+        } else {
+            price.amounts[0] = first;
+        }
+        let mut all_dimensions = Vec::new();
+        if !currencies.is_empty() {
+            all_dimensions.push(Dimension {
+                name: "currency".into(),
+                values: currencies,
+            });
+        }
+        all_dimensions.extend(dimensions);
+        price.dimensions = all_dimensions;
+
+        match products.iter_mut().find(|p| p.product_id == product_id) {
+            Some(product) => product.prices.push(price),
+            None => {
+                let mut product = origin
+                    .filter(|(p, _)| p.product_id == product_id)
+                    .map(|(p, _)| Product {
+                        prices: Vec::new(),
+                        ..p.clone()
+                    })
+                    .unwrap_or_else(|| Product {
+                        namespace: product_id.split('.').next().map(str::to_owned),
+                        product_id: product_id.to_owned(),
+                        ..Default::default()
+                    });
+                product.prices.push(price);
+                products.push(product);
+            }
+        }
+    }
+    if products.is_empty() {
+        return Err(AppError::invalid(
+            &line_field(0, "product_id"),
+            "packages.error.no_lines",
+        ));
+    }
+    Ok(products)
+}
+
+/// Checks the package's own fields.
+pub fn check_package(price_package_id: &str, name: &str, description: &str) -> Result<(), AppError> {
+    let id = price_package_id.trim();
+    if id.is_empty() || id.len() > 64 || !id.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)) {
+        return Err(AppError::invalid("price_package_id", "packages.error.id"));
+    }
+    if name.trim().is_empty() || name.chars().count() > 200 {
+        return Err(AppError::invalid("name", "packages.error.name"));
+    }
+    if description.trim().is_empty() || description.chars().count() > 2_000 {
+        return Err(AppError::invalid("description", "packages.error.description"));
+    }
+    Ok(())
+}
+
+fn parse_origin(origin: &str) -> Option<(usize, usize)> {
+    let (p, q) = origin.split_once('.')?;
+    Some((p.parse().ok()?, q.parse().ok()?))
+}
+
+/// `name=v1/v2; name2=v` → dimensions; `None` if a part is not `name=values`.
+fn parse_dimensions(text: &str) -> Option<Vec<Dimension>> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (name, values) = part.split_once('=')?;
+            let name = name.trim();
+            let values: Vec<String> = values
+                .split('/')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let good_name = !name.is_empty()
+                && name != "currency"
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+            (good_name && !values.is_empty()).then(|| Dimension {
+                name: name.to_owned(),
+                values,
+            })
+        })
+        .collect()
+}
+
+/// Kroner as typed (`1,80`, `1.8`, `12`, `1 200,50`) → øre; at most two decimals, not negative.
+pub fn major_to_minor(text: &str) -> Option<i64> {
+    let text: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    let (whole, fraction) = match text.split_once([',', '.']) {
+        Some((w, f)) => (w.to_owned(), f.to_owned()),
+        None => (text.clone(), String::new()),
+    };
+    if whole.is_empty() && fraction.is_empty()
+        || fraction.len() > 2
+        || !whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let fraction: i64 = format!("{fraction:0<2}").parse().ok()?;
+    whole.checked_mul(100)?.checked_add(fraction)
+}
+
+/// Øre → kroner with a decimal comma (`180` → `1,80`, `1200` → `12`).
+pub fn minor_to_major(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let minor = minor.unsigned_abs();
+    match minor % 100 {
+        0 => format!("{sign}{}", minor / 100),
+        cents => format!("{sign}{},{cents:02}", minor / 100),
+    }
+}
+
+/// A percentage as typed (`2,4`) → Dintero's decimal rate (`0.024`); 0–100, exact.
+pub fn percent_to_rate(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches('%').trim().replace(',', ".");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if whole.is_empty() && fraction.is_empty() || !whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let whole = whole.trim_start_matches('0');
+    if whole.len() > 3
+        || whole.parse::<u32>().unwrap_or(0) > 100
+        || (whole == "100" && fraction.chars().any(|c| c != '0'))
+    {
+        return None;
+    }
+    // Shift the decimal point two places left.
+    let digits = format!("{whole:0>2}{fraction}");
+    let (int, frac) = digits.split_at(digits.len() - fraction.len() - 2);
+    let int = if int.is_empty() { "0" } else { int };
+    let frac = frac.trim_end_matches('0');
+    Some(if frac.is_empty() {
+        int.to_owned()
+    } else {
+        format!("{int}.{frac}")
+    })
+}
+
+/// Dintero's decimal rate (`0.024`) → a percentage with a decimal comma (`2,4`), exact.
+pub fn rate_to_percent(rate: &str) -> Option<String> {
+    let (whole, fraction) = rate.trim().split_once('.').unwrap_or((rate.trim(), ""));
+    if whole.is_empty() || !whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let fraction = format!("{fraction:0<2}");
+    let (moved, rest) = fraction.split_at(2);
+    let int = format!("{whole}{moved}");
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let rest = rest.trim_end_matches('0');
+    Some(if rest.is_empty() {
+        int.to_owned()
+    } else {
+        format!("{int},{rest}")
+    })
+}
+
+/// The form's fields as name/value pairs, for keeping them after a failed plain post.
+pub fn kept_fields(head: &[(&str, &str)], lines: &[LineForm]) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = head.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    for (i, line) in lines.iter().enumerate() {
+        for (field, value) in [
+            ("origin", &line.origin),
+            ("product_id", &line.product_id),
+            ("currency", &line.currency),
+            ("dimensions", &line.dimensions),
+            ("fixed", &line.fixed),
+            ("percent", &line.percent),
+        ] {
+            fields.push((line_field(i, field), value.clone()));
+        }
+    }
+    fields
+}
+
+/// Lines read back from kept input (`lines[i][field]`), in order.
+pub fn lines_from_kept(kept: &crate::auth::KeptInput) -> Vec<LineForm> {
+    (0..)
+        .map_while(|i| {
+            kept.0.contains_key(&line_field(i, "product_id")).then(|| LineForm {
+                origin: kept.get(&line_field(i, "origin")),
+                product_id: kept.get(&line_field(i, "product_id")),
+                currency: kept.get(&line_field(i, "currency")),
+                dimensions: kept.get(&line_field(i, "dimensions")),
+                fixed: kept.get(&line_field(i, "fixed")),
+                percent: kept.get(&line_field(i, "percent")),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kroner_and_percent_convert_exactly() {
+        assert_eq!(major_to_minor("1,80"), Some(180));
+        assert_eq!(major_to_minor("1.8"), Some(180));
+        assert_eq!(major_to_minor("1 200,5"), Some(120_050));
+        assert_eq!(major_to_minor("12"), Some(1200));
+        assert_eq!(major_to_minor(",5"), Some(50));
+        assert_eq!(major_to_minor("1,805"), None);
+        assert_eq!(major_to_minor("-1"), None);
+        assert_eq!(major_to_minor("abc"), None);
+        assert_eq!(minor_to_major(180), "1,80");
+        assert_eq!(minor_to_major(1200), "12");
+        assert_eq!(percent_to_rate("2,4").as_deref(), Some("0.024"));
+        assert_eq!(percent_to_rate("1.25 %").as_deref(), Some("0.0125"));
+        assert_eq!(percent_to_rate("0,9").as_deref(), Some("0.009"));
+        assert_eq!(percent_to_rate("100").as_deref(), Some("1"));
+        assert_eq!(percent_to_rate("12").as_deref(), Some("0.12"));
+        assert_eq!(percent_to_rate("101"), None);
+        assert_eq!(percent_to_rate("x"), None);
+        assert_eq!(rate_to_percent("0.024").as_deref(), Some("2,4"));
+        assert_eq!(rate_to_percent("0.0125").as_deref(), Some("1,25"));
+        assert_eq!(rate_to_percent("1").as_deref(), Some("100"));
+        assert_eq!(rate_to_percent("0.12").as_deref(), Some("12"));
+        for typed in ["2,4", "0,0001", "1,25", "99,999", "0"] {
+            let rate = percent_to_rate(typed).unwrap();
+            assert_eq!(rate_to_percent(&rate).unwrap(), typed, "{typed} → {rate}");
+        }
+    }
+
+    #[test]
+    fn lines_round_trip_and_keep_what_the_form_does_not_show() {
+        let package: PricePackage = serde_json::from_value(serde_json::json!({
+            "price_package_id": "pp",
+            "products": [{"product_id": "checkout.capture.card", "namespace": "checkout", "billing_group": "cards",
+                "prices": [{"type": "blend", "tier": 1,
+                    "amounts": [{"flat_amount": 180, "unit_amount": "0.024", "name": "fee"}, {"flat_amount": 5}],
+                    "dimensions": [{"name": "currency", "values": ["NOK"]}, {"name": "card.issuer_country", "values": ["NO"]}]}]}]
+        }))
+        .unwrap();
+        let mut lines = lines_of(&package);
+        assert_eq!(lines[0].fixed, "1,80");
+        assert_eq!(lines[0].percent, "2,4");
+        assert_eq!(lines[0].dimensions, "card.issuer_country=NO");
+        assert_eq!(products_of(&lines, &package.products).unwrap(), package.products);
+
+        lines[0].percent = "2,9".into();
+        lines.push(LineForm {
+            product_id: "checkout.capture.card".into(),
+            currency: "SEK".into(),
+            fixed: "2".into(),
+            ..Default::default()
+        });
+        lines.push(LineForm::default());
+        let products = products_of(&lines, &package.products).unwrap();
+        assert_eq!(products.len(), 1);
+        assert_eq!(products[0].extra["billing_group"], "cards");
+        assert_eq!(products[0].prices[0].amounts[0].unit_amount.as_deref(), Some("0.029"));
+        assert_eq!(products[0].prices[0].amounts[1].flat_amount, Some(5));
+        assert_eq!(products[0].prices[0].extra["tier"], 1);
+        assert_eq!(products[0].prices[1].amounts[0].flat_amount, Some(200));
+    }
+
+    #[test]
+    fn a_wrong_field_is_named() {
+        let line = |fixed: &str, currency: &str| LineForm {
+            product_id: "checkout.capture.card".into(),
+            currency: currency.into(),
+            fixed: fixed.into(),
+            ..Default::default()
+        };
+        let field = |lines: &[LineForm]| products_of(lines, &[]).unwrap_err().field().map(str::to_owned);
+        assert_eq!(
+            field(&[line("1,80", "NOK"), line("1,805", "NOK")]).as_deref(),
+            Some("lines[1][fixed]")
+        );
+        assert_eq!(field(&[line("1", "")]).as_deref(), Some("lines[0][currency]"));
+        assert_eq!(field(&[line("1", "NOK/USD")]).as_deref(), Some("lines[0][currency]"));
+        let several = products_of(&[line("1", "nok/SEK, EUR")], &[]).unwrap();
+        assert_eq!(several[0].prices[0].dimensions[0].values, ["NOK", "SEK", "EUR"]);
+        assert_eq!(field(&[line("", "NOK")]).as_deref(), Some("lines[0][fixed]"));
+        assert_eq!(field(&[LineForm::default()]).as_deref(), Some("lines[0][product_id]"));
+        let mut bad = line("1", "NOK");
+        bad.dimensions = "card.issuer_country".into();
+        assert_eq!(field(&[bad]).as_deref(), Some("lines[0][dimensions]"));
+        assert!(check_package("pp 1", "n", "d").is_err());
+        assert!(check_package("pp_1", "n", "d").is_ok());
+    }
+}
