@@ -13,7 +13,7 @@ use super::read::{list_merchants, PortfolioPage as Page};
 use super::saved_views_panel::SavedViewsPanel;
 use super::status_badge::StatusBadge;
 use crate::auth::{Capability, CurrentUser};
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, Pager};
 use crate::dintero::accounts::{ConnectionName, ConnectionStatus, PaymentOptionType};
 use crate::format::date_time_str;
 use crate::i18n::t;
@@ -184,10 +184,7 @@ fn Results(query: PortfolioQuery, page: Page) -> impl IntoView {
                 </div>
             }.into_any()
         }}
-        <nav class="mt-4 flex items-center gap-2" aria-label=t("portfolio.paging")>
-            {previous.map(|href| view! { <a href=href class="btn-ghost" rel="prev">{t("portfolio.previous")}</a> })}
-            {next.map(|href| view! { <a href=href class="btn-ghost" rel="next">{t("portfolio.next")}</a> })}
-        </nav>
+        <Pager previous next/>
     }
 }
 

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::catalogue_query::{CatalogueQuery, KEYS, PAGE_SIZES};
 use super::read::{list_price_packages, CataloguePage as Page, PackageRow};
 use crate::auth::{Capability, CurrentUser};
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, Pager};
 use crate::format::date_time_str;
 use crate::i18n::t;
 
@@ -125,10 +125,7 @@ fn Results(query: CatalogueQuery, page: Page) -> impl IntoView {
                 </div>
             }.into_any()
         }}
-        <nav class="mt-4 flex items-center gap-2" aria-label=t("portfolio.paging")>
-            {previous.map(|href| view! { <a href=href class="btn-ghost" rel="prev">{t("portfolio.previous")}</a> })}
-            {next.map(|href| view! { <a href=href class="btn-ghost" rel="next">{t("portfolio.next")}</a> })}
-        </nav>
+        <Pager previous next/>
     }
 }
 

@@ -2,6 +2,7 @@
 //! each package's products and prices readable, which merchants use it, and for those whose scopes
 //! allow it, creating, editing and assigning packages.
 
+pub mod amounts;
 mod catalogue_page;
 pub mod catalogue_query;
 mod new_package_page;
