@@ -11,6 +11,8 @@ use crate::features::activity::ActivityRoutes;
 use crate::features::merchants::MerchantRoutes;
 use crate::features::overview::OverviewRoutes;
 use crate::features::price_packages::PricePackageRoutes;
+use crate::features::review::ReviewRoutes;
+use crate::features::sellers::SellerRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
 /// The HTML document the server renders around [`App`].
@@ -87,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <ActivityRoutes/>
                     <MerchantRoutes/>
                     <PricePackageRoutes/>
+                    <ReviewRoutes/>
+                    <SellerRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -20,6 +20,8 @@ pub struct AppState {
     pub store: crate::store::Store,
     /// The portfolio exports this process runs and has made.
     pub exports: crate::features::merchants::export::ExportJobs,
+    /// Bounds the review queue's requests in flight to Dintero.
+    pub review: crate::features::review::Gatherer,
 }
 
 /// Facts about this deployment that pages may show.

@@ -31,6 +31,9 @@ pub struct Config {
     pub session_idle: chrono::Duration,
     /// `BACKOFFICE_SESSION_MAX_HOURS`: a session ends this long after sign-in, however busy.
     pub session_max_age: chrono::Duration,
+    /// `BACKOFFICE_DINTERO_CONCURRENCY`: how many requests the review queue keeps in flight to
+    /// Dintero at once, across everyone using it (default 16).
+    pub dintero_concurrency: usize,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -111,6 +114,7 @@ impl Config {
             emulator_addr,
             session_idle: chrono::Duration::minutes(positive("BACKOFFICE_SESSION_IDLE_MINUTES", 30)?),
             session_max_age: chrono::Duration::hours(positive("BACKOFFICE_SESSION_MAX_HOURS", 12)?),
+            dintero_concurrency: positive("BACKOFFICE_DINTERO_CONCURRENCY", 16)? as usize,
         })
     }
 

@@ -85,6 +85,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         sign_in_throttle: Default::default(),
         store,
         exports,
+        review: app::features::review::Gatherer::new(config.dintero_concurrency),
     };
     let routes = generate_route_list(App);
     let guard = session::Guard {

@@ -1,5 +1,6 @@
 //! Shared, state-free UI pieces.
 
+mod case_status;
 mod choice_field;
 mod error_notice;
 mod field;
@@ -7,6 +8,7 @@ mod not_found;
 mod pager;
 mod shell;
 
+pub use case_status::{case_status_class, case_status_key, CaseStatusBadge};
 pub use choice_field::{SelectField, TextAreaField};
 pub use error_notice::ErrorNotice;
 pub use field::TextField;

@@ -5,3 +5,5 @@ pub mod merchants;
 pub mod onboarding;
 pub mod overview;
 pub mod price_packages;
+pub mod review;
+pub mod sellers;

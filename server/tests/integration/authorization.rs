@@ -35,6 +35,9 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
     let manage = Capability(app::auth::Capability::ManageMerchants);
     let activity = Capability(app::auth::Capability::Activity);
     let packages = Capability(app::auth::Capability::PricePackages);
+    let review = Capability(app::auth::Capability::Review);
+    let screen = Capability(app::auth::Capability::Screen);
+    let terminate = Capability(app::auth::Capability::Terminate);
     let aid = "aid=T11200001";
     vec![
         ("POST", "/api/login", "email=x%40y.no&password=p", Public),
@@ -121,6 +124,25 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         // An empty draft: allowed people are told which step is missing (422), nothing is created.
         ("POST", "/api/create_merchant", "", manage),
         ("POST", "/api/start_over", "", manage),
+        // The review queue (features/review).
+        ("POST", "/api/review_merchants", "merchant=", review),
+        ("POST", "/api/review_batch", "aids[0]=T11200001", review),
+        // Sellers, payment approvals and due-diligence cases (features/sellers).
+        ("POST", "/api/list_seller_approvals", "aid=T11200001&case_status[0]=ACTIVE", review),
+        ("POST", "/api/get_seller_approval", "aid=T11200001&id=no-such-approval", review),
+        ("POST", "/api/new_seller_form", aid, review),
+        ("POST", "/api/merchant_approvals", aid, review),
+        // Input refused before sending (no company, no id): allowed people get 422, nothing is sent.
+        (
+            "POST",
+            "/api/create_seller_approval",
+            "aid=T11200001&submission=x&seller[payout_destination_id]=",
+            review,
+        ),
+        ("POST", "/api/archive_seller_approval", "aid=T11200001&id=", review),
+        ("POST", "/api/create_payment_approval", "aid=T11200001&submission=x", review),
+        ("POST", "/api/create_cdd_case", "aid=T11200001&submission=x", review),
+        // Screening (features/screening).
         // Last: it ends the session.
         ("POST", "/api/logout", "", SignedIn),
     ]
@@ -371,6 +393,14 @@ async fn every_page_carries_the_security_headers() {
         "/price-packages?type=default",
         "/price-packages/new",
         "/price-packages/NORDLYS_START",
+        "/accounts/T11200001/sellers",
+        "/accounts/T11200001/sellers?case_status=ACTIVE&case_status=DECLINED",
+        "/accounts/T11200001/sellers/new",
+        "/accounts/T11200001/sellers/no-such-approval",
+        "/accounts/T11200001/approvals",
+        "/onboarding",
+        "/onboarding?case_status=ERROR&kind=seller",
+        "/onboarding/pipeline",
         "/no-such-page",
     ];
     for page in pages {

@@ -27,5 +27,7 @@ mod emulator_auth;
 mod emulator_issued_secrets;
 mod export;
 mod onboarding;
+mod review;
+mod sellers;
 mod sessions;
 mod sign_in;

@@ -1,0 +1,179 @@
+//! What the queue and the pipeline share on the page: the reads ([`Gathering`]), the line that says
+//! how the reading goes, the failures, the view switch, and ages.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use super::queue_item::{Batch, Failure, MerchantList, MerchantStages};
+use super::read::{review_batch, review_merchants, SLICES};
+use crate::error::AppError;
+use crate::i18n::t;
+
+/// The `i`-th of [`SLICES`] near-equal parts of `merchants`.
+pub fn slice(merchants: &[MerchantStages], i: usize) -> &[MerchantStages] {
+    let n = merchants.len();
+    &merchants[i * n / SLICES..(i + 1) * n / SLICES]
+}
+
+/// The merchant list and one read per slice of it, all created when the page is, so their ids are
+/// the same on the server and when the browser hydrates. Each slice's read waits for the list, then
+/// asks for its merchants; all slices are read at once and the server bounds the requests in flight.
+#[derive(Clone, Copy)]
+pub struct Gathering {
+    pub merchants: Resource<Result<MerchantList, AppError>>,
+    pub reads: [Resource<Result<Batch, AppError>>; SLICES],
+}
+
+impl Gathering {
+    /// Reads again whenever `merchant` (Dintero's account search) changes.
+    pub fn start(merchant: impl Fn() -> String + Copy + Send + Sync + 'static) -> Self {
+        let merchants = Resource::new(merchant, review_merchants);
+        let reads = std::array::from_fn(|i| {
+            Resource::new(merchant, move |_| async move {
+                let list = merchants.await?;
+                let aids: Vec<String> = slice(&list.merchants, i).iter().map(|m| m.account_id.clone()).collect();
+                if aids.is_empty() {
+                    return Ok(Batch::default());
+                }
+                review_batch(aids).await
+            })
+        });
+        Self { merchants, reads }
+    }
+
+    /// Waits for everything: the list, all that was read, and the failures (a slice refused as a
+    /// whole counts as a failure of each of its merchants).
+    pub async fn all(self) -> Result<(Batches, Batch), AppError> {
+        let list = self.merchants.await?;
+        let mut all = Batch::default();
+        for (index, read) in self.reads.into_iter().enumerate() {
+            match read.await {
+                Ok(batch) => {
+                    all.items.extend(batch.items);
+                    all.failures.extend(batch.failures);
+                }
+                Err(error) => all.failures.extend(slice(&list.merchants, index).iter().map(|m| Failure {
+                    account_id: m.account_id.clone(),
+                    kind: None,
+                    status: None,
+                    error: error.clone(),
+                })),
+            }
+        }
+        Ok((Batches { list }, all))
+    }
+}
+
+/// The merchant list once read.
+#[derive(Clone)]
+pub struct Batches {
+    pub list: MerchantList,
+}
+
+impl Batches {
+    pub fn name_of(&self, aid: &str) -> String {
+        self.list
+            .merchants
+            .iter()
+            .find(|m| m.account_id == aid)
+            .map_or_else(|| aid.to_owned(), |m| m.name.clone())
+    }
+}
+
+/// "Reading 500 merchants in 20 batches…", with the scan limit when it was reached.
+#[component]
+pub fn ReadingNote(batches: Batches) -> impl IntoView {
+    let merchants = batches.list.merchants.len();
+    view! {
+        <p class="text-muted mb-2 text-sm" data-testid="reading-note">
+            {format!(
+                "{} {} · {} {} · {}",
+                merchants,
+                t("review.reading.merchants"),
+                SLICES,
+                t("review.reading.batches"),
+                t("review.reading.arrive"),
+            )}
+            {use_context::<crate::auth::CurrentUser>()
+                .is_some_and(|u| !super::queue_item::reads_cdd(&u.scopes))
+                .then(|| view! { <span class="ml-1" data-testid="no-cdd">{t("review.reading.no_cdd")}</span> })}
+            {(!batches.list.complete).then(|| view! {
+                <strong class="ml-1">{format!("{} {}", t("review.reading.limit"), super::read::SCAN_LIMIT)}</strong>
+            })}
+        </p>
+    }
+}
+
+/// The merchants (or kinds of a merchant) that could not be read, and why.
+#[component]
+pub fn Failures(failures: Vec<Failure>, batches: Batches) -> impl IntoView {
+    if failures.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section role="alert" class="notice-error mb-4" data-testid="review-failures">
+            <p class="font-medium">{format!("{} ({})", t("review.failures.title"), failures.len())}</p>
+            <p class="text-sm">{t("review.failures.lead")}</p>
+            <ul class="mt-2 list-disc pl-5 text-sm">
+                {failures.into_iter().map(|f| {
+                    let what = f.kind.map_or_else(|| t("review.failures.merchant"), |k| t(k.label_key()));
+                    let status = f.status.map(|s| format!(" (Dintero {s})")).unwrap_or_default();
+                    view! {
+                        <li data-account=f.account_id.clone()>
+                            <a href=format!("/accounts/{}", crate::url::encode_path(&f.account_id)) class="underline">
+                                {format!("{} ({})", batches.name_of(&f.account_id), f.account_id)}
+                            </a>
+                            {format!(" · {what}: {}{status}", t(f.error.message_key()))}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// Queue / Pipeline, keeping the merchant filter.
+#[component]
+pub fn ViewSwitch(current: &'static str, merchant: String) -> impl IntoView {
+    let pairs: Vec<(&str, String)> = Some(("merchant", merchant)).filter(|(_, m)| !m.is_empty()).into_iter().collect();
+    let views = [("queue", "/onboarding", "review.view.queue"), ("pipeline", "/onboarding/pipeline", "review.view.pipeline")];
+    view! {
+        <nav aria-label=t("review.view.label") class="mb-4">
+            <ul class="flex gap-1 rounded-lg bg-canvas p-1">
+                {views.into_iter().map(|(name, path, key)| {
+                    let current = (name == current).then_some("page");
+                    view! { <li><a href=crate::paging::href(path, &pairs) class="tab" aria-current=current>{t(key)}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// How long ago `at` was, in whole days (or hours under a day): `12 d`, `5 h`.
+pub fn age(now: DateTime<Utc>, at: Option<DateTime<Utc>>) -> String {
+    let Some(at) = at else { return String::new() };
+    let elapsed = now - at;
+    if elapsed.num_days() >= 1 {
+        format!("{} {}", elapsed.num_days(), t("review.unit.days"))
+    } else if elapsed.num_hours() >= 1 {
+        format!("{} {}", elapsed.num_hours(), t("review.unit.hours"))
+    } else {
+        t("review.unit.under_an_hour").to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_are_days_then_hours() {
+        let now: DateTime<Utc> = "2026-11-21T12:00:00Z".parse().unwrap();
+        let at = |s: &str| Some(s.parse::<DateTime<Utc>>().unwrap());
+        assert_eq!(age(now, at("2026-11-09T11:00:00Z")), "12 d");
+        assert_eq!(age(now, at("2026-11-21T07:30:00Z")), "4 h");
+        assert_eq!(age(now, at("2026-11-21T11:30:00Z")), "< 1 h");
+        assert_eq!(age(now, None), "");
+    }
+}

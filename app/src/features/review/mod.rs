@@ -1,0 +1,35 @@
+//! The review queue (`/onboarding`) and the pipeline (`/onboarding/pipeline`): one list across all
+//! the partner's merchants of the CDD cases, payment approvals and seller approvals that need
+//! attention, and per merchant the stage of each track. Gathered per merchant with a bounded number
+//! of requests in flight ([`Gatherer`]), shown as batches arrive, failures listed by merchant.
+
+#[cfg(feature = "ssr")]
+mod gatherer;
+mod gathering;
+pub mod pipeline;
+mod pipeline_page;
+pub mod queue_item;
+mod queue_page;
+mod read;
+pub mod review_query;
+
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, SsrMode};
+
+#[cfg(feature = "ssr")]
+pub use gatherer::Gatherer;
+pub use pipeline_page::PipelinePage;
+pub use queue_page::{is_web_link, link_key, QueuePage};
+pub use read::{review_batch, review_merchants, ReviewBatch, ReviewMerchants, BATCH_SIZE, SCAN_LIMIT, SLICES};
+
+/// In-order streaming: the page is sent as it is rendered, each batch's rows as soon as they (and
+/// the batches before them) are read, so the list fills in without JavaScript too.
+#[component(transparent)]
+pub fn ReviewRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/onboarding") view=QueuePage ssr=SsrMode::InOrder/>
+        <Route path=path!("/onboarding/pipeline") view=PipelinePage ssr=SsrMode::InOrder/>
+    }
+    .into_inner()
+}
