@@ -11,6 +11,7 @@ use crate::features::activity::ActivityRoutes;
 use crate::features::merchants::MerchantRoutes;
 use crate::features::overview::OverviewRoutes;
 use crate::features::price_packages::PricePackageRoutes;
+use crate::features::screening::ScreeningRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
 /// The HTML document the server renders around [`App`].
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <ActivityRoutes/>
                     <MerchantRoutes/>
                     <PricePackageRoutes/>
+                    <ScreeningRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -32,7 +32,10 @@ pub enum AuditAction {
     PricePackageAssign,
     ApprovalCreate,
     ApprovalDecide,
+    ApprovalArchive,
+    CddCreate,
     CddDecide,
+    ScreeningDecide,
     MatchTerminate,
     VmssTerminate,
     ReportConfigCreate,
@@ -41,7 +44,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 20] = [
         Self::AccountCreate,
         Self::AccountUpdate,
         Self::AccountDelete,
@@ -53,7 +56,10 @@ impl AuditAction {
         Self::PricePackageAssign,
         Self::ApprovalCreate,
         Self::ApprovalDecide,
+        Self::ApprovalArchive,
+        Self::CddCreate,
         Self::CddDecide,
+        Self::ScreeningDecide,
         Self::MatchTerminate,
         Self::VmssTerminate,
         Self::ReportConfigCreate,
@@ -75,7 +81,10 @@ impl AuditAction {
             Self::PricePackageAssign => "price_package.assign",
             Self::ApprovalCreate => "approval.create",
             Self::ApprovalDecide => "approval.decide",
+            Self::ApprovalArchive => "approval.archive",
+            Self::CddCreate => "cdd.create",
             Self::CddDecide => "cdd.decide",
+            Self::ScreeningDecide => "screening.decide",
             Self::MatchTerminate => "match.terminate",
             Self::VmssTerminate => "vmss.terminate",
             Self::ReportConfigCreate => "report_config.create",

@@ -21,8 +21,10 @@ pub enum Capability {
     PricePackages,
     /// The review queue: payment and seller approvals, due-diligence cases.
     Review,
-    /// Mastercard MATCH and Visa VMSS screening.
+    /// Mastercard MATCH and Visa VMSS screening, and recording a screening decision.
     Screen,
+    /// Adding a terminated merchant to MATCH or VMSS (the write scopes only).
+    Terminate,
     /// Settlements and their files.
     Settlements,
     /// Insight reports and report configurations.
@@ -34,12 +36,13 @@ pub enum Capability {
 }
 
 impl Capability {
-    pub const ALL: [Capability; 9] = [
+    pub const ALL: [Capability; 10] = [
         Self::ViewMerchants,
         Self::ManageMerchants,
         Self::PricePackages,
         Self::Review,
         Self::Screen,
+        Self::Terminate,
         Self::Settlements,
         Self::Reports,
         Self::Payouts,
@@ -60,6 +63,7 @@ impl Capability {
                 "write:accounts:/vmss",
                 "admin:accounts",
             ],
+            Self::Terminate => &["write:accounts:/match", "write:accounts:/vmss", "admin:accounts"],
             Self::Settlements => &["read:settlements", "write:settlements", "admin:settlements"],
             Self::Reports => &["read:reports", "write:reports", "admin:reports"],
             Self::Payouts => &["read:payout", "write:payout", "admin:payout"],
@@ -135,8 +139,9 @@ mod tests {
                 "read:accounts:/match",
                 "write:accounts:/vmss"
             ]),
-            [ViewMerchants, Review, Screen]
+            [ViewMerchants, Review, Screen, Terminate]
         );
+        assert_eq!(access(&["read:accounts:/match"]), [Screen], "reading MATCH does not allow adding to it");
         assert_eq!(
             access(&["read:accounts", "read:settlements", "read:reports", "read:payout"]),
             [ViewMerchants, Settlements, Reports, Payouts]

@@ -11,9 +11,10 @@ use crate::error::AppError;
 use crate::i18n::{t, LanguageSwitch};
 
 /// The features in the navigation: (path, translation key, what the person needs to see it).
-const NAVIGATION: [(&str, &str, Option<Capability>); 4] = [
+const NAVIGATION: [(&str, &str, Option<Capability>); 5] = [
     ("/", "nav.overview", None),
     ("/accounts", "nav.merchants", Some(Capability::ViewMerchants)),
+    ("/screening", "nav.screening", Some(Capability::Screen)),
     ("/price-packages", "nav.packages", Some(Capability::ViewMerchants)),
     ("/activity", "nav.activity", Some(Capability::Activity)),
 ];

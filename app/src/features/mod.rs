@@ -5,3 +5,4 @@ pub mod merchants;
 pub mod onboarding;
 pub mod overview;
 pub mod price_packages;
+pub mod screening;

@@ -41,8 +41,8 @@ impl Locale {
     }
 
     fn texts(self) -> &'static HashMap<&'static str, &'static str> {
-        static EN: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(include_str!("../../locales/en.txt")));
-        static NB: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(include_str!("../../locales/nb.txt")));
+        static EN: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(&texts_of!("en")));
+        static NB: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(&texts_of!("nb")));
         match self {
             Locale::En => &EN,
             Locale::Nb => &NB,
@@ -62,9 +62,22 @@ impl Locale {
 /// Shown where a key has no text in any language (a test keeps this from happening).
 const MISSING: &str = "[missing text]";
 
-fn parse(source: &'static str) -> HashMap<&'static str, &'static str> {
-    source
-        .lines()
+/// A language's texts: `locales/<code>.txt` (the shell and older pages) and one file per feature
+/// area in `locales/<code>/`, so areas are translated and reviewed apart.
+macro_rules! texts_of {
+    ($code:literal) => {
+        [
+            include_str!(concat!("../../locales/", $code, ".txt")),
+            include_str!(concat!("../../locales/", $code, "/screening.txt")),
+        ]
+    };
+}
+use texts_of;
+
+fn parse(sources: &[&'static str]) -> HashMap<&'static str, &'static str> {
+    sources
+        .iter()
+        .flat_map(|source| source.lines())
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .filter_map(|line| line.split_once('='))
@@ -182,6 +195,18 @@ mod tests {
     /// Audit action names (`account.update`) are data, not translation keys.
     fn is_action_name(key: &str) -> bool {
         crate::audit::AuditAction::parse(key).is_some()
+    }
+
+    #[test]
+    fn no_key_is_defined_twice() {
+        for sources in [texts_of!("en"), texts_of!("nb")] {
+            let mut seen = std::collections::BTreeSet::new();
+            for line in sources.iter().flat_map(|s| s.lines()).map(str::trim) {
+                if let Some((key, _)) = line.split_once('=').filter(|_| !line.starts_with('#')) {
+                    assert!(seen.insert(key.trim()), "{} is defined twice", key.trim());
+                }
+            }
+        }
     }
 
     #[test]

@@ -35,6 +35,8 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
     let manage = Capability(app::auth::Capability::ManageMerchants);
     let activity = Capability(app::auth::Capability::Activity);
     let packages = Capability(app::auth::Capability::PricePackages);
+    let screen = Capability(app::auth::Capability::Screen);
+    let terminate = Capability(app::auth::Capability::Terminate);
     let aid = "aid=T11200001";
     vec![
         ("POST", "/api/login", "email=x%40y.no&password=p", Public),
@@ -121,6 +123,34 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         // An empty draft: allowed people are told which step is missing (422), nothing is created.
         ("POST", "/api/create_merchant", "", manage),
         ("POST", "/api/start_over", "", manage),
+        // Screening (features/screening). Input refused before sending (no IRN, no name, no
+        // note): allowed people get 422, nothing is searched, recorded or listed.
+        ("POST", "/api/find_screening_merchants", "q=T11200001", screen),
+        ("POST", "/api/screening_subject", aid, screen),
+        (
+            "POST",
+            "/api/screening_results",
+            "aid=T11200001&irn=x&offset=0&vmss=",
+            screen,
+        ),
+        (
+            "POST",
+            "/api/run_screening",
+            "aid=T11200001&criteria[business_name]=",
+            screen,
+        ),
+        (
+            "POST",
+            "/api/record_screening_decision",
+            "aid=T11200001&irn=1&vmss=&decision=clear&note=",
+            screen,
+        ),
+        (
+            "POST",
+            "/api/terminate_merchant",
+            "aid=T11200001&input[register]=match&input[business_name]=&confirm=yes",
+            terminate,
+        ),
         // Last: it ends the session.
         ("POST", "/api/logout", "", SignedIn),
     ]
@@ -371,6 +401,11 @@ async fn every_page_carries_the_security_headers() {
         "/price-packages?type=default",
         "/price-packages/new",
         "/price-packages/NORDLYS_START",
+        "/screening",
+        "/screening?aid=T11200001",
+        "/screening?aid=Bakeri",
+        "/screening/terminate?aid=T11200001&register=match",
+        "/screening/terminate?aid=T11200001&register=vmss&step=confirm&business_name=",
         "/no-such-page",
     ];
     for page in pages {

@@ -27,5 +27,6 @@ mod emulator_auth;
 mod emulator_issued_secrets;
 mod export;
 mod onboarding;
+mod screening;
 mod sessions;
 mod sign_in;
