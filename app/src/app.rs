@@ -13,6 +13,7 @@ use crate::features::overview::OverviewRoutes;
 use crate::features::price_packages::PricePackageRoutes;
 use crate::features::review::ReviewRoutes;
 use crate::features::sellers::SellerRoutes;
+use crate::features::screening::ScreeningRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
 /// The HTML document the server renders around [`App`].
@@ -91,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <PricePackageRoutes/>
                     <ReviewRoutes/>
                     <SellerRoutes/>
+                    <ScreeningRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -7,3 +7,4 @@ pub mod overview;
 pub mod price_packages;
 pub mod review;
 pub mod sellers;
+pub mod screening;

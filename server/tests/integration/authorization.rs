@@ -142,7 +142,34 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         ("POST", "/api/archive_seller_approval", "aid=T11200001&id=", review),
         ("POST", "/api/create_payment_approval", "aid=T11200001&submission=x", review),
         ("POST", "/api/create_cdd_case", "aid=T11200001&submission=x", review),
-        // Screening (features/screening).
+        // Screening (features/screening). Input refused before sending (no IRN, no name, no
+        // note): allowed people get 422, nothing is searched, recorded or listed.
+        ("POST", "/api/find_screening_merchants", "q=T11200001", screen),
+        ("POST", "/api/screening_subject", aid, screen),
+        (
+            "POST",
+            "/api/screening_results",
+            "aid=T11200001&irn=x&offset=0&vmss=",
+            screen,
+        ),
+        (
+            "POST",
+            "/api/run_screening",
+            "aid=T11200001&criteria[business_name]=",
+            screen,
+        ),
+        (
+            "POST",
+            "/api/record_screening_decision",
+            "aid=T11200001&irn=1&vmss=&decision=clear&note=",
+            screen,
+        ),
+        (
+            "POST",
+            "/api/terminate_merchant",
+            "aid=T11200001&input[register]=match&input[business_name]=&confirm=yes",
+            terminate,
+        ),
         // Last: it ends the session.
         ("POST", "/api/logout", "", SignedIn),
     ]
@@ -401,6 +428,11 @@ async fn every_page_carries_the_security_headers() {
         "/onboarding",
         "/onboarding?case_status=ERROR&kind=seller",
         "/onboarding/pipeline",
+        "/screening",
+        "/screening?aid=T11200001",
+        "/screening?aid=Bakeri",
+        "/screening/terminate?aid=T11200001&register=match",
+        "/screening/terminate?aid=T11200001&register=vmss&step=confirm&business_name=",
         "/no-such-page",
     ];
     for page in pages {

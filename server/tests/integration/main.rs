@@ -29,5 +29,6 @@ mod export;
 mod onboarding;
 mod review;
 mod sellers;
+mod screening;
 mod sessions;
 mod sign_in;
