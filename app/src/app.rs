@@ -12,8 +12,8 @@ use crate::features::merchants::MerchantRoutes;
 use crate::features::overview::OverviewRoutes;
 use crate::features::price_packages::PricePackageRoutes;
 use crate::features::review::ReviewRoutes;
-use crate::features::sellers::SellerRoutes;
 use crate::features::screening::ScreeningRoutes;
+use crate::features::sellers::SellerRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
 /// The HTML document the server renders around [`App`].

@@ -141,7 +141,11 @@ mod tests {
             ]),
             [ViewMerchants, Review, Screen, Terminate]
         );
-        assert_eq!(access(&["read:accounts:/match"]), [Screen], "reading MATCH does not allow adding to it");
+        assert_eq!(
+            access(&["read:accounts:/match"]),
+            [Screen],
+            "reading MATCH does not allow adding to it"
+        );
         assert_eq!(
             access(&["read:accounts", "read:settlements", "read:reports", "read:payout"]),
             [ViewMerchants, Settlements, Reports, Payouts]

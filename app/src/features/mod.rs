@@ -6,5 +6,5 @@ pub mod onboarding;
 pub mod overview;
 pub mod price_packages;
 pub mod review;
-pub mod sellers;
 pub mod screening;
+pub mod sellers;

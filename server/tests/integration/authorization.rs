@@ -126,10 +126,21 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         ("POST", "/api/start_over", "", manage),
         // The review queue (features/review).
         ("POST", "/api/review_merchants", "merchant=", review),
-        ("POST", "/api/review_batch", "aids[0]=T11200001", review),
+        // No such slice: allowed people get 422, nothing is read.
+        ("POST", "/api/review_slice", "merchant=&slice=20", review),
         // Sellers, payment approvals and due-diligence cases (features/sellers).
-        ("POST", "/api/list_seller_approvals", "aid=T11200001&case_status[0]=ACTIVE", review),
-        ("POST", "/api/get_seller_approval", "aid=T11200001&id=no-such-approval", review),
+        (
+            "POST",
+            "/api/list_seller_approvals",
+            "aid=T11200001&case_status[0]=ACTIVE",
+            review,
+        ),
+        (
+            "POST",
+            "/api/get_seller_approval",
+            "aid=T11200001&id=no-such-approval",
+            review,
+        ),
         ("POST", "/api/new_seller_form", aid, review),
         ("POST", "/api/merchant_approvals", aid, review),
         // Input refused before sending (no company, no id): allowed people get 422, nothing is sent.
@@ -140,7 +151,12 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
             review,
         ),
         ("POST", "/api/archive_seller_approval", "aid=T11200001&id=", review),
-        ("POST", "/api/create_payment_approval", "aid=T11200001&submission=x", review),
+        (
+            "POST",
+            "/api/create_payment_approval",
+            "aid=T11200001&submission=x",
+            review,
+        ),
         ("POST", "/api/create_cdd_case", "aid=T11200001&submission=x", review),
         // Screening (features/screening). Input refused before sending (no IRN, no name, no
         // note): allowed people get 422, nothing is searched, recorded or listed.

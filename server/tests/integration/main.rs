@@ -28,7 +28,7 @@ mod emulator_issued_secrets;
 mod export;
 mod onboarding;
 mod review;
-mod sellers;
 mod screening;
+mod sellers;
 mod sessions;
 mod sign_in;

@@ -49,7 +49,9 @@ async fn the_queue_over_500_merchants_lists_a_failing_one_and_everything_else() 
     let html = response.text().await.unwrap();
 
     // The failure is named, with its kind and Dintero's status; nothing else failed.
-    let failures = &html[html.find("data-testid=\"review-failures\"").expect("a failures section")..];
+    let failures = &html[html
+        .find("data-testid=\"review-failures\"")
+        .expect("a failures section")..];
     let failures = &failures[..failures.find("</section>").unwrap()];
     assert_eq!(failures.matches("<li").count(), 1, "{failures}");
     assert!(failures.contains(BROKEN) && failures.contains("Seller approval") && failures.contains("Dintero 500"));
@@ -73,14 +75,23 @@ async fn the_queue_over_500_merchants_lists_a_failing_one_and_everything_else() 
         if aid == BROKEN {
             continue;
         }
-        for s in emulator.client.seller_approvals(&token, &aid, &every_status).await.unwrap() {
+        for s in emulator
+            .client
+            .seller_approvals(&token, &aid, &every_status)
+            .await
+            .unwrap()
+        {
             if s.case_status.as_ref().is_some_and(|s| OPEN_STATUSES.contains(s)) {
                 expected.push(s.id);
             }
         }
     }
     let mut shown = rows_of(&html, "queue");
-    assert!(expected.len() > 100, "the seeded world has open approvals ({})", expected.len());
+    assert!(
+        expected.len() > 100,
+        "the seeded world has open approvals ({})",
+        expected.len()
+    );
     assert_eq!(shown.len(), expected.len());
     shown.sort();
     expected.sort();
@@ -93,7 +104,9 @@ async fn a_status_filter_keeps_only_that_status_oldest_first_and_an_admin_sees_c
     let (base, _server) = serve_with(&temp_data_dir(), Some(&emulator.base), |_| {}).await;
     let cookie = session_cookie(&post_login(&base, "onboarding%40partner.example", "demo-password").await);
     let html = http()
-        .get(format!("{base}/onboarding?case_status=WAITING_FOR_SIGNATURE&kind=seller"))
+        .get(format!(
+            "{base}/onboarding?case_status=WAITING_FOR_SIGNATURE&kind=seller"
+        ))
         .header(COOKIE, &cookie)
         .send()
         .await
@@ -129,5 +142,9 @@ async fn a_status_filter_keeps_only_that_status_oldest_first_and_an_admin_sees_c
         .client
         .cdd_cases(&token, "T11200001", &CddCaseQuery::default())
         .await;
-    assert_eq!(onboarding.unwrap_err().status(), Some(403), "so the queue leaves them out for this person");
+    assert_eq!(
+        onboarding.unwrap_err().status(),
+        Some(403),
+        "so the queue leaves them out for this person"
+    );
 }

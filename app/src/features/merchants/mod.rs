@@ -31,9 +31,9 @@ pub use package_and_settings::{
 };
 pub use package_tab::Package;
 pub use portfolio_page::{provider_name, status_key, PortfolioPage};
-pub use status_badge::badge_class;
 pub use read::{get_merchant, list_merchants, GetMerchant, ListMerchants, MerchantPageData, PortfolioPage as Page};
 pub use saved_views::{delete_view, list_saved_views, save_view, DeleteView, ListSavedViews, SaveView, SavedView};
+pub use status_badge::badge_class;
 
 #[component(transparent)]
 pub fn MerchantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {

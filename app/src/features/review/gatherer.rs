@@ -6,28 +6,46 @@
 //! first served), so the queue's batches finish roughly in the order they are shown. A merchant
 //! that fails is reported in the batch's failures, with Dintero's status; the rest goes on. Reads
 //! are retried by the Dintero client (429 and 5xx), so a failure here is one that stayed.
+//!
+//! The renders of one page share their reads ([`Recent`]): a person's merchant list for a search is
+//! shared for [`LIST_KEPT`] after it was asked for, and a slice within one request.
 
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 use futures_util::future::join_all;
 use tokio::sync::Semaphore;
 
-use super::queue_item::{Batch, Failure, Kind, QueueItem};
+use super::gathering::slice;
+use super::listing::read_merchants;
+use super::queue_item::{Batch, Failure, Kind, MerchantList, QueueItem};
+use super::recent::Recent;
+use crate::auth::session::UserSession;
 use crate::dintero::approvals::{CaseStatus, Link, PaymentApproval, SellerApproval, SellerApprovalQuery};
 use crate::dintero::cdd::{CddCase, CddCaseQuery};
 use crate::dintero::{DinteroClient, DinteroError};
+use crate::error::AppError;
 use crate::secret::Secret;
+
+/// How long a person's merchant list is shared after it was asked for.
+pub const LIST_KEPT: Duration = Duration::from_secs(15);
+/// How long a slice's read is kept for the request that asked for it.
+const SLICE_KEPT: Duration = Duration::from_secs(120);
 
 #[derive(Clone)]
 pub struct Gatherer {
     permits: Arc<Semaphore>,
     concurrency: usize,
+    lists: Arc<Recent<Result<MerchantList, AppError>>>,
+    slices: Arc<Recent<Result<Batch, AppError>>>,
 }
 
 impl std::fmt::Debug for Gatherer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Gatherer").field("concurrency", &self.concurrency).finish()
+        f.debug_struct("Gatherer")
+            .field("concurrency", &self.concurrency)
+            .finish()
     }
 }
 
@@ -38,7 +56,49 @@ impl Gatherer {
         Self {
             permits: Arc::new(Semaphore::new(concurrency)),
             concurrency,
+            lists: Arc::new(Recent::new(LIST_KEPT)),
+            slices: Arc::new(Recent::new(SLICE_KEPT)),
         }
+    }
+
+    /// `person`'s merchants matching `search`, shared with their other reads of the same search
+    /// that started less than [`LIST_KEPT`] ago.
+    pub async fn merchants(
+        &self,
+        dintero: &DinteroClient,
+        person: &UserSession,
+        search: &str,
+    ) -> Result<MerchantList, AppError> {
+        let key = format!("{}\n{}", person.email, search.trim());
+        let (dintero, token, search) = (dintero.clone(), person.access_token.clone(), search.to_owned());
+        self.lists
+            .share(key, async move { read_merchants(&dintero, &token, &search).await })
+            .await
+    }
+
+    /// What the `index`-th slice of `person`'s merchants (matching `search`) has waiting, shared
+    /// by the renders of one `request`.
+    pub async fn slice(
+        &self,
+        dintero: &DinteroClient,
+        person: &UserSession,
+        request: &str,
+        search: &str,
+        index: usize,
+    ) -> Result<Batch, AppError> {
+        let key = format!("{}\n{request}\n{}\n{index}", person.email, search.trim());
+        let (this, dintero, person, search) = (self.clone(), dintero.clone(), person.clone(), search.to_owned());
+        self.slices
+            .share(key, async move {
+                let list = this.merchants(&dintero, &person, &search).await?;
+                let aids: Vec<String> = slice(&list.merchants, index)
+                    .iter()
+                    .map(|m| m.account_id.clone())
+                    .collect();
+                let with_cdd = super::queue_item::reads_cdd(&person.scopes);
+                Ok(this.batch(&dintero, &person.access_token, &aids, with_cdd).await)
+            })
+            .await
     }
 
     pub fn concurrency(&self) -> usize {
@@ -48,7 +108,11 @@ impl Gatherer {
     /// Runs `request` when a permit is free.
     async fn limited<T>(&self, request: impl Future<Output = T>) -> T {
         // The semaphore is never closed, so acquiring cannot fail.
-        let _permit = self.permits.acquire().await.expect("the review semaphore is never closed");
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .expect("the review semaphore is never closed");
         request.await
     }
 
@@ -116,7 +180,10 @@ impl Gatherer {
 }
 
 fn links_of(links: &[Link]) -> Vec<(String, String)> {
-    links.iter().map(|l| (l.rel.as_str().to_owned(), l.href.clone())).collect()
+    links
+        .iter()
+        .map(|l| (l.rel.as_str().to_owned(), l.href.clone()))
+        .collect()
 }
 
 /// A case without any status yet is not in the queue (there is nothing to act on).
@@ -124,7 +191,11 @@ fn cdd_item(aid: &str, case: &CddCase) -> Option<QueueItem> {
     let status = case.status()?.clone();
     let last_event = case.events.iter().rev().find_map(|e| e.created_at.clone());
     let mut links = Vec::new();
-    if let Some(url) = case.events.iter().find_map(|e| e.created.as_ref()?.contract_url.clone()) {
+    if let Some(url) = case
+        .events
+        .iter()
+        .find_map(|e| e.created.as_ref()?.contract_url.clone())
+    {
         links.push(("contract_url".to_owned(), url));
     }
     let about = case.case_for.as_ref().and_then(|f| {
@@ -146,7 +217,11 @@ fn cdd_item(aid: &str, case: &CddCase) -> Option<QueueItem> {
 }
 
 fn payment_item(aid: &str, approval: &PaymentApproval) -> Option<QueueItem> {
-    let methods: Vec<&str> = approval.payment_methods.iter().map(|m| m.payment_method.as_str()).collect();
+    let methods: Vec<&str> = approval
+        .payment_methods
+        .iter()
+        .map(|m| m.payment_method.as_str())
+        .collect();
     Some(QueueItem {
         account_id: aid.to_owned(),
         kind: Kind::Payment,

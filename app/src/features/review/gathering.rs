@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::queue_item::{Batch, Failure, MerchantList, MerchantStages};
-use super::read::{review_batch, review_merchants, SLICES};
+use super::read::{review_merchants, review_slice, SLICES};
 use crate::error::AppError;
 use crate::i18n::t;
 
@@ -16,8 +16,8 @@ pub fn slice(merchants: &[MerchantStages], i: usize) -> &[MerchantStages] {
 }
 
 /// The merchant list and one read per slice of it, all created when the page is, so their ids are
-/// the same on the server and when the browser hydrates. Each slice's read waits for the list, then
-/// asks for its merchants; all slices are read at once and the server bounds the requests in flight.
+/// the same on the server and when the browser hydrates. All slices are asked for at once; the
+/// server reads the list once for them and bounds the requests in flight to Dintero.
 #[derive(Clone, Copy)]
 pub struct Gathering {
     pub merchants: Resource<Result<MerchantList, AppError>>,
@@ -28,16 +28,7 @@ impl Gathering {
     /// Reads again whenever `merchant` (Dintero's account search) changes.
     pub fn start(merchant: impl Fn() -> String + Copy + Send + Sync + 'static) -> Self {
         let merchants = Resource::new(merchant, review_merchants);
-        let reads = std::array::from_fn(|i| {
-            Resource::new(merchant, move |_| async move {
-                let list = merchants.await?;
-                let aids: Vec<String> = slice(&list.merchants, i).iter().map(|m| m.account_id.clone()).collect();
-                if aids.is_empty() {
-                    return Ok(Batch::default());
-                }
-                review_batch(aids).await
-            })
-        });
+        let reads = std::array::from_fn(|i| Resource::new(merchant, move |merchant| review_slice(merchant, i)));
         Self { merchants, reads }
     }
 
@@ -52,12 +43,14 @@ impl Gathering {
                     all.items.extend(batch.items);
                     all.failures.extend(batch.failures);
                 }
-                Err(error) => all.failures.extend(slice(&list.merchants, index).iter().map(|m| Failure {
-                    account_id: m.account_id.clone(),
-                    kind: None,
-                    status: None,
-                    error: error.clone(),
-                })),
+                Err(error) => all
+                    .failures
+                    .extend(slice(&list.merchants, index).iter().map(|m| Failure {
+                        account_id: m.account_id.clone(),
+                        kind: None,
+                        status: None,
+                        error: error.clone(),
+                    })),
             }
         }
         Ok((Batches { list }, all))
@@ -136,8 +129,14 @@ pub fn Failures(failures: Vec<Failure>, batches: Batches) -> impl IntoView {
 /// Queue / Pipeline, keeping the merchant filter.
 #[component]
 pub fn ViewSwitch(current: &'static str, merchant: String) -> impl IntoView {
-    let pairs: Vec<(&str, String)> = Some(("merchant", merchant)).filter(|(_, m)| !m.is_empty()).into_iter().collect();
-    let views = [("queue", "/onboarding", "review.view.queue"), ("pipeline", "/onboarding/pipeline", "review.view.pipeline")];
+    let pairs: Vec<(&str, String)> = Some(("merchant", merchant))
+        .filter(|(_, m)| !m.is_empty())
+        .into_iter()
+        .collect();
+    let views = [
+        ("queue", "/onboarding", "review.view.queue"),
+        ("pipeline", "/onboarding/pipeline", "review.view.pipeline"),
+    ];
     view! {
         <nav aria-label=t("review.view.label") class="mb-4">
             <ul class="flex gap-1 rounded-lg bg-canvas p-1">

@@ -6,11 +6,15 @@
 #[cfg(feature = "ssr")]
 mod gatherer;
 mod gathering;
+#[cfg(feature = "ssr")]
+mod listing;
 pub mod pipeline;
 mod pipeline_page;
 pub mod queue_item;
 mod queue_page;
 mod read;
+#[cfg(feature = "ssr")]
+mod recent;
 pub mod review_query;
 
 use leptos::prelude::*;
@@ -21,7 +25,7 @@ use leptos_router::{path, SsrMode};
 pub use gatherer::Gatherer;
 pub use pipeline_page::PipelinePage;
 pub use queue_page::{is_web_link, link_key, QueuePage};
-pub use read::{review_batch, review_merchants, ReviewBatch, ReviewMerchants, BATCH_SIZE, SCAN_LIMIT, SLICES};
+pub use read::{review_merchants, review_slice, ReviewMerchants, ReviewSlice, SCAN_LIMIT, SLICES};
 
 /// In-order streaming: the page is sent as it is rendered, each batch's rows as soon as they (and
 /// the batches before them) are read, so the list fills in without JavaScript too.

@@ -26,7 +26,8 @@ struct PipelineQuery {
 
 impl PipelineQuery {
     fn keeps(&self, row: &PipelineRow, now: DateTime<Utc>) -> bool {
-        self.next.is_none_or(|w| row.stuck.as_ref().and_then(|t| t.whose) == Some(w))
+        self.next
+            .is_none_or(|w| row.stuck.as_ref().and_then(|t| t.whose) == Some(w))
             && self
                 .stuck_for
                 .is_none_or(|d| row.stuck_days(now).is_some_and(|days| days >= i64::from(d)))
@@ -208,7 +209,10 @@ fn Row(row: PipelineRow, now: DateTime<Utc>) -> impl IntoView {
         .collect();
     let stuck = row.stuck.clone().map(|track| {
         let whose = track.whose.map(|w| t(w.label_key())).unwrap_or_default();
-        (format!("{} · {}", age(now, track.since), track_label(&track.name)), whose)
+        (
+            format!("{} · {}", age(now, track.since), track_label(&track.name)),
+            whose,
+        )
     });
     view! {
         <tr data-account=aid.clone()>

@@ -69,7 +69,9 @@ pub struct QueueItem {
 }
 
 pub(crate) fn parse_time(rfc3339: Option<&str>) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(rfc3339?).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(rfc3339?)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 impl QueueItem {

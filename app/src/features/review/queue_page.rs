@@ -241,7 +241,11 @@ fn Row(item: QueueItem, now: DateTime<Utc>, name: String) -> impl IntoView {
     let created_age = age(now, item.created());
     let changed_age = age(now, item.changed());
     let href = item.href();
-    let title = if item.title.is_empty() { item.id.clone() } else { item.title.clone() };
+    let title = if item.title.is_empty() {
+        item.id.clone()
+    } else {
+        item.title.clone()
+    };
     view! {
         <tr data-item=item.id.clone() data-account=item.account_id.clone() data-kind=item.kind.as_str()
             data-created=item.created_at.clone()>

@@ -137,7 +137,8 @@ impl ReviewQuery {
 
     /// The filters as URL pairs (for links that keep them).
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs: Vec<(&'static str, String)> = self.kind.iter().map(|k| ("kind", k.as_str().to_owned())).collect();
+        let mut pairs: Vec<(&'static str, String)> =
+            self.kind.iter().map(|k| ("kind", k.as_str().to_owned())).collect();
         pairs.extend(self.case_status.iter().map(|s| ("case_status", s.as_str().to_owned())));
         if !self.merchant.is_empty() {
             pairs.push(("merchant", self.merchant.clone()));
@@ -195,21 +196,42 @@ mod tests {
         assert_eq!(q.kind, [Kind::Seller]);
         assert_eq!(q.merchant, "T11200005");
         assert_eq!((q.older_than, q.unchanged_for, q.sort), (Some(7), None, Sort::Stalest));
-        assert_eq!(ReviewQuery::from_pairs(q.pairs().iter().map(|(k, v)| (*k, v.as_str()))), q);
+        assert_eq!(
+            ReviewQuery::from_pairs(q.pairs().iter().map(|(k, v)| (*k, v.as_str()))),
+            q
+        );
     }
 
     #[test]
     fn without_a_status_the_open_ones_are_kept_and_settled_ones_are_not() {
         let q = ReviewQuery::default();
-        let open = item("a", Kind::Cdd, CaseStatus::UnderManualReview, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z");
-        let done = item("b", Kind::Cdd, CaseStatus::Active, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z");
+        let open = item(
+            "a",
+            Kind::Cdd,
+            CaseStatus::UnderManualReview,
+            "2026-11-01T00:00:00Z",
+            "2026-11-02T00:00:00Z",
+        );
+        let done = item(
+            "b",
+            Kind::Cdd,
+            CaseStatus::Active,
+            "2026-11-01T00:00:00Z",
+            "2026-11-02T00:00:00Z",
+        );
         assert!(q.keeps(&open, now()));
         assert!(!q.keeps(&done, now()));
     }
 
     #[test]
     fn ages_are_whole_days_since_created_and_since_changed() {
-        let i = item("a", Kind::Seller, CaseStatus::Error, "2026-11-11T11:00:00Z", "2026-11-19T12:00:00Z");
+        let i = item(
+            "a",
+            Kind::Seller,
+            CaseStatus::Error,
+            "2026-11-11T11:00:00Z",
+            "2026-11-19T12:00:00Z",
+        );
         let with = |pairs: &[(&str, &str)]| ReviewQuery::from_pairs(pairs.iter().copied()).keeps(&i, now());
         assert!(with(&[("older_than", "10")]));
         assert!(!with(&[("older_than", "11")]));
@@ -220,9 +242,27 @@ mod tests {
     #[test]
     fn oldest_first_by_default_then_newest_and_stalest() {
         let items = vec![
-            item("new", Kind::Cdd, CaseStatus::Error, "2026-11-20T00:00:00Z", "2026-11-20T00:00:00Z"),
-            item("old", Kind::Cdd, CaseStatus::Error, "2026-10-01T00:00:00Z", "2026-11-21T00:00:00Z"),
-            item("mid", Kind::Cdd, CaseStatus::Error, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"),
+            item(
+                "new",
+                Kind::Cdd,
+                CaseStatus::Error,
+                "2026-11-20T00:00:00Z",
+                "2026-11-20T00:00:00Z",
+            ),
+            item(
+                "old",
+                Kind::Cdd,
+                CaseStatus::Error,
+                "2026-10-01T00:00:00Z",
+                "2026-11-21T00:00:00Z",
+            ),
+            item(
+                "mid",
+                Kind::Cdd,
+                CaseStatus::Error,
+                "2026-11-01T00:00:00Z",
+                "2026-11-01T00:00:00Z",
+            ),
         ];
         let ids = |sort: &str| -> Vec<String> {
             ReviewQuery::from_pairs([("sort", sort)])
