@@ -8,7 +8,7 @@ use crate::support;
 use app::audit::{entries, ActivityFilter, AuditEntry};
 use reqwest::header::{COOKIE, LOCATION};
 use reqwest::StatusCode;
-use support::served::{http, post_login, serve_with, session_cookie, temp_data_dir};
+use support::served::{admin_session, http, post_login, serve_with, session_cookie, temp_data_dir};
 
 const AID: &str = "T11200003";
 
@@ -122,32 +122,6 @@ async fn log(data: &std::path::Path) -> Vec<AuditEntry> {
 fn creates(requests: &[(String, String, u16)]) -> usize {
     let path = format!("/v1/accounts/{AID}/management/settings/approvals/payout-destinations");
     requests.iter().filter(|(m, p, _)| m == "POST" && *p == path).count()
-}
-
-/// The admin's session: password, then the one-time code from the emulator's outbox.
-async fn admin_cookie(base: &str, emulator: &support::Harness) -> String {
-    let response = post_login(base, "admin%40partner.example", "demo-password").await;
-    let cookie = session_cookie(&response);
-    assert_eq!(response.headers()[LOCATION], "/login/code");
-    let sent = api_post(base, &cookie, "send_code", "channel=sms").await;
-    assert!(sent.status().is_success(), "{}", sent.status());
-    let outbox: Vec<serde_json::Value> = emulator
-        .http
-        .get(format!("{}/__emulator/outbox", emulator.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let code = outbox
-        .last()
-        .and_then(|m| m["code"].as_str())
-        .expect("a code")
-        .to_owned();
-    let verified = plain_post(base, &cookie, "verify_code", "/login/code", &format!("code={code}")).await;
-    assert_eq!(verified.headers()[LOCATION], "/");
-    session_cookie(&verified)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -287,7 +261,7 @@ async fn an_active_seller_is_archived_only_when_confirmed() {
     let emulator = support::start().await;
     let data = temp_data_dir();
     let (base, _server) = serve_with(&data, Some(&emulator.base), |_| {}).await;
-    let cookie = admin_cookie(&base, &emulator).await;
+    let cookie = admin_session(&base, &emulator.base).await;
     let created = api_post(
         &base,
         &cookie,

@@ -5,7 +5,7 @@
 //! runtime a page whose server-side resource reads the session was seen to hang now and then.
 #![allow(dead_code)]
 
-use reqwest::header::SET_COOKIE;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::redirect::Policy;
 use server::{app, Config};
 
@@ -90,4 +90,44 @@ pub fn session_cookie(response: &reqwest::Response) -> String {
         .and_then(|c| c.split(';').next())
         .expect("a session cookie")
         .to_owned()
+}
+
+/// The administrator's session (`admin@partner.example` needs a second factor): the password, then
+/// the one-time code from the outbox of the emulator at `emulator`.
+pub async fn admin_session(base: &str, emulator: &str) -> String {
+    let response = post_login(base, "admin%40partner.example", "demo-password").await;
+    let cookie = session_cookie(&response);
+    assert_eq!(response.headers()[LOCATION], "/login/code");
+    let form = |endpoint: &str, body: String| {
+        http()
+            .post(format!("{base}/api/{endpoint}"))
+            .header(COOKIE, &cookie)
+            .header("accept", "text/html")
+            .header("referer", format!("{base}/login/code"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+    };
+    let sent = form("send_code", "channel=sms".to_owned()).await.expect("send_code");
+    assert!(
+        sent.status().is_success() || sent.status().is_redirection(),
+        "{}",
+        sent.status()
+    );
+    let outbox: Vec<serde_json::Value> = http()
+        .get(format!("{emulator}/__emulator/outbox"))
+        .send()
+        .await
+        .expect("the outbox")
+        .json()
+        .await
+        .expect("the outbox as JSON");
+    let code = outbox
+        .last()
+        .and_then(|m| m["code"].as_str())
+        .expect("a code")
+        .to_owned();
+    let verified = form("verify_code", format!("code={code}")).await.expect("verify_code");
+    assert_eq!(verified.headers()[LOCATION], "/");
+    session_cookie(&verified)
 }

@@ -66,11 +66,15 @@ pub fn MerchantPage() -> impl IntoView {
     let user = use_context::<CurrentUser>();
     let may_manage = user.as_ref().is_some_and(|u| u.may(Capability::ManageMerchants));
     let may_assign = user.as_ref().is_some_and(|u| u.may(Capability::PricePackages));
+    let onboarding = Onboarding {
+        review: user.as_ref().is_some_and(|u| u.may(Capability::Review)),
+        screen: user.as_ref().is_some_and(|u| u.may(Capability::Screen)),
+    };
     view! {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match merchant.await {
-                    Ok(data) => view! { <Merchant data tab=tab.get() may_manage may_assign/> }.into_any(),
+                    Ok(data) => view! { <Merchant data tab=tab.get() may_manage may_assign onboarding/> }.into_any(),
                     Err(error) => view! {
                         <Title text=format!("{} · Partner Back-office", t("merchant.title"))/>
                         <p class="mb-4"><a href="/accounts" class="underline">{t("merchant.back")}</a></p>
@@ -82,8 +86,41 @@ pub fn MerchantPage() -> impl IntoView {
     }
 }
 
+/// Which of the onboarding team's pages about a merchant the person may open.
+#[derive(Clone, Copy)]
+struct Onboarding {
+    review: bool,
+    screen: bool,
+}
+
+/// Links to the merchant's sellers, approvals and screening, for those who may use them.
+fn onboarding_links(aid: &str, may: Onboarding) -> impl IntoView {
+    let path = crate::url::encode_path(aid);
+    let mut links = Vec::new();
+    if may.review {
+        links.push((format!("/accounts/{path}/sellers"), "sellers.title"));
+        links.push((format!("/accounts/{path}/approvals"), "sellers.approvals_title"));
+    }
+    if may.screen {
+        links.push((format!("/screening?aid={}", crate::url::encode(aid)), "nav.screening"));
+    }
+    (!links.is_empty()).then(|| {
+        view! {
+            <ul class="ml-auto flex flex-wrap gap-3 text-sm" data-testid="merchant-onboarding-links">
+                {links.into_iter().map(|(href, key)| view! { <li><a href=href class="underline">{t(key)}</a></li> }).collect_view()}
+            </ul>
+        }
+    })
+}
+
 #[component]
-fn Merchant(data: MerchantPageData, tab: String, may_manage: bool, may_assign: bool) -> impl IntoView {
+fn Merchant(
+    data: MerchantPageData,
+    tab: String,
+    may_manage: bool,
+    may_assign: bool,
+    onboarding: Onboarding,
+) -> impl IntoView {
     let MerchantPageData {
         detail,
         comments,
@@ -117,6 +154,7 @@ fn Merchant(data: MerchantPageData, tab: String, may_manage: bool, may_assign: b
             <span class="text-muted tabular-nums">{aid.clone()}</span>
             {detail.row.progression.clone().map(|p| view! { <StatusBadge status=p/> })}
             {(detail.livemode == Some(false)).then(|| view! { <span class="badge-warn">{t("shell.test_mode")}</span> })}
+            {onboarding_links(&aid, onboarding)}
         </div>
         <nav aria-label=t("merchant.sections") class="mb-6">
             <ul class="flex flex-wrap gap-1 rounded-lg bg-black/5 p-1 dark:bg-white/5">{tabs}</ul>
