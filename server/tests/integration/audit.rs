@@ -4,20 +4,11 @@
 use crate::support;
 
 use app::audit::{entries, ActivityFilter, AuditEntry};
-use reqwest::header::COOKIE;
 use serde_json::json;
-use support::served::{http, post_login, serve_with, session_cookie, temp_data_dir};
+use support::served::{api_post, post_login, serve_with, session_cookie, temp_data_dir};
 
 async fn post(base: &str, cookie: &str, endpoint: &str, body: &str) -> reqwest::StatusCode {
-    http()
-        .post(format!("{base}/api/{endpoint}"))
-        .header(COOKIE, cookie)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap()
-        .status()
+    api_post(base, cookie, endpoint, body).await.status()
 }
 
 async fn log(data: &std::path::Path) -> Vec<AuditEntry> {

@@ -8,7 +8,9 @@ use crate::support;
 use app::audit::{entries, ActivityFilter, AuditEntry};
 use reqwest::header::{COOKIE, LOCATION};
 use reqwest::StatusCode;
-use support::served::{admin_session, http, post_login, serve_with, session_cookie, temp_data_dir};
+use support::served::{
+    admin_session, api_post, http, plain_post, post_login, serve_with, session_cookie, temp_data_dir,
+};
 
 const AID: &str = "T11200003";
 
@@ -53,32 +55,6 @@ fn seller(submission: &str, seller_id: &str, iban: &str, description: &str) -> S
         ("application[submitter_title]", "Daglig leder"),
         ("application[submitter_email]", "kari@fjordkaffe.no"),
     ])
-}
-
-/// Posts `body` to `endpoint` as a browser without JavaScript would (from `page`).
-async fn plain_post(base: &str, cookie: &str, endpoint: &str, page: &str, body: &str) -> reqwest::Response {
-    http()
-        .post(format!("{base}/api/{endpoint}"))
-        .header(COOKIE, cookie)
-        .header("accept", "text/html")
-        .header("referer", format!("{base}{page}"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap()
-}
-
-/// Posts `body` to `endpoint` as the hydrated page would.
-async fn api_post(base: &str, cookie: &str, endpoint: &str, body: &str) -> reqwest::Response {
-    http()
-        .post(format!("{base}/api/{endpoint}"))
-        .header(COOKIE, cookie)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap()
 }
 
 async fn page(base: &str, cookie: &str, path: &str) -> (StatusCode, String) {

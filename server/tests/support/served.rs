@@ -92,23 +92,39 @@ pub fn session_cookie(response: &reqwest::Response) -> String {
         .to_owned()
 }
 
+/// Posts `body` to the server function `endpoint` as the hydrated page would.
+pub async fn api_post(base: &str, cookie: &str, endpoint: &str, body: &str) -> reqwest::Response {
+    http()
+        .post(format!("{base}/api/{endpoint}"))
+        .header(COOKIE, cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("a server function's answer")
+}
+
+/// Posts `body` to `endpoint` as a browser without JavaScript would (from `page`).
+pub async fn plain_post(base: &str, cookie: &str, endpoint: &str, page: &str, body: &str) -> reqwest::Response {
+    http()
+        .post(format!("{base}/api/{endpoint}"))
+        .header(COOKIE, cookie)
+        .header("accept", "text/html")
+        .header("referer", format!("{base}{page}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("a form post's answer")
+}
+
 /// The administrator's session (`admin@partner.example` needs a second factor): the password, then
 /// the one-time code from the outbox of the emulator at `emulator`.
 pub async fn admin_session(base: &str, emulator: &str) -> String {
     let response = post_login(base, "admin%40partner.example", "demo-password").await;
     let cookie = session_cookie(&response);
     assert_eq!(response.headers()[LOCATION], "/login/code");
-    let form = |endpoint: &str, body: String| {
-        http()
-            .post(format!("{base}/api/{endpoint}"))
-            .header(COOKIE, &cookie)
-            .header("accept", "text/html")
-            .header("referer", format!("{base}/login/code"))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body)
-            .send()
-    };
-    let sent = form("send_code", "channel=sms".to_owned()).await.expect("send_code");
+    let sent = plain_post(base, &cookie, "send_code", "/login/code", "channel=sms").await;
     assert!(
         sent.status().is_success() || sent.status().is_redirection(),
         "{}",
@@ -127,7 +143,7 @@ pub async fn admin_session(base: &str, emulator: &str) -> String {
         .and_then(|m| m["code"].as_str())
         .expect("a code")
         .to_owned();
-    let verified = form("verify_code", format!("code={code}")).await.expect("verify_code");
+    let verified = plain_post(base, &cookie, "verify_code", "/login/code", &format!("code={code}")).await;
     assert_eq!(verified.headers()[LOCATION], "/");
     session_cookie(&verified)
 }

@@ -1,11 +1,14 @@
 //! What the queue and the pipeline share on the page: the reads ([`Gathering`]), the line that says
 //! how the reading goes, the failures, the view switch, and ages.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::queue_item::{Batch, Failure, MerchantList, MerchantStages};
 use super::read::{review_merchants, review_slice, SLICES};
+use crate::components::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::t;
 
@@ -54,6 +57,51 @@ impl Gathering {
             }
         }
         Ok((Batches { list }, all))
+    }
+}
+
+/// The rows (`<tr>`s) of one slice once read, from the merchant list, the slice's index and what
+/// the slice had waiting.
+pub type SliceRows = Arc<dyn Fn(MerchantList, usize, Batch) -> AnyView + Send + Sync>;
+
+/// What is read so far: the reading note, then under one `head` one table per slice as it arrives
+/// (a suspense is never a table's child), all laid out alike. It gives way to the sorted list
+/// (`.review-done`) by a CSS rule on `.review-live`.
+#[component]
+pub fn Live(gathering: Gathering, testid: &'static str, #[prop(into)] head: ViewFn, rows: SliceRows) -> impl IntoView {
+    let merchants = gathering.merchants;
+    view! {
+        <Suspense fallback=|| view! { <p class="text-muted">{t("review.reading.listing")}</p> }>
+            {move || Suspend::new(async move {
+                match merchants.await {
+                    Ok(list) => view! { <ReadingNote batches=Batches { list }/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <div class="review-live card mb-4 overflow-x-auto p-0" data-testid=testid>
+            <table class="data-table table-fixed">{head.run()}</table>
+            {gathering.reads.into_iter().enumerate().map(|(index, read)| {
+                let rows = Arc::clone(&rows);
+                view! {
+                    <Suspense fallback=|| ()>
+                        {move || {
+                            let rows = Arc::clone(&rows);
+                            Suspend::new(async move {
+                                let (Ok(list), Ok(batch)) = (merchants.await, read.await) else {
+                                    return ().into_any();
+                                };
+                                view! {
+                                    <table class="data-table table-fixed" data-batch=index>
+                                        <tbody>{rows(list, index, batch)}</tbody>
+                                    </table>
+                                }.into_any()
+                            })
+                        }}
+                    </Suspense>
+                }
+            }).collect_view()}
+        </div>
     }
 }
 

@@ -2,17 +2,19 @@
 //! how long it has been there, most stuck first, so the team sees who is stuck and on whom the next
 //! move is. Filters (`merchant`, `next`, `stuck_for`) are a GET form kept in the URL.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use super::gathering::{age, slice, Batches, Failures, Gathering, ReadingNote, ViewSwitch};
+use super::gathering::{age, slice, Failures, Gathering, Live, SliceRows, ViewSwitch};
 use super::pipeline::{sort_rows, PipelineRow, Track, TrackName, Whose};
 use super::queue_item::Batch;
 use super::review_query::AGE_CHOICES;
-use crate::components::{case_status_class, case_status_key, ErrorNotice};
+use crate::components::{case_status_class, case_status_key};
 use crate::dintero::approvals::CaseStatus;
 use crate::features::merchants::{badge_class, provider_name, status_key};
 use crate::i18n::t;
@@ -104,39 +106,17 @@ fn rows_of(merchants: &[super::queue_item::MerchantStages], batch: &Batch) -> Ve
 
 #[component]
 fn Gathered(gathering: Gathering, query: Memo<PipelineQuery>) -> impl IntoView {
-    let merchants = gathering.merchants;
+    let rows: SliceRows = Arc::new(move |list, index, batch| {
+        let now = list.now;
+        rows_of(slice(&list.merchants, index), &batch)
+            .into_iter()
+            .filter(|r| query.with(|q| q.keeps(r, now)))
+            .map(|row| view! { <Row row now/> })
+            .collect_view()
+            .into_any()
+    });
     view! {
-        <Suspense fallback=|| view! { <p class="text-muted">{t("review.reading.listing")}</p> }>
-            {move || Suspend::new(async move {
-                match merchants.await {
-                    Ok(list) => view! { <ReadingNote batches=Batches { list }/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-        // One table per slice (a suspense is never a table's child), all laid out alike.
-        <div class="review-live card mb-4 overflow-x-auto p-0" data-testid="pipeline-live">
-            <table class="data-table table-fixed"><Head/></table>
-            {gathering.reads.into_iter().enumerate().map(|(index, read)| view! {
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        let (Ok(list), Ok(batch)) = (merchants.await, read.await) else {
-                            return ().into_any();
-                        };
-                        let now = list.now;
-                        let rows = rows_of(slice(&list.merchants, index), &batch);
-                        view! {
-                            <table class="data-table table-fixed" data-batch=index>
-                                <tbody>
-                                    {rows.into_iter().filter(|r| query.with(|q| q.keeps(r, now)))
-                                        .map(|row| view! { <Row row now/> }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any()
-                    })}
-                </Suspense>
-            }).collect_view()}
-        </div>
+        <Live gathering testid="pipeline-live" head=|| view! { <Head/> } rows/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let Ok((done, all)) = gathering.all().await else {

@@ -5,16 +5,18 @@
 //! browser); when every batch is in, the sorted list replaces them (a CSS rule on `.review-live`) and
 //! the failures are listed.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use super::gathering::{age, Batches, Failures, Gathering, ReadingNote, ViewSwitch};
+use super::gathering::{age, Batches, Failures, Gathering, Live, SliceRows, ViewSwitch};
 use super::queue_item::{Kind, QueueItem};
 use super::review_query::{ReviewQuery, Sort, AGE_CHOICES, KEYS};
-use crate::components::{case_status_key, CaseStatusBadge, ErrorNotice};
+use crate::components::{case_status_key, CaseStatusBadge};
 use crate::dintero::approvals::CaseStatus;
 use crate::format::date_time_str;
 use crate::i18n::t;
@@ -125,42 +127,20 @@ fn sort_key(sort: Sort) -> &'static str {
 /// The live rows while slices arrive, then the sorted list with the failures.
 #[component]
 fn Gathered(gathering: Gathering, query: Memo<ReviewQuery>) -> impl IntoView {
-    let merchants = gathering.merchants;
+    let rows: SliceRows = Arc::new(move |list, _, batch| {
+        let now = list.now;
+        let names = Batches { list };
+        let rows = query.with(|q| q.select(batch.items, now));
+        rows.into_iter()
+            .map(|item| {
+                let name = names.name_of(&item.account_id);
+                view! { <Row item now name/> }
+            })
+            .collect_view()
+            .into_any()
+    });
     view! {
-        <Suspense fallback=|| view! { <p class="text-muted">{t("review.reading.listing")}</p> }>
-            {move || Suspend::new(async move {
-                match merchants.await {
-                    Ok(list) => view! { <ReadingNote batches=Batches { list }/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-        // One table per slice (a suspense is never a table's child), all laid out alike.
-        <div class="review-live card mb-4 overflow-x-auto p-0" data-testid="queue-live">
-            <table class="data-table table-fixed"><Head/></table>
-            {gathering.reads.into_iter().enumerate().map(|(index, read)| view! {
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        let (Ok(list), Ok(batch)) = (merchants.await, read.await) else {
-                            return ().into_any();
-                        };
-                        let now = list.now;
-                        let names = Batches { list };
-                        let rows = query.with(|q| q.select(batch.items, now));
-                        view! {
-                            <table class="data-table table-fixed" data-batch=index>
-                                <tbody>
-                                    {rows.into_iter().map(|item| {
-                                        let name = names.name_of(&item.account_id);
-                                        view! { <Row item now name/> }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any()
-                    })}
-                </Suspense>
-            }).collect_view()}
-        </div>
+        <Live gathering testid="queue-live" head=|| view! { <Head/> } rows/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match gathering.all().await {
