@@ -14,6 +14,7 @@ use crate::features::price_packages::PricePackageRoutes;
 use crate::features::review::ReviewRoutes;
 use crate::features::screening::ScreeningRoutes;
 use crate::features::sellers::SellerRoutes;
+use crate::features::settlements::SettlementRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
 /// The HTML document the server renders around [`App`].
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <PricePackageRoutes/>
                     <ReviewRoutes/>
                     <SellerRoutes/>
+                    <SettlementRoutes/>
                     <ScreeningRoutes/>
                 </ParentRoute>
             </Routes>

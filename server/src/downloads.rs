@@ -166,7 +166,7 @@ pub async fn export_file(
 }
 
 /// The person's language, from the `lang` cookie the language switch sets.
-fn locale(headers: &axum::http::HeaderMap) -> app::i18n::Locale {
+pub(crate) fn locale(headers: &axum::http::HeaderMap) -> app::i18n::Locale {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -178,7 +178,7 @@ fn locale(headers: &axum::http::HeaderMap) -> app::i18n::Locale {
 }
 
 /// `Ok` when the signed-in person's scopes grant `capability`; otherwise the 403 answer.
-async fn allowed(session: &Session, capability: Capability) -> Result<UserSession, Response> {
+pub(crate) async fn allowed(session: &Session, capability: Capability) -> Result<UserSession, Response> {
     match session.get::<UserSession>(USER_KEY).await {
         Ok(Some(user)) if user.access().allows(capability) => Ok(user),
         Ok(Some(_)) => {

@@ -6,6 +6,7 @@ mod downloads;
 mod edge;
 pub mod emulator;
 mod ops;
+pub mod settlement_files;
 pub mod session;
 
 use std::sync::Arc;
@@ -18,6 +19,8 @@ use axum::routing::get;
 use axum::Router;
 use leptos::prelude::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use axum::http::{Extensions, HeaderMap, StatusCode, Version};
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -100,6 +103,10 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         .route("/readyz", get(ops::readyz))
         .route("/activity.csv", get(downloads::activity_csv))
         .route("/exports/{id}", get(downloads::export_file))
+        .route(
+            "/accounts/{aid}/settlements/{settlement}/attachments/{attachment}",
+            get(settlement_files::attachment),
+        )
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(guard, session::require_sign_in))
@@ -111,7 +118,12 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
             edge::security_headers,
         ))
         .layer(middleware::from_fn(edge::cache_headers))
-        .layer(CompressionLayer::new())
+        // Files passed through from Dintero keep their length and are not compressed again.
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(
+            |_: StatusCode, _: Version, _: &HeaderMap, extensions: &Extensions| {
+                extensions.get::<settlement_files::Uncompressed>().is_none()
+            },
+        )))
         .layer(TraceLayer::new_for_http().make_span_with(edge::request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

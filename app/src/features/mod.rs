@@ -8,3 +8,4 @@ pub mod price_packages;
 pub mod review;
 pub mod screening;
 pub mod sellers;
+pub mod settlements;

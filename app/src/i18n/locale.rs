@@ -71,6 +71,7 @@ macro_rules! texts_of {
             include_str!(concat!("../../locales/", $code, "/review.txt")),
             include_str!(concat!("../../locales/", $code, "/sellers.txt")),
             include_str!(concat!("../../locales/", $code, "/screening.txt")),
+            include_str!(concat!("../../locales/", $code, "/settlements.txt")),
         ]
     };
 }

@@ -38,6 +38,7 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
     let review = Capability(app::auth::Capability::Review);
     let screen = Capability(app::auth::Capability::Screen);
     let terminate = Capability(app::auth::Capability::Terminate);
+    let settlements = Capability(app::auth::Capability::Settlements);
     let aid = "aid=T11200001";
     vec![
         ("POST", "/api/login", "email=x%40y.no&password=p", Public),
@@ -51,6 +52,9 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         ("POST", "/api/current_user", "", SignedIn),
         ("POST", "/api/list_activity", "query[person]=", activity),
         ("GET", "/activity.csv", "", activity),
+        // Unknown ids: allowed people get Dintero's 404.
+        ("GET", "/accounts/T11200001/settlements/x/attachments/y", "", settlements),
+        ("POST", "/api/list_settlements", aid, settlements),
         ("POST", "/api/list_merchants", "query[limit]=10", view),
         ("POST", "/api/get_merchant", aid, view),
         ("POST", "/api/get_merchant_package", aid, view),
@@ -444,6 +448,9 @@ async fn every_page_carries_the_security_headers() {
         "/onboarding",
         "/onboarding?case_status=ERROR&kind=seller",
         "/onboarding/pipeline",
+        "/accounts/T11200001/settlements",
+        "/accounts/T11200001/settlements?settled_from=2026-01-01&payment_provider=vipps",
+        "/accounts/T11200001/settlements?settled_from=yesterday",
         "/screening",
         "/screening?aid=T11200001",
         "/screening?aid=Bakeri",

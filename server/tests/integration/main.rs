@@ -31,4 +31,5 @@ mod review;
 mod screening;
 mod sellers;
 mod sessions;
+mod settlement_files;
 mod sign_in;

@@ -69,6 +69,7 @@ pub fn MerchantPage() -> impl IntoView {
     let onboarding = Onboarding {
         review: user.as_ref().is_some_and(|u| u.may(Capability::Review)),
         screen: user.as_ref().is_some_and(|u| u.may(Capability::Screen)),
+        settlements: user.as_ref().is_some_and(|u| u.may(Capability::Settlements)),
     };
     view! {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
@@ -86,14 +87,15 @@ pub fn MerchantPage() -> impl IntoView {
     }
 }
 
-/// Which of the onboarding team's pages about a merchant the person may open.
+/// Which of the onboarding team's and finance's pages about a merchant the person may open.
 #[derive(Clone, Copy)]
 struct Onboarding {
     review: bool,
     screen: bool,
+    settlements: bool,
 }
 
-/// Links to the merchant's sellers, approvals and screening, for those who may use them.
+/// Links to the merchant's sellers, approvals, screening and settlements, for those who may use them.
 fn onboarding_links(aid: &str, may: Onboarding) -> impl IntoView {
     let path = crate::url::encode_path(aid);
     let mut links = Vec::new();
@@ -103,6 +105,9 @@ fn onboarding_links(aid: &str, may: Onboarding) -> impl IntoView {
     }
     if may.screen {
         links.push((format!("/screening?aid={}", crate::url::encode(aid)), "nav.screening"));
+    }
+    if may.settlements {
+        links.push((format!("/accounts/{path}/settlements"), "settlements.title"));
     }
     (!links.is_empty()).then(|| {
         view! {
