@@ -6,20 +6,20 @@ mod downloads;
 mod edge;
 pub mod emulator;
 mod ops;
-pub mod settlement_files;
 pub mod session;
+pub mod settlement_files;
 
 use std::sync::Arc;
 
 use app::dintero::{ClientConfig, DinteroClient};
 use app::state::{AppState, DemoSignIns, DeploymentInfo};
 use app::{shell, App};
+use axum::http::{Extensions, HeaderMap, StatusCode, Version};
 use axum::middleware;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use axum::http::{Extensions, HeaderMap, StatusCode, Version};
 use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};

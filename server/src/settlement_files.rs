@@ -61,7 +61,10 @@ pub async fn attachment(
         .and_then(clean_file_name)
         .or_else(|| file.content_disposition.as_deref().and_then(disposition_name))
         .unwrap_or_else(|| format!("{aid}_{settlement}_{attachment}"));
-    let content_type = file.content_type.clone().unwrap_or_else(|| "application/octet-stream".to_owned());
+    let content_type = file
+        .content_type
+        .clone()
+        .unwrap_or_else(|| "application/octet-stream".to_owned());
     let length = file.content_length;
     // Fused: under the layers the body may be polled again after its end.
     let body = file
@@ -112,7 +115,13 @@ fn refused(headers: &axum::http::HeaderMap, error: app::AppError) -> Response {
 pub fn clean_file_name(name: &str) -> Option<String> {
     let cleaned: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(120)
         .collect();
     let cleaned = cleaned.trim_start_matches('.').to_owned();
@@ -149,7 +158,10 @@ mod tests {
             disposition_name("attachment; filename=\"T1_payex_2026-01-31_provider.xml\"").as_deref(),
             Some("T1_payex_2026-01-31_provider.xml")
         );
-        assert_eq!(disposition_name("attachment; filename=x.csv; size=3").as_deref(), Some("x.csv"));
+        assert_eq!(
+            disposition_name("attachment; filename=x.csv; size=3").as_deref(),
+            Some("x.csv")
+        );
         assert_eq!(disposition_name("inline"), None);
     }
 }

@@ -53,7 +53,12 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         ("POST", "/api/list_activity", "query[person]=", activity),
         ("GET", "/activity.csv", "", activity),
         // Unknown ids: allowed people get Dintero's 404.
-        ("GET", "/accounts/T11200001/settlements/x/attachments/y", "", settlements),
+        (
+            "GET",
+            "/accounts/T11200001/settlements/x/attachments/y",
+            "",
+            settlements,
+        ),
         ("POST", "/api/list_settlements", aid, settlements),
         ("POST", "/api/list_merchants", "query[limit]=10", view),
         ("POST", "/api/get_merchant", aid, view),

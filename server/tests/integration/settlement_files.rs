@@ -34,7 +34,10 @@ async fn a_file_comes_through_whole_and_one_broken_off_fails() {
         .map(|chunk| chunk.expect("whole").to_vec())
         .concat()
         .await;
-    let path = format!("{base}/accounts/{AID}/settlements/{}/attachments/{}", settlement.id, attachment.id);
+    let path = format!(
+        "{base}/accounts/{AID}/settlements/{}/attachments/{}",
+        settlement.id, attachment.id
+    );
 
     let response = http()
         .get(format!("{path}?name={AID}_vipps_2026-03-01%22%0D%0A.csv"))
@@ -60,7 +63,10 @@ async fn a_file_comes_through_whole_and_one_broken_off_fails() {
     // Without a name from the page, Dintero's file name is used.
     let response = http().get(&path).header(COOKIE, &cookie).send().await.unwrap();
     let disposition = response.headers()[CONTENT_DISPOSITION].to_str().unwrap().to_owned();
-    assert!(disposition.starts_with(&format!("attachment; filename=\"{AID}_")), "{disposition}");
+    assert!(
+        disposition.starts_with(&format!("attachment; filename=\"{AID}_")),
+        "{disposition}"
+    );
 
     // Dintero breaks the file off half-way: the download fails, it is never complete-looking.
     emulator
@@ -76,7 +82,10 @@ async fn a_file_comes_through_whole_and_one_broken_off_fails() {
 
     // An unknown file is a 404 with words; the onboarding team has no settlements scope: 403.
     let missing = http()
-        .get(format!("{base}/accounts/{AID}/settlements/{}/attachments/nope", settlement.id))
+        .get(format!(
+            "{base}/accounts/{AID}/settlements/{}/attachments/nope",
+            settlement.id
+        ))
         .header(COOKIE, &cookie)
         .send()
         .await

@@ -18,7 +18,10 @@ pub struct SettlementList {
 }
 
 #[server(endpoint = "list_settlements")]
-pub async fn list_settlements(aid: String, #[server(default)] filter: SettlementFilter) -> Result<SettlementList, AppError> {
+pub async fn list_settlements(
+    aid: String,
+    #[server(default)] filter: SettlementFilter,
+) -> Result<SettlementList, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
     if !crate::validate::is_account_id(&aid) {
         return Err(AppError::NotFound);
@@ -35,7 +38,11 @@ pub async fn list_settlements(aid: String, #[server(default)] filter: Settlement
         .unwrap_or_else(|_| aid.clone());
     let by_created = query.created_from.is_some() || query.created_to.is_some();
     let next = page.last_evaluated_key.and_then(|key| {
-        let date = if by_created { key.created_at.or(key.settled_at) } else { key.settled_at };
+        let date = if by_created {
+            key.created_at.or(key.settled_at)
+        } else {
+            key.settled_at
+        };
         date.map(|date| (key.id, date))
     });
     Ok(SettlementList {

@@ -13,7 +13,16 @@ use crate::error::AppError;
 pub const PAGE_SIZE: u32 = 25;
 
 /// The providers Dintero settles for (the filter's choices).
-pub const PROVIDERS: [&str; 8] = ["bambora", "collector", "dintero", "instabank", "klarna", "payex", "swish", "vipps"];
+pub const PROVIDERS: [&str; 8] = [
+    "bambora",
+    "collector",
+    "dintero",
+    "instabank",
+    "klarna",
+    "payex",
+    "swish",
+    "vipps",
+];
 
 /// The URL's names, in order.
 pub const KEYS: [&str; 7] = [
@@ -116,7 +125,8 @@ impl SettlementFilter {
             starting_after_id: page.as_ref().map(|(id, _)| id.clone()),
             starting_after_date: page.map(|(_, date)| date),
             settled_from: from.map(|d| stamp(crate::format::local_day_start(d))),
-            settled_to: to.map(|d| stamp(crate::format::local_day_start(d + Duration::days(1)) - Duration::milliseconds(1))),
+            settled_to: to
+                .map(|d| stamp(crate::format::local_day_start(d + Duration::days(1)) - Duration::milliseconds(1))),
             payment_provider: self.payment_provider.clone(),
             payout_destination_id: Some(seller.to_owned()).filter(|s| !s.is_empty()),
             search: Some(self.search.trim().to_owned()).filter(|s| !s.is_empty()),
@@ -166,7 +176,10 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(field(&[("settled_from", "31.01.2026")]), "settled_from");
-        assert_eq!(field(&[("settled_from", "2026-02-01"), ("settled_to", "2026-01-01")]), "settled_to");
+        assert_eq!(
+            field(&[("settled_from", "2026-02-01"), ("settled_to", "2026-01-01")]),
+            "settled_to"
+        );
         assert_eq!(field(&[("payment_provider", "paypal")]), "payment_provider");
         assert_eq!(field(&[("payout_destination_id", "a b")]), "payout_destination_id");
     }

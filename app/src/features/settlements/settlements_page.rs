@@ -30,7 +30,10 @@ pub fn SettlementsPage() -> impl IntoView {
             SettlementFilter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
         })
     });
-    let list = Resource::new(move || (aid.get(), filter.get()), |(aid, filter)| list_settlements(aid, filter));
+    let list = Resource::new(
+        move || (aid.get(), filter.get()),
+        |(aid, filter)| list_settlements(aid, filter),
+    );
     view! {
         <leptos_meta::Title text=move || format!("{} · {} · Partner Back-office", t("settlements.title"), aid.get())/>
         <p class="mb-2 text-sm">
@@ -157,7 +160,11 @@ fn Settlements(list: SettlementList, filter: SettlementFilter) -> impl IntoView 
 #[component]
 fn Row(aid: String, item: SettlementItem) -> impl IntoView {
     let provider = item.provider.clone().unwrap_or_default();
-    let settled_day = item.settled_at.as_deref().map(|s| s.get(..10).unwrap_or(s).to_owned()).unwrap_or_default();
+    let settled_day = item
+        .settled_at
+        .as_deref()
+        .map(|s| s.get(..10).unwrap_or(s).to_owned())
+        .unwrap_or_default();
     let period = format!(
         "{} – {}",
         item.start_at.as_deref().map(date_time_str).unwrap_or_default(),
@@ -169,9 +176,17 @@ fn Row(aid: String, item: SettlementItem) -> impl IntoView {
         other => ("badge", other.to_string()),
     });
     let sums = |pick: fn(&crate::dintero::settlements::SettlementAmount) -> i64| {
-        item.amounts.iter().map(|a| view! { <div>{money(pick(a), &a.currency)}</div> }).collect_view()
+        item.amounts
+            .iter()
+            .map(|a| view! { <div>{money(pick(a), &a.currency)}</div> })
+            .collect_view()
     };
-    let (captured, refunded, fees, paid_out) = (sums(|a| a.capture), sums(|a| a.refund), sums(|a| a.fee), sums(|a| a.amount));
+    let (captured, refunded, fees, paid_out) = (
+        sums(|a| a.capture),
+        sums(|a| a.refund),
+        sums(|a| a.fee),
+        sums(|a| a.amount),
+    );
     let files = item
         .attachments
         .iter()
@@ -226,7 +241,12 @@ fn file_label(file: &Attachment) -> String {
         Some(provider) => format!("{} {}", t("settlements.file.provider"), provider_name(provider)),
         None => t("settlements.file.other").to_owned(),
     };
-    let extension = file.extension.as_deref().unwrap_or_default().trim_start_matches('.').to_uppercase();
+    let extension = file
+        .extension
+        .as_deref()
+        .unwrap_or_default()
+        .trim_start_matches('.')
+        .to_uppercase();
     if extension.is_empty() {
         whose
     } else {
