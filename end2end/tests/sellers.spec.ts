@@ -150,8 +150,10 @@ test("a CDD case and a payment approval created on the approvals page are listed
   await payment.getByLabel("Bank's country").selectOption("NO");
   await payment.getByLabel("In-person payments").check();
   await payment.getByRole("button", { name: "Send the payment application" }).click();
-  await expect(page).toHaveURL(/created=/);
-  const created = new URL(page.url()).searchParams.get("created") ?? "";
+  // The URL already names the case created above: wait until it names the new approval.
+  const createdNow = () => new URL(page.url()).searchParams.get("created");
+  await expect.poll(createdNow).not.toBe(caseId);
+  const created = createdNow() ?? "";
   const rows = page.getByTestId("payment-approvals").locator("tbody tr");
   await expect(rows).toHaveCount(before + 1);
   const paymentRow = page.locator(`tr[id="${created}"]`);
