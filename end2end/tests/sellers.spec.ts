@@ -57,6 +57,15 @@ test("a seller approval created with AUTO_APPROVE in its description shows ACTIV
   await expect(row.getByRole("link", { name: "Signed contract" })).toBeVisible();
   await page.goto(`/accounts/${AID}/sellers?case_status=DECLINED`);
   await expect(page.locator(`tr[data-seller="${id}"]`)).toHaveCount(0);
+
+  // The same through the filter form (the router lowercases a form's action; the page copes).
+  await hydrated(page, testInfo);
+  const filters = page.getByRole("form", { name: "Seller filters" });
+  await filters.getByLabel("Declined").uncheck();
+  await filters.getByLabel("Active").check();
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/case_status=ACTIVE/);
+  await expect(page.locator(`tr[data-seller="${id}"]`).locator('[data-status="ACTIVE"]')).toBeVisible();
 });
 
 test("an invalid IBAN is refused with the field marked and the form kept", async ({ page }, testInfo) => {
