@@ -17,7 +17,8 @@ use crate::i18n::t;
 pub fn SellersPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let aid = Memo::new(move |_| params.with(|p| p.get("aid").unwrap_or_default()));
+    // Account ids are upper case; Leptos' `<Form>` lowercases its action when it navigates.
+    let aid = Memo::new(move |_| params.with(|p| p.get("aid").unwrap_or_default().to_ascii_uppercase()));
     let statuses = Memo::new(move |_| query.with(|q| q.get_all("case_status").unwrap_or_default()));
     let list = Resource::new(
         move || (aid.get(), statuses.get()),
