@@ -89,6 +89,21 @@ pub fn money(minor: i64, currency: &str) -> String {
     }
 }
 
+/// A byte count the Nordic way, in binary units: `512 B`, `3,2 MiB`, `1,0 GiB`.
+pub fn bytes(count: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if count < 1024 {
+        return format!("{count}\u{a0}B");
+    }
+    let mut value = count as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{:.1}\u{a0}{}", value, UNITS[unit]).replace('.', ",")
+}
+
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
     for (i, c) in digits.chars().enumerate() {
@@ -119,6 +134,13 @@ mod tests {
         assert_eq!(date_time(at("2026-10-25T01:00:00Z")), "25.10.2026 02:00 CET");
         assert_eq!(date_time_str("not a date"), "not a date");
         assert_eq!(date(at("2026-12-31T23:30:00Z")), "01.01.2027");
+    }
+
+    #[test]
+    fn byte_counts_use_binary_units_and_a_decimal_comma() {
+        assert_eq!(bytes(512), "512\u{a0}B");
+        assert_eq!(bytes(3_355_443), "3,2\u{a0}MiB");
+        assert_eq!(bytes(1 << 30), "1,0\u{a0}GiB");
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct AppState {
     pub exports: crate::features::merchants::export::ExportJobs,
     /// Bounds the review queue's requests in flight to Dintero.
     pub review: crate::features::review::Gatherer,
+    /// The bulk ZIPs' progress and the portfolio's shared reads.
+    pub settlements: crate::features::settlements::SettlementsShared,
 }
 
 /// Facts about this deployment that pages may show.

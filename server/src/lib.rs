@@ -8,6 +8,8 @@ pub mod emulator;
 mod ops;
 pub mod session;
 pub mod settlement_files;
+mod settlement_zip;
+mod zip_stream;
 
 use std::sync::Arc;
 
@@ -89,6 +91,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         store,
         exports,
         review: app::features::review::Gatherer::new(config.dintero_concurrency),
+        settlements: Default::default(),
     };
     let routes = generate_route_list(App);
     let guard = session::Guard {
@@ -106,6 +109,10 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         .route(
             "/accounts/{aid}/settlements/{settlement}/attachments/{attachment}",
             get(settlement_files::attachment),
+        )
+        .route(
+            "/accounts/{aid}/settlements/files.zip",
+            get(settlement_zip::settlement_zip),
         )
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

@@ -11,11 +11,16 @@ use crate::error::AppError;
 use crate::i18n::{t, LanguageSwitch};
 
 /// The features in the navigation: (path, translation key, what the person needs to see it).
-const NAVIGATION: [(&str, &str, Option<Capability>); 6] = [
+const NAVIGATION: [(&str, &str, Option<Capability>); 7] = [
     ("/", "nav.overview", None),
     ("/accounts", "nav.merchants", Some(Capability::ViewMerchants)),
     ("/onboarding", "nav.review", Some(Capability::Review)),
     ("/screening", "nav.screening", Some(Capability::Screen)),
+    (
+        "/settlements",
+        "settlements.portfolio.nav",
+        Some(Capability::Settlements),
+    ),
     ("/price-packages", "nav.packages", Some(Capability::ViewMerchants)),
     ("/activity", "nav.activity", Some(Capability::Activity)),
 ];

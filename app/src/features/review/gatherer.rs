@@ -106,7 +106,8 @@ impl Gatherer {
     }
 
     /// Runs `request` when a permit is free.
-    async fn limited<T>(&self, request: impl Future<Output = T>) -> T {
+    /// `request`, once a permit of the shared semaphore is had.
+    pub async fn limited<T>(&self, request: impl Future<Output = T>) -> T {
         // The semaphore is never closed, so acquiring cannot fail.
         let _permit = self
             .permits

@@ -14,7 +14,7 @@ pub mod queue_item;
 mod queue_page;
 mod read;
 #[cfg(feature = "ssr")]
-mod recent;
+pub mod recent;
 pub mod review_query;
 
 use leptos::prelude::*;
@@ -25,6 +25,8 @@ use leptos_router::{path, SsrMode};
 pub use gatherer::Gatherer;
 pub use pipeline_page::PipelinePage;
 pub use queue_page::{is_web_link, link_key, QueuePage};
+#[cfg(feature = "ssr")]
+pub use read::request_id;
 pub use read::{review_merchants, review_slice, ReviewMerchants, ReviewSlice, SCAN_LIMIT, SLICES};
 
 /// In-order streaming: the page is sent as it is rendered, each batch's rows as soon as they (and

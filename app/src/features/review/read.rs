@@ -43,7 +43,7 @@ pub async fn review_slice(merchant: String, slice: usize) -> Result<Batch, AppEr
 /// The id the server gave this request (`x-request-id`), or a fresh one: a page's renders share
 /// their reads by it.
 #[cfg(feature = "ssr")]
-fn request_id() -> String {
+pub fn request_id() -> String {
     use_context::<http::request::Parts>()
         .and_then(|parts| parts.headers.get("x-request-id")?.to_str().ok().map(str::to_owned))
         .unwrap_or_else(|| format!("{:016x}", rand::random::<u64>()))

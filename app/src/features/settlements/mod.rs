@@ -2,23 +2,63 @@
 //!
 //! - `/accounts/{aid}/settlements`: one merchant's settlements with Dintero's filters, paged by its
 //!   `last_evaluated_key`, each file downloadable through the server
-//!   (`server/src/settlement_files.rs`).
+//!   (`server/src/settlement_files.rs`), or many as one ZIP (`server/src/settlement_zip.rs`, with
+//!   [`zip_progress`] telling the page how far it has come);
+//! - `/settlements`: the same filters over the portfolio ([`portfolio`]): totals, a chart per month
+//!   and the merchants with an enabled connection that settled nothing.
 
+pub mod portfolio;
+mod portfolio_page;
 mod read;
 pub mod settlement_filter;
 mod settlements_page;
+pub mod zip_progress;
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
+pub use portfolio::{portfolio_settlements, Portfolio, PortfolioSettlements};
+pub use portfolio_page::PortfolioSettlementsPage;
 pub use read::{list_settlements, ListSettlements, SettlementList};
-pub use settlements_page::{file_href, SettlementsPage};
+pub use settlements_page::{file_href, file_name, SettlementsPage};
+#[cfg(feature = "ssr")]
+pub use zip_progress::ZipBoard;
+pub use zip_progress::{settlement_zip_progress, SettlementZipProgress, ZipProgress};
 
 #[component(transparent)]
 pub fn SettlementRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/accounts/:aid/settlements") view=SettlementsPage ssr=SsrMode::Async/>
+        <Route path=path!("/settlements") view=PortfolioSettlementsPage ssr=SsrMode::Async/>
     }
     .into_inner()
+}
+
+/// What the settlement pages share in `AppState`: the bulk ZIPs' progress and the portfolio's
+/// gatherings (shared by the renders of one page).
+#[cfg(feature = "ssr")]
+#[derive(Clone)]
+pub struct SettlementsShared {
+    pub zips: ZipBoard,
+    pub portfolio: std::sync::Arc<crate::features::review::recent::Recent<Result<Portfolio, crate::error::AppError>>>,
+}
+
+#[cfg(feature = "ssr")]
+impl Default for SettlementsShared {
+    fn default() -> Self {
+        Self {
+            zips: ZipBoard::default(),
+            portfolio: std::sync::Arc::new(crate::features::review::recent::Recent::new(
+                std::time::Duration::from_secs(30),
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl std::fmt::Debug for SettlementsShared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SettlementsShared").finish_non_exhaustive()
+    }
 }

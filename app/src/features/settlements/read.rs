@@ -15,6 +15,8 @@ pub struct SettlementList {
     pub items: Vec<SettlementItem>,
     /// Dintero's `last_evaluated_key` as the next page's `(after_id, after_date)`.
     pub next: Option<(String, String)>,
+    /// A new id under which the page can follow a bulk ZIP's progress.
+    pub progress: String,
 }
 
 #[server(endpoint = "list_settlements")]
@@ -50,5 +52,6 @@ pub async fn list_settlements(
         merchant_name,
         items: page.items,
         next,
+        progress: super::zip_progress::new_token(),
     })
 }

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::read::{list_settlements, SettlementList};
 use super::settlement_filter::{SettlementFilter, KEYS, PROVIDERS};
+use super::zip_progress::{settlement_zip_progress, ZipProgress};
 use crate::components::{ErrorNotice, TextField};
 use crate::dintero::settlements::{Attachment, PaymentStatus, SettlementItem};
 use crate::error::AppError;
@@ -20,7 +21,8 @@ use crate::i18n::t;
 pub fn SettlementsPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let aid = Memo::new(move |_| params.with(|p| p.get("aid").unwrap_or_default()));
+    // Upper case: Leptos' <Form> lowercases the path it submits to.
+    let aid = Memo::new(move |_| params.with(|p| p.get("aid").unwrap_or_default().to_ascii_uppercase()));
     let filter = Memo::new(move |_| {
         query.with(|q| {
             let pairs: Vec<(&str, String)> = KEYS
@@ -109,6 +111,7 @@ fn Settlements(list: SettlementList, filter: SettlementFilter) -> impl IntoView 
         merchant_name,
         items,
         next,
+        progress,
     } = list;
     let path = format!("/accounts/{aid}/settlements");
     let next_href = next.map(|(id, date)| {
@@ -132,6 +135,7 @@ fn Settlements(list: SettlementList, filter: SettlementFilter) -> impl IntoView 
                     <table class="data-table" data-testid="settlements">
                         <thead>
                             <tr>
+                                <th scope="col"><span class="sr-only">{t("settlements.col.select")}</span></th>
                                 <th scope="col">{t("settlements.col.settled")}</th>
                                 <th scope="col">{t("settlements.col.period")}</th>
                                 <th scope="col">{t("settlements.col.provider")}</th>
@@ -150,6 +154,7 @@ fn Settlements(list: SettlementList, filter: SettlementFilter) -> impl IntoView 
                 </div>
             }.into_any()
         }}
+        {(count > 0).then(|| view! { <BulkZip aid=aid.clone() filter=filter.clone() token=progress/> })}
         <nav class="mt-4 flex items-center gap-2" aria-label=t("portfolio.paging")>
             {first_href.map(|href| view! { <a href=href class="btn-ghost" rel="first">{t("settlements.first_page")}</a> })}
             {next_href.map(|href| view! { <a href=href class="btn-ghost" rel="next">{t("portfolio.next")}</a> })}
@@ -198,6 +203,10 @@ fn Row(aid: String, item: SettlementItem) -> impl IntoView {
         .collect_view();
     view! {
         <tr data-settlement=item.id.clone() data-provider=provider.clone()>
+            <td>
+                <input type="checkbox" form=BULK_FORM name="settlement" value=item.id.clone()
+                    aria-label=format!("{} {}", t("settlements.select"), item.id)/>
+            </td>
             <td class="whitespace-nowrap text-sm tabular-nums">
                 {item.settled_at.as_deref().map(date_time_str)}
                 <div class="text-muted text-xs">{item.id.clone()}</div>
@@ -217,21 +226,118 @@ fn Row(aid: String, item: SettlementItem) -> impl IntoView {
     }
 }
 
-/// The app's download link of a settlement file, named after merchant, provider, day and whose file
-/// it is: `T11200002_vipps_2026-03-01_dintero.csv`.
-pub fn file_href(aid: &str, settlement: &str, file: &Attachment, provider: &str, day: &str) -> String {
+/// The id of the bulk ZIP form, which the rows' checkboxes belong to.
+const BULK_FORM: &str = "bulk-zip";
+
+/// Downloads the chosen settlements' files (or all in the filtered view, every page) as one ZIP,
+/// a plain GET form so it works without JavaScript; with it, the page follows the ZIP's progress.
+#[component]
+fn BulkZip(aid: String, filter: SettlementFilter, token: String) -> impl IntoView {
+    let progress = RwSignal::new(None::<ZipProgress>);
+    let started = RwSignal::new(false);
+    let poll_token = token.clone();
+    let on_submit = move |_| {
+        started.set(true);
+        progress.set(None);
+        follow(poll_token.clone(), progress, 0);
+    };
+    let hidden = filter
+        .pairs(false)
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+        .collect_view();
+    view! {
+        <form id=BULK_FORM method="get" action=format!("/accounts/{aid}/settlements/files.zip")
+            class="card mt-4 flex flex-col gap-3" aria-label=t("settlements.zip.title") on:submit=on_submit>
+            {hidden}
+            <input type="hidden" name="progress" value=token/>
+            <div>
+                <h2 class="font-semibold">{t("settlements.zip.title")}</h2>
+                <p class="text-muted text-sm">{t("settlements.zip.lead")}</p>
+            </div>
+            <div class="flex flex-wrap gap-2">
+                <button type="submit" name="scope" value="selected" class="btn-primary">{t("settlements.zip.selected")}</button>
+                <button type="submit" name="scope" value="all" class="btn-ghost">{t("settlements.zip.all")}</button>
+            </div>
+            <div role="status" aria-live="polite" data-testid="zip-progress">
+                {move || started.get().then(|| view! { <ZipProgressView progress=progress.get()/> })}
+            </div>
+        </form>
+    }
+}
+
+/// Asks how far the ZIP `token` has come, again every 0.7 s until it ends (or for about 25 min).
+fn follow(token: String, progress: RwSignal<Option<ZipProgress>>, tries: u32) {
+    leptos::task::spawn_local(async move {
+        let answer = settlement_zip_progress(token.clone()).await;
+        if progress.is_disposed() {
+            return;
+        }
+        let finished = matches!(&answer, Ok(Some(p)) if p.finished);
+        if let Ok(Some(answer)) = answer {
+            progress.set(Some(answer));
+        }
+        if !finished && tries < 2_000 {
+            set_timeout(
+                move || follow(token, progress, tries + 1),
+                std::time::Duration::from_millis(700),
+            );
+        }
+    });
+}
+
+#[component]
+fn ZipProgressView(progress: Option<ZipProgress>) -> impl IntoView {
+    let Some(p) = progress else {
+        return view! { <p class="text-sm">{t("settlements.zip.preparing")}</p> }.into_any();
+    };
+    let handled = p.files_done + p.files_failed;
+    let state = if p.broken.is_some() {
+        "broken"
+    } else if p.finished {
+        "done"
+    } else {
+        "running"
+    };
+    let headline = match state {
+        "broken" => t("settlements.zip.broken"),
+        "done" => t("settlements.zip.done"),
+        _ => t("settlements.zip.running"),
+    };
+    view! {
+        <div class="flex flex-col gap-1 text-sm" data-state=state>
+            <p class="font-medium">{headline}</p>
+            <progress class="w-full" max=p.files_total.max(1) value=handled></progress>
+            <p class="tabular-nums">
+                {format!("{handled} / {} {} · {}", p.files_total, t("settlements.zip.files"), crate::format::bytes(p.bytes))}
+                {(p.files_failed > 0).then(|| format!(" · {} {}", p.files_failed, t("settlements.zip.failed")))}
+            </p>
+            {p.broken.map(|why| view! { <p class="field-error">{why}</p> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// A settlement file's name: merchant, provider, settled day and whose file it is:
+/// `T11200002_vipps_2026-03-01_dintero.csv`.
+pub fn file_name(aid: &str, file: &Attachment, provider: &str, day: &str) -> String {
     let whose = match file.created_by.as_deref() {
         Some("dintero") => "dintero",
         _ => "provider",
     };
     let extension = file.extension.clone().unwrap_or_else(|| "bin".to_owned());
-    let name = format!("{aid}_{provider}_{day}_{whose}.{}", extension.trim_start_matches('.'));
+    let provider = if provider.is_empty() { "settlement" } else { provider };
+    format!("{aid}_{provider}_{day}_{whose}.{}", extension.trim_start_matches('.'))
+}
+
+/// The app's download link of a settlement file, named by [`file_name`].
+pub fn file_href(aid: &str, settlement: &str, file: &Attachment, provider: &str, day: &str) -> String {
     format!(
         "/accounts/{}/settlements/{}/attachments/{}?name={}",
         crate::url::encode_path(aid),
         crate::url::encode_path(settlement),
         crate::url::encode_path(&file.id),
-        crate::url::encode(&name)
+        crate::url::encode(&file_name(aid, file, provider, day))
     )
 }
 

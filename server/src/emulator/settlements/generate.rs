@@ -14,6 +14,16 @@ use crate::emulator::seed::uuid_from;
 /// Providers that settle twice a month; the others settle monthly.
 pub const TWICE_MONTHLY: [&str; 2] = ["vipps", "swish"];
 
+/// About one enabled connection in nine has settled nothing for this many days: the merchant
+/// stopped selling through it, or the provider stopped sending files. The portfolio's gap list
+/// finds these.
+pub const PAUSE_DAYS: i64 = 75;
+
+/// Whether the connection with this seed is paused (see [`PAUSE_DAYS`]).
+pub fn paused(seed: u64) -> bool {
+    seed % 9 == 4
+}
+
 /// How many months back settlements go.
 pub const MONTHS: i32 = 18;
 
@@ -277,7 +287,9 @@ pub fn settlements(salt: u64, aid: &str, account: &Value) -> Vec<Settlement> {
     let sellers = seller_ids(aid);
     let mut out = Vec::new();
     for (provider, since) in enabled_providers(account) {
-        let mut rng = StdRng::seed_from_u64(seed_for(salt, aid, &provider));
+        let seed = seed_for(salt, aid, &provider);
+        let mut rng = StdRng::seed_from_u64(seed);
+        let paused_since = paused(seed).then(|| now - Duration::days(PAUSE_DAYS));
         for period in periods(&provider) {
             if period.1 <= since {
                 continue;
@@ -288,7 +300,7 @@ pub fn settlements(salt: u64, aid: &str, account: &Value) -> Vec<Settlement> {
                 + Duration::days(rng.random_range(1..4))
                 + Duration::hours(5)
                 + Duration::minutes(rng.random_range(0..90));
-            if settled_at > now {
+            if settled_at > now || paused_since.is_some_and(|since| period.1 > since) {
                 continue;
             }
             let email_received_at = settled_at + Duration::minutes(rng.random_range(20..300));
