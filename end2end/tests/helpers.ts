@@ -88,3 +88,50 @@ export async function signInWithCode(page: Page, testInfo: TestInfo, email: stri
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(email);
 }
+
+
+/** A Dintero token on `aid` for the finance person (password grant with the app's client, then
+ * the exchange), straight from the emulator. */
+export async function financeToken(aid: string): Promise<string> {
+  const { EMULATOR_URL } = await import("../playwright.config");
+  const audience = `${EMULATOR_URL}/v1/accounts/T11200000`;
+  const basic = `Basic ${Buffer.from("demo-client:demo-secret").toString("base64")}`;
+  const post = async (path: string, authorization: string, body: object) => {
+    const response = await fetch(`${EMULATOR_URL}/v1/accounts/T11200000/auth/${path}`, {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    expect(response.ok).toBe(true);
+    return ((await response.json()) as { access_token: string }).access_token;
+  };
+  const app = await post("token", basic, { grant_type: "client_credentials", audience });
+  const person = await post("token", `Bearer ${app}`, {
+    grant_type: "password",
+    username: "finance@partner.example",
+    password: "demo-password",
+    audience,
+  });
+  return post("exchange_token", `Bearer ${person}`, { account_id: aid });
+}
+
+export type Settlement = {
+  id: string;
+  provider: string;
+  settled_at: string;
+  attachments: { id: string }[];
+  amounts: { amount: number; capture: number; refund: number; fee: number; currency: string }[];
+};
+
+/** The emulator's settlements of `aid` for `query` (every page). */
+export async function emulatorSettlements(aid: string, query: string): Promise<Settlement[]> {
+  const { EMULATOR_URL } = await import("../playwright.config");
+  const token = await financeToken(aid);
+  const response = await fetch(`${EMULATOR_URL}/v1/accounts/${aid}/settlements?limit=1000&${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.ok).toBe(true);
+  const body = (await response.json()) as { items: Settlement[]; last_evaluated_key?: object };
+  expect(body.last_evaluated_key).toBeUndefined();
+  return body.items;
+}

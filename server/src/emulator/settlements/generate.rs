@@ -17,7 +17,7 @@ pub const TWICE_MONTHLY: [&str; 2] = ["vipps", "swish"];
 /// About one enabled connection in nine has settled nothing for this many days: the merchant
 /// stopped selling through it, or the provider stopped sending files. The portfolio's gap list
 /// finds these.
-pub const PAUSE_DAYS: i64 = 75;
+pub const PAUSE_DAYS: i64 = 120;
 
 /// Whether the connection with this seed is paused (see [`PAUSE_DAYS`]).
 pub fn paused(seed: u64) -> bool {

@@ -18,7 +18,7 @@
 //!   (its account currency); about one in twelve `postponed`, the rest `paid`. `provider` values are
 //!   the connection names of the account (`payex` for Swedbank Pay) (INF). About one enabled
 //!   connection in nine (`generate::paused`, fixed by salt, merchant and provider) has settled
-//!   nothing in the last 75 days, so the portfolio has gaps to find.
+//!   nothing in the last 120 days, so the portfolio has gaps to find.
 //! - Every settlement has two attachments: Dintero's normalised report as `;`-separated CSV
 //!   (`transaction_id;created_at;type;payment_provider;currency;amount;fee;net;payout_destination_id;store_id`,
 //!   minor units, refunds with positive `amount` and negative `net`; captures sum to `capture`,
