@@ -470,7 +470,7 @@ mod tests {
             "http://127.0.0.1:8081/files/reports/r1",
             "https://127.0.0.1:8080/files/reports/r1",
             "http://localhost:8080/files/reports/r1",
-            "http://127.0.0.1:8080.evil.example/files",
+            "http://127.0.0.1.evil.example:8080/files",
             "http://evil.example/?http://127.0.0.1:8080",
         ] {
             assert!(!same_origin(base, &url(other)), "{other}");

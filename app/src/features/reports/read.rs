@@ -98,7 +98,8 @@ pub fn is_dintero_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 100 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-fn cursor(starting_after: &str) -> Result<Option<String>, AppError> {
+/// A list cursor from the URL: empty, or a Dintero id.
+pub fn check_cursor(starting_after: &str) -> Result<Option<String>, AppError> {
     let after = starting_after.trim();
     if after.is_empty() {
         Ok(None)
@@ -116,7 +117,7 @@ pub async fn list_report_configurations(
     #[server(default)] starting_after: String,
 ) -> Result<ConfigList, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
-    let after = cursor(&starting_after)?;
+    let after = check_cursor(&starting_after)?;
     let state = crate::state::app_state()?;
     let merchant = crate::features::sellers::read::merchant_head(&state, &user.access_token, &aid).await?;
     let page = state
@@ -176,7 +177,7 @@ pub async fn report_configuration_form(
 #[server(endpoint = "list_reports")]
 pub async fn list_reports(aid: String, #[server(default)] starting_after: String) -> Result<ReportList, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Reports).await?;
-    let after = cursor(&starting_after)?;
+    let after = check_cursor(&starting_after)?;
     let state = crate::state::app_state()?;
     let merchant = crate::features::sellers::read::merchant_head(&state, &user.access_token, &aid).await?;
     let page = state
@@ -216,8 +217,8 @@ mod tests {
 
     #[test]
     fn cursors_are_dintero_ids() {
-        assert_eq!(cursor("").unwrap(), None);
-        assert_eq!(cursor("rpt_T1_2026").unwrap().as_deref(), Some("rpt_T1_2026"));
-        assert!(cursor("a&b=c").is_err());
+        assert_eq!(check_cursor("").unwrap(), None);
+        assert_eq!(check_cursor("rpt_T1_2026").unwrap().as_deref(), Some("rpt_T1_2026"));
+        assert!(check_cursor("a&b=c").is_err());
     }
 }
