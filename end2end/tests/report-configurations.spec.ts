@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { hydrated, open, signInWithCode, withJs } from "./helpers";
+import { hydrated, open, signIn, signInWithCode, withJs } from "./helpers";
 
 // A merchant no other spec writes report configurations for.
 const AID = "T11200006";
@@ -117,7 +117,6 @@ test("create and delete a report configuration", async ({ page }, testInfo) => {
 });
 
 test("finance reads report configurations but is not offered to change them", async ({ page }, testInfo) => {
-  const { signIn } = await import("./helpers");
   // Every fourth merchant of the demo world has configurations; T11200001 has two.
   const expected = await emulatorConfigs("T11200001");
   expect(expected.length).toBeGreaterThan(0);

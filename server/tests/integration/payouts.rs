@@ -161,6 +161,27 @@ async fn sellers_balances_and_every_page_of_a_ledger_are_the_emulator_s() {
         assert_eq!(error["Invalid"]["field"], field);
     }
 
+    // The sellers' page, and a look-up of a seller Dintero does not know, without JavaScript.
+    let sellers_page = |query: &'static str| {
+        let (base, cookie) = (base.clone(), cookie.clone());
+        async move {
+            let response = http()
+                .get(format!("{base}/accounts/{AID}/payouts{query}"))
+                .header(COOKIE, &cookie)
+                .send()
+                .await
+                .unwrap();
+            (response.status(), response.text().await.unwrap())
+        }
+    };
+    let (status, html) = sellers_page("").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("data-seller=\"PD001\"") && html.contains("data-seller=\"PD002\""));
+    assert!(html.contains(&format!("href=\"/accounts/{AID}/payouts/PD002\"")));
+    let (status, html) = sellers_page("?destination=PD009").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("data-seller=\"PD009\"") && html.contains("Dintero does not know this seller"));
+
     // The page: amounts the Nordic way, times with their zone, the ledger's next page as a link.
     let html = http()
         .get(format!("{base}/accounts/{AID}/payouts/PD002"))

@@ -316,4 +316,14 @@ async fn finance_reads_the_configurations_but_is_not_offered_the_forms() {
     assert!(!html.contains("/report-configurations/new"), "not offered");
     let (status, _) = page(&base, &cookie, &format!("/accounts/{aid}/report-configurations/new")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The merchant's page links to the finance pages finance may open.
+    let (status, html) = page(&base, &cookie, &format!("/accounts/{aid}")).await;
+    assert_eq!(status, StatusCode::OK);
+    for finance_page in ["settlements", "report-configurations", "reports", "payouts"] {
+        assert!(
+            html.contains(&format!("href=\"/accounts/{aid}/{finance_page}\"")),
+            "{finance_page}"
+        );
+    }
 }

@@ -290,3 +290,46 @@ async fn keep(aid: &str, form: &str, submission: &str, config: &ConfigInput) {
     let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     crate::auth::kept_input::keep_input(&kept_key(form, aid), &refs).await;
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::dintero::{ApiFailure, DinteroError};
+
+    fn refusal(status: u16, path: &str) -> DinteroError {
+        DinteroError::Api(Box::new(ApiFailure {
+            method: "POST".into(),
+            path: "/v1/accounts/T1/settlements/reports/configuration".into(),
+            status,
+            code: Some("INVALID_REQUEST_PARAMETERS".into()),
+            message: "Validation failed".into(),
+            errors: vec![serde_json::json!({"path": path, "message": "should be an e-mail address"})],
+            request_id: None,
+            mfa_token: None,
+        }))
+    }
+
+    async fn outcome(error: DinteroError) -> AppError {
+        let refused = std::sync::Mutex::new(None);
+        let sent = noting_field(&refused, async { Err::<(), _>(error) }).await;
+        refused_at_field(&refused, AppError::from(sent.unwrap_err()))
+    }
+
+    #[tokio::test]
+    async fn dintero_s_field_errors_point_at_the_form_s_fields() {
+        assert_eq!(
+            outcome(refusal(400, "/destinations/1/destination_value")).await,
+            AppError::invalid("config[emails]", "reports.error.dintero_refused")
+        );
+        assert_eq!(
+            outcome(refusal(422, "/filters/0/value")).await.field(),
+            Some("config[sellers]")
+        );
+        // A field the form does not have, or another failure, is told as it is.
+        assert!(matches!(
+            outcome(refusal(400, "/send_every")).await,
+            AppError::Upstream { status: 400, .. }
+        ));
+        assert_eq!(outcome(refusal(503, "/filetypes")).await, AppError::Unavailable);
+    }
+}
