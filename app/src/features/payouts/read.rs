@@ -17,6 +17,8 @@ use crate::features::sellers::views::MerchantHead;
 pub const PAGE_SIZE: u32 = 25;
 /// At most this many sellers' balances are read for one page.
 pub const MAX_SELLERS: usize = 50;
+/// Balances asked for at once.
+pub const BALANCES_IN_FLIGHT: usize = 8;
 
 /// A seller (payout destination) and its balances.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,6 +132,7 @@ pub fn check_page(page: &str) -> Result<Option<String>, AppError> {
 #[server(endpoint = "payout_sellers")]
 pub async fn payout_sellers(aid: String, #[server(default)] destination: String) -> Result<SellerOverview, AppError> {
     use crate::dintero::approvals::SellerApprovalQuery;
+    use futures_util::StreamExt;
 
     let user = crate::auth::session::require(crate::auth::Capability::Payouts).await?;
     let destination = destination.trim().to_owned();
@@ -176,11 +179,14 @@ pub async fn payout_sellers(aid: String, #[server(default)] destination: String)
     }
     let cut = sellers.len() > MAX_SELLERS;
     sellers.truncate(MAX_SELLERS);
-    let balances = futures_util::future::join_all(
-        sellers
-            .iter()
-            .map(|(id, ..)| state.dintero.seller_balances(&user.access_token, &aid, id)),
-    )
+    // A few at a time, in order: Dintero is asked for at most `BALANCES_IN_FLIGHT` at once.
+    let ids: Vec<String> = sellers.iter().map(|(id, ..)| id.clone()).collect();
+    let balances: Vec<_> = futures_util::stream::iter(ids.into_iter().map(|id| {
+        let (client, token, aid) = (state.dintero.clone(), user.access_token.clone(), aid.clone());
+        async move { client.seller_balances(&token, &aid, &id).await }
+    }))
+    .buffered(BALANCES_IN_FLIGHT)
+    .collect()
     .await;
     let mut rows = Vec::new();
     for ((id, name, status), balances) in sellers.into_iter().zip(balances) {
