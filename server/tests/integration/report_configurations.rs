@@ -235,6 +235,19 @@ async fn a_configuration_is_created_once_changed_and_deleted_only_when_confirmed
     let unconfirmed = form(&[("aid", AID), ("id", &id), ("submission", &delete_submission)]);
     let refused = api_post(&base, &cookie, "delete_report_configuration", &unconfirmed).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Without JavaScript: back to the page, the box marked, the change form untouched.
+    let back = plain_post(&base, &cookie, "delete_report_configuration", &edit_page, &unconfirmed).await;
+    let to = location(&back);
+    assert!(to.starts_with(&edit_page) && to.contains("__err="), "{to}");
+    let (status, html) = page(&base, &cookie, &to).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(tag_with(&html, "name=\"confirm\"").contains("aria-invalid=\"true\""));
+    assert!(html.contains("id=\"confirm-error\""));
+    assert_eq!(
+        html.matches("class=\"field-error").count(),
+        1,
+        "only the delete form shows an error"
+    );
     assert!(emulator.client.report_configuration(&token, AID, &id).await.is_ok());
     let confirmed = form(&[
         ("aid", AID),
