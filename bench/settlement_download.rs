@@ -79,7 +79,11 @@ async fn run() {
         made["attachment_id"].as_str().expect("an attachment"),
     );
     let path = format!("/accounts/{AID}/settlements/{settlement}/attachments/{attachment}");
-    let direct = || client.get(format!("{}/v1{path}", emulator.base)).bearer_auth(merchant.expose());
+    let direct = || {
+        client
+            .get(format!("{}/v1{path}", emulator.base))
+            .bearer_auth(merchant.expose())
+    };
     let through = || client.get(format!("{base}{path}")).header(COOKIE, &cookie);
 
     println!("settlement file of {mib} MiB, {rounds} rounds each, alternating");
@@ -116,7 +120,10 @@ async fn run() {
         let made: Value = emulator
             .control(&format!("settlements/large?aid={aid}&bytes={}", 16 << 20), json!({}))
             .await;
-        query.push_str(&format!("&settlement={}", made["settlement_id"].as_str().expect("a settlement")));
+        query.push_str(&format!(
+            "&settlement={}",
+            made["settlement_id"].as_str().expect("a settlement")
+        ));
     }
     let (before, _) = memory_kib();
     reset_peak();

@@ -10,7 +10,9 @@ use crate::components::{NotFound, Shell};
 use crate::features::activity::ActivityRoutes;
 use crate::features::merchants::MerchantRoutes;
 use crate::features::overview::OverviewRoutes;
+use crate::features::payouts::PayoutRoutes;
 use crate::features::price_packages::PricePackageRoutes;
+use crate::features::reports::ReportRoutes;
 use crate::features::review::ReviewRoutes;
 use crate::features::screening::ScreeningRoutes;
 use crate::features::sellers::SellerRoutes;
@@ -94,6 +96,8 @@ pub fn App() -> impl IntoView {
                     <ReviewRoutes/>
                     <SellerRoutes/>
                     <SettlementRoutes/>
+                    <ReportRoutes/>
+                    <PayoutRoutes/>
                     <ScreeningRoutes/>
                 </ParentRoute>
             </Routes>

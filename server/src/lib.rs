@@ -6,6 +6,7 @@ mod downloads;
 mod edge;
 pub mod emulator;
 mod ops;
+pub mod report_files;
 pub mod session;
 pub mod settlement_files;
 mod settlement_zip;
@@ -114,6 +115,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
             "/accounts/{aid}/settlements/files.zip",
             get(settlement_zip::settlement_zip),
         )
+        .route("/accounts/{aid}/reports/{id}/file", get(report_files::report_file))
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(guard, session::require_sign_in))

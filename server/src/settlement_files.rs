@@ -93,7 +93,7 @@ pub async fn attachment(
 
 /// Dintero's refusal as a short page in the person's language, with Dintero's status kept where it
 /// means something to them (403, 404); other failures are 502.
-pub(crate) fn refused(headers: &axum::http::HeaderMap, error: app::AppError) -> Response {
+pub fn refused(headers: &axum::http::HeaderMap, error: app::AppError) -> Response {
     let status = match &error {
         app::AppError::NotFound => StatusCode::NOT_FOUND,
         app::AppError::Forbidden => StatusCode::FORBIDDEN,

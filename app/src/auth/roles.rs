@@ -25,9 +25,11 @@ pub enum Capability {
     Screen,
     /// Adding a terminated merchant to MATCH or VMSS (the write scopes only).
     Terminate,
-    /// Settlements and their files.
+    /// Settlements and their files, and reading settlement report configurations.
     Settlements,
-    /// Insight reports and report configurations.
+    /// Creating, changing and deleting settlement report configurations.
+    ConfigureReports,
+    /// Insight reports.
     Reports,
     /// Payouts and seller balances.
     Payouts,
@@ -36,7 +38,7 @@ pub enum Capability {
 }
 
 impl Capability {
-    pub const ALL: [Capability; 10] = [
+    pub const ALL: [Capability; 11] = [
         Self::ViewMerchants,
         Self::ManageMerchants,
         Self::PricePackages,
@@ -44,6 +46,7 @@ impl Capability {
         Self::Screen,
         Self::Terminate,
         Self::Settlements,
+        Self::ConfigureReports,
         Self::Reports,
         Self::Payouts,
         Self::Activity,
@@ -65,6 +68,9 @@ impl Capability {
             ],
             Self::Terminate => &["write:accounts:/match", "write:accounts:/vmss", "admin:accounts"],
             Self::Settlements => &["read:settlements", "write:settlements", "admin:settlements"],
+            // Dintero's own rule: `admin:reports` may create but not change or delete, and
+            // `write:billing` may change but not create, so neither is enough for the whole.
+            Self::ConfigureReports => &["write:settlements", "admin:settlements", "admin:billing"],
             Self::Reports => &["read:reports", "write:reports", "admin:reports"],
             Self::Payouts => &["read:payout", "write:payout", "admin:payout"],
             Self::Activity => &["admin:accounts"],
@@ -104,7 +110,7 @@ impl Access {
         if self.allows(Review) || self.allows(Screen) {
             roles.push("role.onboarding");
         }
-        if self.allows(Settlements) || self.allows(Reports) || self.allows(Payouts) {
+        if self.allows(Settlements) || self.allows(ConfigureReports) || self.allows(Reports) || self.allows(Payouts) {
             roles.push("role.finance");
         }
         if roles.is_empty() && self.allows(ViewMerchants) {
@@ -154,6 +160,18 @@ mod tests {
             access(&["admin:accounts", "admin:settlements", "admin:reports", "admin:payout"]),
             Capability::ALL
         );
+    }
+
+    #[test]
+    fn report_configurations_are_written_only_with_dintero_s_write_scopes() {
+        assert!(!access(&["read:settlements", "read:reports"]).contains(&ConfigureReports));
+        assert!(
+            !access(&["admin:reports"]).contains(&ConfigureReports),
+            "admin:reports may not change or delete"
+        );
+        for scope in ["write:settlements", "admin:settlements", "admin:billing"] {
+            assert!(access(&[scope]).contains(&ConfigureReports), "{scope}");
+        }
     }
 
     #[test]

@@ -235,15 +235,44 @@ impl DinteroClient {
     /// GET a file as a stream of bytes, without holding it whole. Retried like [`Self::get`] until
     /// the response starts; a body Dintero breaks off ends the stream with an error.
     pub(crate) async fn get_stream(&self, path: &str, auth: Auth<'_>) -> Result<FileStream, DinteroError> {
+        let url = format!("{}{path}", self.inner.config.base_url);
+        self.stream(&url, Some(&auth), path).await
+    }
+
+    /// GET a pre-signed file URL (the signature is the permission: no `Authorization` header),
+    /// streamed and retried like [`Self::get_stream`]. Only URLs on Dintero's own origin (the
+    /// configured base URL's scheme, host and port) are fetched; any other is refused unsent.
+    /// Errors name the URL's path only, never its signature.
+    pub(crate) async fn get_signed(&self, url: &str) -> Result<FileStream, DinteroError> {
+        let parsed = reqwest::Url::parse(url).ok();
+        let label = parsed.as_ref().map(|u| u.path().to_owned()).unwrap_or_default();
+        if !parsed
+            .as_ref()
+            .is_some_and(|u| same_origin(&self.inner.config.base_url, u))
+        {
+            tracing::warn!(path = %label, "refused a signed URL that is not on Dintero's origin");
+            return Err(DinteroError::Decode(Box::new(DecodeFailure {
+                method: Method::GET.to_string(),
+                path: label,
+                json_path: "signed_url".to_owned(),
+                message: "the signed URL is not on Dintero's origin".to_owned(),
+                request_id: None,
+            })));
+        }
+        self.stream(url, None, &label).await
+    }
+
+    /// The retrying GET of a stream; `label` names the request in errors and logs.
+    async fn stream(&self, url: &str, auth: Option<&Auth<'_>>, label: &str) -> Result<FileStream, DinteroError> {
         let config = &self.inner.config;
         let deadline = Instant::now() + config.retry_budget;
         let mut attempt = 1;
         loop {
-            let url = format!("{}{path}", config.base_url);
             let request = self.inner.http.get(url).timeout(Duration::from_secs(3600));
-            let request = match &auth {
-                Auth::Bearer(token) => request.bearer_auth(token.expose()),
-                Auth::Basic(id, secret) => request.basic_auth(id, Some(secret.expose())),
+            let request = match auth {
+                Some(Auth::Bearer(token)) => request.bearer_auth(token.expose()),
+                Some(Auth::Basic(id, secret)) => request.basic_auth(id, Some(secret.expose())),
+                None => request,
             };
             let outcome = request.send().await.map_err(transport_error);
             let wait = match &outcome {
@@ -260,7 +289,7 @@ impl DinteroClient {
                 if !status.is_success() {
                     let headers = response.headers().clone();
                     let bytes = response.bytes().await.map_err(transport_error)?;
-                    return Err(api_error(Method::GET, path, status, &headers, &bytes));
+                    return Err(api_error(Method::GET, label, status, &headers, &bytes));
                 }
                 return Ok(FileStream::new(response));
             }
@@ -399,6 +428,11 @@ fn transport_error(error: reqwest::Error) -> DinteroError {
     }
 }
 
+/// Whether `url` has the same scheme, host and port as the base URL `base`.
+fn same_origin(base: &str, url: &reqwest::Url) -> bool {
+    reqwest::Url::parse(base).is_ok_and(|base| base.origin() == url.origin())
+}
+
 fn retryable(status: StatusCode) -> bool {
     status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error()
 }
@@ -419,6 +453,30 @@ fn backoff(attempt: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_urls_on_dintero_s_own_origin_are_the_same_origin() {
+        let url = |s: &str| reqwest::Url::parse(s).unwrap();
+        let base = "http://127.0.0.1:8080";
+        assert!(same_origin(
+            base,
+            &url("http://127.0.0.1:8080/files/reports/r1?signature=ab")
+        ));
+        assert!(same_origin(
+            "https://api.dintero.com",
+            &url("https://api.dintero.com:443/files/x")
+        ));
+        for other in [
+            "http://127.0.0.1:8081/files/reports/r1",
+            "https://127.0.0.1:8080/files/reports/r1",
+            "http://localhost:8080/files/reports/r1",
+            "http://127.0.0.1.evil.example:8080/files",
+            "http://evil.example/?http://127.0.0.1:8080",
+        ] {
+            assert!(!same_origin(base, &url(other)), "{other}");
+        }
+        assert!(!same_origin("not a url", &url("http://127.0.0.1:8080/")));
+    }
 
     #[test]
     fn backoff_grows_and_stays_bounded() {

@@ -68,10 +68,10 @@ pub struct ReportMetadataPage {
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use super::ReportMetadataPage;
+    use super::{ReportMetadata, ReportMetadataPage};
     use crate::dintero::http::Auth;
     use crate::dintero::wire::segment;
-    use crate::dintero::{DinteroClient, DinteroError};
+    use crate::dintero::{DecodeFailure, DinteroClient, DinteroError, FileStream};
     use crate::secret::Secret;
 
     impl DinteroClient {
@@ -97,6 +97,23 @@ mod ssr {
                 &query,
             )
             .await
+        }
+
+        /// The report's file, streamed from its `signed_url` (no bearer: the signature is the
+        /// permission). A URL that is not on Dintero's own origin (the configured base URL's) is
+        /// refused without a request. If live Dintero hands out URLs on a storage host of its own,
+        /// that host has to be allowed here first.
+        pub async fn report_file(&self, report: &ReportMetadata) -> Result<FileStream, DinteroError> {
+            let Some(url) = report.signed_url.as_deref().filter(|u| !u.is_empty()) else {
+                return Err(DinteroError::Decode(Box::new(DecodeFailure {
+                    method: "GET".to_owned(),
+                    path: format!("/reports/{}", report.id),
+                    json_path: "signed_url".to_owned(),
+                    message: "the report has no signed URL".to_owned(),
+                    request_id: None,
+                })));
+            };
+            self.get_signed(url).await
         }
     }
 }

@@ -72,6 +72,8 @@ macro_rules! texts_of {
             include_str!(concat!("../../locales/", $code, "/sellers.txt")),
             include_str!(concat!("../../locales/", $code, "/screening.txt")),
             include_str!(concat!("../../locales/", $code, "/settlements.txt")),
+            include_str!(concat!("../../locales/", $code, "/reports.txt")),
+            include_str!(concat!("../../locales/", $code, "/payouts.txt")),
         ]
     };
 }

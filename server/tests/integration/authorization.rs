@@ -39,6 +39,9 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
     let screen = Capability(app::auth::Capability::Screen);
     let terminate = Capability(app::auth::Capability::Terminate);
     let settlements = Capability(app::auth::Capability::Settlements);
+    let configure = Capability(app::auth::Capability::ConfigureReports);
+    let reports = Capability(app::auth::Capability::Reports);
+    let payouts = Capability(app::auth::Capability::Payouts);
     let aid = "aid=T11200001";
     vec![
         ("POST", "/api/login", "email=x%40y.no&password=p", Public),
@@ -69,6 +72,40 @@ fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
         ),
         ("POST", "/api/settlement_zip_progress", "token=abc", settlements),
         ("POST", "/api/portfolio_settlements", "merchants=T11200001", settlements),
+        // Report configurations and insight reports (features/reports).
+        ("POST", "/api/list_report_configurations", aid, settlements),
+        ("POST", "/api/report_configuration_form", "aid=T11200001&id=", configure),
+        // Input refused before sending (no file type, no confirmation): allowed people get 422,
+        // nothing is created, changed or deleted.
+        (
+            "POST",
+            "/api/create_report_configuration",
+            "aid=T11200001&submission=x",
+            configure,
+        ),
+        (
+            "POST",
+            "/api/update_report_configuration",
+            "aid=T11200001&id=x&submission=x",
+            configure,
+        ),
+        (
+            "POST",
+            "/api/delete_report_configuration",
+            "aid=T11200001&id=x&submission=x&confirm=no",
+            configure,
+        ),
+        ("POST", "/api/list_reports", aid, reports),
+        // Unknown report: allowed people get 404.
+        ("GET", "/accounts/T11200002/reports/no-such-report/file", "", reports),
+        // Seller balances and transfers (features/payouts); an unknown seller is Dintero's 404.
+        ("POST", "/api/payout_sellers", aid, payouts),
+        (
+            "POST",
+            "/api/seller_ledger",
+            "aid=T11200002&destination=PD001&currency=NOK",
+            payouts,
+        ),
         ("POST", "/api/list_merchants", "query[limit]=10", view),
         ("POST", "/api/get_merchant", aid, view),
         ("POST", "/api/get_merchant_package", aid, view),
@@ -467,6 +504,14 @@ async fn every_page_carries_the_security_headers() {
         "/accounts/T11200001/settlements?settled_from=yesterday",
         "/settlements",
         "/settlements?merchants=T11200001&settled_from=2026-01-01",
+        "/accounts/T11200004/report-configurations",
+        "/accounts/T11200004/report-configurations/new",
+        "/accounts/T11200004/report-configurations/no-such-config",
+        "/accounts/T11200002/reports",
+        "/accounts/T11200002/payouts",
+        "/accounts/T11200002/payouts?destination=PD009",
+        "/accounts/T11200002/payouts/PD001",
+        "/accounts/T11200002/payouts/PD001?currency=EUR",
         "/screening",
         "/screening?aid=T11200001",
         "/screening?aid=Bakeri",

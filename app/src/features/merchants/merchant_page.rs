@@ -70,6 +70,8 @@ pub fn MerchantPage() -> impl IntoView {
         review: user.as_ref().is_some_and(|u| u.may(Capability::Review)),
         screen: user.as_ref().is_some_and(|u| u.may(Capability::Screen)),
         settlements: user.as_ref().is_some_and(|u| u.may(Capability::Settlements)),
+        reports: user.as_ref().is_some_and(|u| u.may(Capability::Reports)),
+        payouts: user.as_ref().is_some_and(|u| u.may(Capability::Payouts)),
     };
     view! {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
@@ -93,9 +95,12 @@ struct Onboarding {
     review: bool,
     screen: bool,
     settlements: bool,
+    reports: bool,
+    payouts: bool,
 }
 
-/// Links to the merchant's sellers, approvals, screening and settlements, for those who may use them.
+/// Links to the merchant's sellers, approvals, screening, settlements, report configurations,
+/// insight reports and payouts, for those who may use them.
 fn onboarding_links(aid: &str, may: Onboarding) -> impl IntoView {
     let path = crate::url::encode_path(aid);
     let mut links = Vec::new();
@@ -108,6 +113,16 @@ fn onboarding_links(aid: &str, may: Onboarding) -> impl IntoView {
     }
     if may.settlements {
         links.push((format!("/accounts/{path}/settlements"), "settlements.title"));
+        links.push((
+            format!("/accounts/{path}/report-configurations"),
+            "reports.configs.title",
+        ));
+    }
+    if may.reports {
+        links.push((format!("/accounts/{path}/reports"), "reports.insight.title"));
+    }
+    if may.payouts {
+        links.push((format!("/accounts/{path}/payouts"), "payouts.title"));
     }
     (!links.is_empty()).then(|| {
         view! {

@@ -17,7 +17,7 @@ mod fields;
 mod merchant_header;
 mod new_seller_page;
 #[cfg(feature = "ssr")]
-mod once;
+pub mod once;
 pub mod payment_input;
 pub mod read;
 pub mod seller_input;

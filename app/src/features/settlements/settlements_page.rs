@@ -14,6 +14,7 @@ use crate::components::{ErrorNotice, TextField};
 use crate::dintero::settlements::{Attachment, PaymentStatus, SettlementItem};
 use crate::error::AppError;
 use crate::features::merchants::provider_name;
+use crate::features::reports::{FinanceTab, FinanceTabs};
 use crate::format::{date_time_str, money};
 use crate::i18n::t;
 
@@ -43,6 +44,7 @@ pub fn SettlementsPage() -> impl IntoView {
         </p>
         <h1 class="mb-1 text-2xl font-semibold">{t("settlements.title")}</h1>
         <p class="text-muted mb-4">{t("settlements.lead")}</p>
+        {move || view! { <FinanceTabs aid=aid.get() tab=FinanceTab::Settlements/> }}
         // The filters come with the answer, so a refused field is marked in the first HTML.
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
