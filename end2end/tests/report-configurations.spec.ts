@@ -1,36 +1,8 @@
 import { expect, test } from "./fixtures";
-import { hydrated, open, signIn, signInWithCode, withJs } from "./helpers";
+import { financeToken, hydrated, open, signIn, signInWithCode, withJs } from "./helpers";
 
 // A merchant no other spec writes report configurations for.
 const AID = "T11200006";
-const PARTNER = "T11200000";
-
-/** A Dintero token on `aid` for the finance person (read scopes are enough to list
- * configurations): password grant with the app's client, then the exchange, straight from the
- * emulator. */
-async function financeToken(aid: string): Promise<string> {
-  const { EMULATOR_URL } = await import("../playwright.config");
-  const audience = `${EMULATOR_URL}/v1/accounts/${PARTNER}`;
-  const basic = `Basic ${Buffer.from("demo-client:demo-secret").toString("base64")}`;
-  const post = async (path: string, authorization: string, body: object) => {
-    const response = await fetch(`${EMULATOR_URL}/v1/accounts/${PARTNER}/auth/${path}`, {
-      method: "POST",
-      headers: { authorization, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    expect(response.ok).toBe(true);
-    return ((await response.json()) as { access_token: string }).access_token;
-  };
-  const app = await post("token", basic, { grant_type: "client_credentials", audience });
-  const person = await post("token", `Bearer ${app}`, {
-    grant_type: "password",
-    username: "finance@partner.example",
-    password: "demo-password",
-    audience,
-  });
-  return post("exchange_token", `Bearer ${person}`, { account_id: aid });
-}
-
 type Config = {
   id: string;
   filetypes: string[];

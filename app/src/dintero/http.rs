@@ -241,14 +241,15 @@ impl DinteroClient {
 
     /// GET a pre-signed file URL (the signature is the permission: no `Authorization` header),
     /// streamed and retried like [`Self::get_stream`]. Only URLs on Dintero's own origin (the
-    /// configured base URL's scheme, host and port) are fetched; any other is refused unsent.
+    /// configured base URL's scheme, host and port) or on its storage hosts over HTTPS
+    /// ([`signed_url_allowed`]) are fetched; any other is refused unsent.
     /// Errors name the URL's path only, never its signature.
     pub(crate) async fn get_signed(&self, url: &str) -> Result<FileStream, DinteroError> {
         let parsed = reqwest::Url::parse(url).ok();
         let label = parsed.as_ref().map(|u| u.path().to_owned()).unwrap_or_default();
         if !parsed
             .as_ref()
-            .is_some_and(|u| same_origin(&self.inner.config.base_url, u))
+            .is_some_and(|u| signed_url_allowed(&self.inner.config.base_url, u))
         {
             tracing::warn!(path = %label, "refused a signed URL that is not on Dintero's origin");
             return Err(DinteroError::Decode(Box::new(DecodeFailure {
@@ -433,6 +434,19 @@ fn same_origin(base: &str, url: &reqwest::Url) -> bool {
     reqwest::Url::parse(base).is_ok_and(|base| base.origin() == url.origin())
 }
 
+/// Whether a signed URL may be fetched: on Dintero's own origin, or over HTTPS on a storage host
+/// Dintero signs for (Amazon S3, `*.amazonaws.com`, where its pre-signed report URLs point (INF)),
+/// or on a `dintero.com` host.
+fn signed_url_allowed(base: &str, url: &reqwest::Url) -> bool {
+    if same_origin(base, url) {
+        return true;
+    }
+    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    url.scheme() == "https"
+        && url.port().is_none()
+        && (host.ends_with(".amazonaws.com") || host == "dintero.com" || host.ends_with(".dintero.com"))
+}
+
 fn retryable(status: StatusCode) -> bool {
     status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error()
 }
@@ -476,6 +490,28 @@ mod tests {
             assert!(!same_origin(base, &url(other)), "{other}");
         }
         assert!(!same_origin("not a url", &url("http://127.0.0.1:8080/")));
+    }
+
+    #[test]
+    fn signed_urls_may_point_at_dintero_s_storage_over_https_only() {
+        let url = |s: &str| reqwest::Url::parse(s).unwrap();
+        let base = "https://api.dintero.com";
+        for allowed in [
+            "https://api.dintero.com/files/x?signature=1",
+            "https://reports.s3.eu-west-1.amazonaws.com/a.pdf?X-Amz-Signature=1",
+            "https://files.dintero.com/a.csv",
+        ] {
+            assert!(signed_url_allowed(base, &url(allowed)), "{allowed}");
+        }
+        for refused in [
+            "http://reports.s3.amazonaws.com/a.pdf",
+            "https://amazonaws.com.evil.example/a.pdf",
+            "https://reports.s3.amazonaws.com:8443/a.pdf",
+            "https://evil.example/?https://x.amazonaws.com",
+            "https://notdintero.com/a.csv",
+        ] {
+            assert!(!signed_url_allowed(base, &url(refused)), "{refused}");
+        }
     }
 
     #[test]

@@ -100,9 +100,8 @@ mod ssr {
         }
 
         /// The report's file, streamed from its `signed_url` (no bearer: the signature is the
-        /// permission). A URL that is not on Dintero's own origin (the configured base URL's) is
-        /// refused without a request. If live Dintero hands out URLs on a storage host of its own,
-        /// that host has to be allowed here first.
+        /// permission). A URL that is neither on Dintero's own origin (the configured base URL's)
+        /// nor an HTTPS URL on Amazon S3 or a `dintero.com` host is refused without a request.
         pub async fn report_file(&self, report: &ReportMetadata) -> Result<FileStream, DinteroError> {
             let Some(url) = report.signed_url.as_deref().filter(|u| !u.is_empty()) else {
                 return Err(DinteroError::Decode(Box::new(DecodeFailure {
