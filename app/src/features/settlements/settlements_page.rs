@@ -237,11 +237,16 @@ const BULK_FORM: &str = "bulk-zip";
 fn BulkZip(aid: String, filter: SettlementFilter, token: String) -> impl IntoView {
     let progress = RwSignal::new(None::<ZipProgress>);
     let started = RwSignal::new(false);
-    let poll_token = token.clone();
+    // The id the form sends, read from the page itself: the server may render the page more than
+    // once, each time with a new id, and hydration keeps the first HTML's.
+    let token_input = NodeRef::<leptos::html::Input>::new();
     let on_submit = move |_| {
+        let Some(token) = token_input.get_untracked().map(|input| input.value()) else {
+            return;
+        };
         started.set(true);
         progress.set(None);
-        follow(poll_token.clone(), progress, 0);
+        follow(token, progress, 0);
     };
     let hidden = filter
         .pairs(false)
@@ -252,7 +257,7 @@ fn BulkZip(aid: String, filter: SettlementFilter, token: String) -> impl IntoVie
         <form id=BULK_FORM method="get" action=format!("/accounts/{aid}/settlements/files.zip")
             class="card mt-4 flex flex-col gap-3" aria-label=t("settlements.zip.title") on:submit=on_submit>
             {hidden}
-            <input type="hidden" name="progress" value=token/>
+            <input type="hidden" name="progress" value=token node_ref=token_input/>
             <div>
                 <h2 class="font-semibold">{t("settlements.zip.title")}</h2>
                 <p class="text-muted text-sm">{t("settlements.zip.lead")}</p>
