@@ -11,16 +11,13 @@ use app::auth::Capability;
 use app::dintero::reports::ReportMetadata;
 use app::secret::Secret;
 use app::state::AppState;
-use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
-use futures_util::{StreamExt, TryStreamExt};
+use axum::response::Response;
 use serde::Deserialize;
 use tower_sessions::Session;
 
 use crate::downloads::allowed;
-use crate::settlement_files::{clean_file_name, refused, Uncompressed};
+use crate::settlement_files::{clean_file_name, file_response, refused};
 
 /// Metadata pages read at most while looking for a report (100 reports each).
 const MAX_PAGES: usize = 10;
@@ -74,30 +71,7 @@ pub async fn report_file(
         .clone()
         .or_else(|| report.content_type.clone())
         .unwrap_or_else(|| "application/octet-stream".to_owned());
-    let length = file.content_length;
-    // Fused: under the layers the body may be polled again after its end.
-    let body = file
-        .bytes()
-        .map_err(|error| {
-            tracing::warn!(%error, "an insight report's file was broken off; the download fails");
-            std::io::Error::other("the file was broken off")
-        })
-        .fuse();
-    let mut response = Body::from_stream(body).into_response();
-    let response_headers = response.headers_mut();
-    let mut set = |name: header::HeaderName, value: String| {
-        if let Ok(value) = header::HeaderValue::from_str(&value) {
-            response_headers.insert(name, value);
-        }
-    };
-    set(header::CONTENT_TYPE, content_type);
-    if let Some(length) = length {
-        set(header::CONTENT_LENGTH, length.to_string());
-    }
-    set(header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""));
-    set(header::CACHE_CONTROL, "no-store".to_owned());
-    response.extensions_mut().insert(Uncompressed);
-    response
+    file_response(file, content_type, &name)
 }
 
 /// The report `id` of `aid`, looked for from the page after `after` on, at most [`MAX_PAGES`].

@@ -65,12 +65,19 @@ pub async fn attachment(
         .content_type
         .clone()
         .unwrap_or_else(|| "application/octet-stream".to_owned());
+    file_response(file, content_type, &name)
+}
+
+/// A file from Dintero as the browser's download: streamed chunk by chunk (a break ends the body
+/// in an error, so the download fails), with its type, its length when known, `name` as the file
+/// name, not cached and not compressed again.
+pub(crate) fn file_response(file: app::dintero::FileStream, content_type: String, name: &str) -> Response {
     let length = file.content_length;
     // Fused: under the layers the body may be polled again after its end.
     let body = file
         .bytes()
         .map_err(|error| {
-            tracing::warn!(%error, "Dintero broke a settlement file off; the download fails");
+            tracing::warn!(%error, "Dintero broke a file off; the download fails");
             std::io::Error::other("the file was broken off")
         })
         .fuse();
