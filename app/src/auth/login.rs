@@ -4,19 +4,26 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// Where to go after signing in: a path on this site, never another site.
+/// Where to go after signing in: a page or download the app itself routes (with its query),
+/// else `/`. Refused: anything but printable ASCII (control characters, spaces, raw non-ASCII),
+/// backslashes, `//`, schemes, dot segments and encoded forms of these, and the sign-in pages.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next.map(str::trim) {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.starts_with("/\\")
-                && !path.starts_with("/login") =>
-        {
-            path.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
+    next.filter(|n| is_safe_next(n)).map_or_else(|| "/".to_owned(), str::to_owned)
+}
+
+fn is_safe_next(next: &str) -> bool {
+    let raw_path = next.split(['?', '#']).next().unwrap_or_default();
+    let printable = |s: &str| s.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    let (Some(whole), Some(path)) = (crate::url::decode(next), crate::url::decode(raw_path)) else {
+        return false;
+    };
+    next.starts_with('/')
+        && printable(next)
+        && printable(&whole)
+        && !path.contains("//")
+        && !path.split('/').any(|s| s == "." || s == "..")
+        && !path.starts_with("/login")
+        && crate::routes::is_routed(&path)
 }
 
 /// The sign-in page's address that brings the person back to `here` (a path with its query).
@@ -109,7 +116,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     .await;
     match outcome {
         Ok(to) => {
-            leptos_axum::redirect(&to);
+            crate::url::redirect(&to);
             Ok(())
         }
         Err(error) => {
@@ -141,6 +148,30 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example/")), "/");
         assert_eq!(safe_next(Some("/login?next=/")), "/");
         assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/accounts/T11200001/settlements?from=2026-01-01")), "/accounts/T11200001/settlements?from=2026-01-01");
+    }
+
+    #[test]
+    fn next_refuses_what_a_browser_would_turn_into_another_site() {
+        for hostile in [
+            "/%09/evil.example",
+            "/\t/evil.example",
+            "/\t\\evil.example",
+            "/%5Cevil.example",
+            "/%2F%2Fevil.example",
+            "/\n/evil.example",
+            "/%0d%0aSet-Cookie:x=1",
+            "/accounts\u{7f}",
+            "/ accounts",
+            "/accounts/../../evil",
+            "/nowhere",
+            "/accounts/%00",
+            "javascript:alert(1)",
+            "/login/code",
+            "/accountsø",
+        ] {
+            assert_eq!(safe_next(Some(hostile)), "/", "{hostile:?}");
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub async fn logout() -> Result<(), AppError> {
         }
     }
     session.flush().await.map_err(|_| AppError::Internal)?;
-    leptos_axum::redirect("/login");
+    crate::url::redirect("/login");
     Ok(())
 }
 

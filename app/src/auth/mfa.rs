@@ -97,7 +97,7 @@ pub async fn verify_code(code: String) -> Result<(), AppError> {
     match state.dintero.mfa_oob_token(&token, oob_code.expose(), &code).await {
         Ok(access) => {
             establish(&state, &pending.email, access).await?;
-            leptos_axum::redirect(&pending.next);
+            crate::url::redirect(&pending.next);
             Ok(())
         }
         Err(error) if matches!(error.status(), Some(400 | 401 | 403)) => {

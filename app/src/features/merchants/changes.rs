@@ -221,7 +221,7 @@ pub async fn delete_merchant(aid: String, confirm: String) -> Result<(), AppErro
         state.dintero.delete_account(&user.access_token, &aid),
     )
     .await?;
-    leptos_axum::redirect("/accounts?deleted=1");
+    crate::url::redirect("/accounts?deleted=1");
     Ok(())
 }
 

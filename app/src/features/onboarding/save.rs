@@ -77,7 +77,7 @@ pub async fn save_step(step: String, next: String, fields: BTreeMap<String, Stri
     } else {
         "review".into()
     };
-    leptos_axum::redirect(&format!("/accounts/new?step={next}"));
+    crate::url::redirect(&format!("/accounts/new?step={next}"));
     Ok(())
 }
 
@@ -113,12 +113,12 @@ pub async fn create_merchant() -> Result<(), AppError> {
     let draft = match store::claim(&state.store, &user.email).await? {
         store::Claim::Mine(draft) => draft,
         store::Claim::Created(aid) => {
-            leptos_axum::redirect(&format!("/accounts/{aid}?created=1"));
+            crate::url::redirect(&format!("/accounts/{aid}?created=1"));
             return Ok(());
         }
         store::Claim::Busy => {
             let aid = store::wait_for_creation(&state.store, &user.email).await?;
-            leptos_axum::redirect(&format!("/accounts/{aid}?created=1"));
+            crate::url::redirect(&format!("/accounts/{aid}?created=1"));
             return Ok(());
         }
     };
@@ -152,7 +152,7 @@ pub async fn create_merchant() -> Result<(), AppError> {
     match created {
         Ok(account) => {
             store::finish(&state.store, &user.email, &account.account_id).await?;
-            leptos_axum::redirect(&format!("/accounts/{}?created=1", account.account_id));
+            crate::url::redirect(&format!("/accounts/{}?created=1", account.account_id));
             Ok(())
         }
         Err(error) => {
@@ -168,7 +168,7 @@ pub async fn start_over() -> Result<(), AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::ManageMerchants).await?;
     let state = crate::state::app_state()?;
     store::reset(&state.store, &user.email).await?;
-    leptos_axum::redirect("/accounts/new?step=company");
+    crate::url::redirect("/accounts/new?step=company");
     Ok(())
 }
 

@@ -45,7 +45,7 @@ pub async fn create_price_package(
             state.dintero.create_price_package(&user.access_token, &body),
         )
         .await?;
-        leptos_axum::redirect(&format!("/price-packages/{}?saved=1", crate::url::encode_path(&id)));
+        crate::url::redirect(&format!("/price-packages/{}?saved=1", crate::url::encode_path(&id)));
         Ok(())
     }
     .await;

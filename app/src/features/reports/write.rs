@@ -27,7 +27,7 @@ pub async fn create_report_configuration(
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "create_report_configuration", &submission).await? {
             Claim::Done(to) => {
-                leptos_axum::redirect(&to);
+                crate::url::redirect(&to);
                 return Ok(());
             }
             Claim::First(guard) => guard,
@@ -58,7 +58,7 @@ pub async fn create_report_configuration(
         .map_err(|e| refused_at_field(&refused, e))?;
         let to = list_href(&aid, "created", &created.id);
         guard.finish(&to);
-        leptos_axum::redirect(&to);
+        crate::url::redirect(&to);
         Ok(())
     }
     .await;
@@ -89,7 +89,7 @@ pub async fn update_report_configuration(
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "update_report_configuration", &submission).await? {
             Claim::Done(to) => {
-                leptos_axum::redirect(&to);
+                crate::url::redirect(&to);
                 return Ok(());
             }
             Claim::First(guard) => guard,
@@ -135,7 +135,7 @@ pub async fn update_report_configuration(
         .map_err(|e| refused_at_field(&refused, e))?;
         let to = list_href(&aid, "saved", &id);
         guard.finish(&to);
-        leptos_axum::redirect(&to);
+        crate::url::redirect(&to);
         Ok(())
     }
     .await;
@@ -165,7 +165,7 @@ pub async fn delete_report_configuration(
     let state = crate::state::app_state()?;
     let guard = match claim(&user.email, "delete_report_configuration", &submission).await? {
         Claim::Done(to) => {
-            leptos_axum::redirect(&to);
+            crate::url::redirect(&to);
             return Ok(());
         }
         Claim::First(guard) => guard,
@@ -180,7 +180,7 @@ pub async fn delete_report_configuration(
     .await?;
     let to = list_href(&aid, "deleted", &id);
     guard.finish(&to);
-    leptos_axum::redirect(&to);
+    crate::url::redirect(&to);
     Ok(())
 }
 

@@ -345,7 +345,7 @@ pub async fn terminate_merchant(
         .terminated_ref_id
         .unwrap_or_default()
     };
-    leptos_axum::redirect(&crate::paging::href(
+    crate::url::redirect(&crate::paging::href(
         "/screening",
         &[
             ("aid", aid.clone()),

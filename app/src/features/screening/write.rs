@@ -44,7 +44,7 @@ pub async fn run_screening(aid: String, #[server(default)] criteria: Criteria) -
             detail: None,
         })?;
         super::kept::keep_vmss(&aid, &vmss).await;
-        leptos_axum::redirect(&crate::paging::href(
+        crate::url::redirect(&crate::paging::href(
             "/screening",
             &[("aid", aid.clone()), ("irn", irn), ("vmss", vmss.reference.clone())],
         ));
@@ -160,7 +160,7 @@ pub async fn record_screening_decision(
                 .await
         })
         .await?;
-        leptos_axum::redirect(&crate::paging::href(
+        crate::url::redirect(&crate::paging::href(
             "/screening",
             &[
                 ("aid", aid.clone()),

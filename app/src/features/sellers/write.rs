@@ -30,7 +30,7 @@ pub async fn create_seller_approval(
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "create_seller_approval", &submission).await? {
             Claim::Done(to) => {
-                leptos_axum::redirect(&to);
+                crate::url::redirect(&to);
                 return Ok(());
             }
             Claim::First(guard) => guard,
@@ -60,7 +60,7 @@ pub async fn create_seller_approval(
         .await?;
         let to = format!("/accounts/{aid}/sellers/{}?created=1", crate::url::encode(&created.id));
         guard.finish(&to);
-        leptos_axum::redirect(&to);
+        crate::url::redirect(&to);
         Ok(())
     }
     .await;
@@ -94,7 +94,7 @@ pub async fn archive_seller_approval(
     let to = format!("/accounts/{aid}/sellers/{}?archived=1", crate::url::encode(&id));
     let active = approval.case_status == Some(CaseStatus::Active);
     if approval.case_status == Some(CaseStatus::Archived) {
-        leptos_axum::redirect(&to);
+        crate::url::redirect(&to);
         return Ok(());
     }
     if active && confirm != "yes" {
@@ -118,7 +118,7 @@ pub async fn archive_seller_approval(
             .archive_seller_approval(&user.access_token, &aid, &id, active),
     )
     .await?;
-    leptos_axum::redirect(&to);
+    crate::url::redirect(&to);
     Ok(())
 }
 
@@ -140,7 +140,7 @@ pub async fn create_payment_approval(
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "create_payment_approval", &submission).await? {
             Claim::Done(to) => {
-                leptos_axum::redirect(&to);
+                crate::url::redirect(&to);
                 return Ok(());
             }
             Claim::First(guard) => guard,
@@ -180,7 +180,7 @@ pub async fn create_payment_approval(
         .await?;
         let to = approvals_href(&aid, &created.id);
         guard.finish(&to);
-        leptos_axum::redirect(&to);
+        crate::url::redirect(&to);
         Ok(())
     }
     .await;
@@ -210,7 +210,7 @@ pub async fn create_cdd_case(
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "create_cdd_case", &submission).await? {
             Claim::Done(to) => {
-                leptos_axum::redirect(&to);
+                crate::url::redirect(&to);
                 return Ok(());
             }
             Claim::First(guard) => guard,
@@ -247,7 +247,7 @@ pub async fn create_cdd_case(
         .await?;
         let to = approvals_href(&aid, &created.id);
         guard.finish(&to);
-        leptos_axum::redirect(&to);
+        crate::url::redirect(&to);
         Ok(())
     }
     .await;

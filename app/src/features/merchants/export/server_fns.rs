@@ -18,7 +18,7 @@ pub async fn start_export(query: PortfolioQuery, format: String) -> Result<Strin
     let id = state
         .exports
         .start(&user, &query, format, locale, state.dintero.clone())?;
-    leptos_axum::redirect(&format!("/accounts/export/{id}"));
+    crate::url::redirect(&format!("/accounts/export/{id}"));
     Ok(id)
 }
 
