@@ -1,7 +1,7 @@
 //! The document shell and the router: one line per feature's routes.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -81,6 +81,9 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
+        // leptos_meta writes the title's text into the head as it is: every title (a merchant's
+        // name, an id from the URL) is escaped here, once, for all pages.
+        <Title formatter=escape_title/>
         <Stylesheet id="leptos" href="/pkg/backoffice.css"/>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Router>
@@ -102,5 +105,27 @@ pub fn App() -> impl IntoView {
                 </ParentRoute>
             </Routes>
         </Router>
+    }
+}
+
+/// The title's text as HTML text on the server (`&`, `<`, `>` escaped); unchanged in the browser,
+/// which sets `document.title` as plain text.
+fn escape_title(text: String) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    #[cfg(feature = "ssr")]
+    fn a_title_cannot_close_its_element() {
+        assert_eq!(
+            super::escape_title("X</title><meta http-equiv=\"refresh\"> & Co".into()),
+            "X&lt;/title&gt;&lt;meta http-equiv=\"refresh\"&gt; &amp; Co"
+        );
     }
 }
