@@ -37,8 +37,8 @@ const SLICE_KEPT: Duration = Duration::from_secs(120);
 pub struct Gatherer {
     permits: Arc<Semaphore>,
     concurrency: usize,
-    lists: Arc<Recent<Result<MerchantList, AppError>>>,
-    slices: Arc<Recent<Result<Batch, AppError>>>,
+    lists: Arc<Recent<MerchantList, AppError>>,
+    slices: Arc<Recent<Batch, AppError>>,
 }
 
 impl std::fmt::Debug for Gatherer {

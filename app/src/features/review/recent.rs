@@ -14,14 +14,16 @@ use std::time::{Duration, Instant};
 
 use futures_util::future::{BoxFuture, FutureExt, Shared};
 
-type Running<T> = Shared<BoxFuture<'static, T>>;
+type Running<T, E> = Shared<BoxFuture<'static, Result<T, E>>>;
 
-pub struct Recent<T: Clone> {
-    entries: Mutex<HashMap<String, (Instant, Running<T>)>>,
+/// Reads that answer `Result<T, E>`; only successes are kept once they are done (a failure is
+/// shared only with those who asked while it ran, and the next asker reads again).
+pub struct Recent<T: Clone, E: Clone> {
+    entries: Mutex<HashMap<String, (Instant, Running<T, E>)>>,
     keep: Duration,
 }
 
-impl<T: Clone + Send + Sync + 'static> Recent<T> {
+impl<T: Clone + Send + Sync + 'static, E: Clone + Send + Sync + 'static> Recent<T, E> {
     /// A read is shared for `keep` after it started.
     pub fn new(keep: Duration) -> Self {
         Self {
@@ -30,12 +32,15 @@ impl<T: Clone + Send + Sync + 'static> Recent<T> {
         }
     }
 
-    /// The read under `key` if one started less than `keep` ago, else `read`, started now. Reads
-    /// older than `keep` are forgotten here, so the map holds only the last moments' reads.
-    pub fn share(&self, key: String, read: impl Future<Output = T> + Send + 'static) -> Running<T> {
+    /// The read under `key` if one started less than `keep` ago and has not failed, else `read`,
+    /// started now. Reads older than `keep` and failed reads are forgotten here, so the map holds
+    /// only the last moments' reads.
+    pub fn share(&self, key: String, read: impl Future<Output = Result<T, E>> + Send + 'static) -> Running<T, E> {
         let now = Instant::now();
         let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        entries.retain(|_, (started, _)| now.duration_since(*started) < self.keep);
+        entries.retain(|_, (started, running)| {
+            now.duration_since(*started) < self.keep && !matches!(running.peek(), Some(Err(_)))
+        });
         entries
             .entry(key)
             .or_insert_with(|| (now, read.boxed().shared()))
@@ -58,19 +63,27 @@ mod tests {
             let reads = Arc::clone(&reads);
             async move {
                 reads.fetch_add(1, Ordering::SeqCst);
-                value
+                Ok::<_, ()>(value)
             }
         };
         let (a, b) = tokio::join!(recent.share("a".into(), read(1)), recent.share("a".into(), read(2)));
-        assert_eq!((a, b), (1, 1));
-        assert_eq!(recent.share("b".into(), read(3)).await, 3);
+        assert_eq!((a, b), (Ok(1), Ok(1)));
+        assert_eq!(recent.share("b".into(), read(3)).await, Ok(3));
         assert_eq!(reads.load(Ordering::SeqCst), 2);
     }
 
     #[tokio::test]
     async fn a_read_older_than_keep_is_read_again() {
-        let recent = Recent::new(Duration::ZERO);
-        assert_eq!(recent.share("a".into(), async { 1 }).await, 1);
-        assert_eq!(recent.share("a".into(), async { 2 }).await, 2);
+        let recent = Recent::<u32, ()>::new(Duration::ZERO);
+        assert_eq!(recent.share("a".into(), async { Ok(1) }).await, Ok(1));
+        assert_eq!(recent.share("a".into(), async { Ok(2) }).await, Ok(2));
+    }
+
+    #[tokio::test]
+    async fn a_failed_read_is_not_kept() {
+        let recent = Recent::<u32, &str>::new(Duration::from_secs(60));
+        assert_eq!(recent.share("a".into(), async { Err("503") }).await, Err("503"));
+        assert_eq!(recent.share("a".into(), async { Ok(2) }).await, Ok(2));
+        assert_eq!(recent.share("a".into(), async { Ok(3) }).await, Ok(2), "a success is kept");
     }
 }

@@ -41,7 +41,7 @@ pub fn SettlementRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 #[derive(Clone)]
 pub struct SettlementsShared {
     pub zips: ZipBoard,
-    pub portfolio: std::sync::Arc<crate::features::review::recent::Recent<Result<Portfolio, crate::error::AppError>>>,
+    pub portfolio: std::sync::Arc<crate::features::review::recent::Recent<Portfolio, crate::error::AppError>>,
 }
 
 #[cfg(feature = "ssr")]
