@@ -33,6 +33,13 @@ pub enum AppError {
     /// Dintero could not be reached or did not answer in time (5xx, timeouts).
     #[error("Dintero is unavailable")]
     Unavailable,
+    /// The request could not be read (a form field missing, doubled or of the wrong kind); `field`
+    /// names the field when it is known.
+    #[error("malformed request")]
+    Malformed { field: Option<String> },
+    /// The request's body is larger than the app accepts.
+    #[error("request too large")]
+    TooLarge,
     /// Something failed inside the app; detail is in the log.
     #[error("internal error")]
     Internal,
@@ -56,6 +63,8 @@ impl AppError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Malformed { .. } => StatusCode::BAD_REQUEST,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Upstream { status, .. } => match *status {
                 429 => StatusCode::TOO_MANY_REQUESTS,
                 409 => StatusCode::CONFLICT,
@@ -74,6 +83,8 @@ impl AppError {
             Self::NotFound => "error.not_found",
             Self::Invalid { message, .. } | Self::Upstream { message, .. } => message,
             Self::Unavailable => "error.unavailable",
+            Self::Malformed { .. } => "error.malformed",
+            Self::TooLarge => "error.too_large",
             Self::Internal => "error.internal",
             Self::ServerFn(_) => "error.network",
         }
@@ -91,9 +102,29 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// Arguments the server could not read are the sender's fault (400), not a network failure.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        Self::ServerFn(value)
+        match value {
+            ServerFnErrorErr::Args(message) => Self::Malformed {
+                field: named_field(&message),
+            },
+            ServerFnErrorErr::MissingArg(field) => Self::Malformed {
+                field: named_field(&format!("missing field `{field}`")),
+            },
+            other => Self::ServerFn(other),
+        }
     }
+}
+
+/// The field a deserializer's message names (``missing field `aid` `` → `aid`), when it is a plain
+/// field name; never the value that was sent.
+fn named_field(message: &str) -> Option<String> {
+    let rest = ["missing field `", "duplicate field `", "unknown field `"]
+        .iter()
+        .find_map(|prefix| message.find(prefix).map(|at| &message[at + prefix.len()..]))?;
+    let name = rest.split('`').next()?;
+    let plain = !name.is_empty() && name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    plain.then(|| name.to_owned())
 }
 
 #[cfg(feature = "ssr")]
@@ -147,6 +178,21 @@ mod tests {
             let bytes = error.ser();
             assert_eq!(AppError::de(bytes), error);
         }
+    }
+
+    #[test]
+    fn unreadable_arguments_are_a_bad_request_naming_only_the_field() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("duplicate field `aid`".into()));
+        assert_eq!(error, AppError::Malformed { field: Some("aid".into()) });
+        assert_eq!(error.status_code(), StatusCode::BAD_REQUEST);
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args(
+            "invalid value: string \"<b>x</b>\", expected `u32`".into(),
+        ));
+        assert!(!format!("{error:?}").contains("<b>"));
+        assert_eq!(
+            AppError::from_server_fn_error(ServerFnErrorErr::MissingArg("limit".into())),
+            AppError::Malformed { field: Some("limit".into()) }
+        );
     }
 
     #[test]

@@ -39,6 +39,49 @@ pub async fn server_fn_status(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// The largest body a server function takes (its forms are a few kilobytes).
+pub const SERVER_FN_BODY_LIMIT: usize = 1 << 20;
+
+/// Refuses a server-function request whose body is larger than [`SERVER_FN_BODY_LIMIT`] with 413
+/// and [`app::AppError::TooLarge`]: as JSON to JavaScript, and for a plain form post as a redirect
+/// back to the form's page carrying the error, as Leptos does for the function's own errors.
+pub async fn server_fn_body_limit(request: Request, next: Next) -> Response {
+    use axum::response::IntoResponse;
+    use leptos::server_fn::error::ServerFnUrlError;
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, SERVER_FN_BODY_LIMIT).await else {
+        tracing::warn!("server-function body over the limit refused");
+        let error = app::AppError::TooLarge;
+        let back = parts
+            .headers
+            .get(header::REFERER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|_| accepts_html(&parts.headers))
+            .and_then(|referer| ServerFnUrlError::new(parts.uri.path(), error.clone()).to_url(referer).ok());
+        if let Some(back) = back.and_then(|url| HeaderValue::from_str(url.as_str()).ok()) {
+            return (StatusCode::FOUND, [(header::LOCATION, back)]).into_response();
+        }
+        let body = serde_json::to_string(&error).unwrap_or_default();
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
+    };
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
+}
+
+fn accepts_html(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}
+
 /// `/pkg` (the wasm, JS and CSS, whose names do not change between builds): the browser keeps
 /// them but asks each time whether they changed (a cheap 304). Other static files: a day.
 pub async fn cache_headers(request: Request, next: Next) -> Response {

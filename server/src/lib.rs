@@ -98,6 +98,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
     let guard = session::Guard {
         site_root: config.site_root.clone(),
         max_age: config.session_max_age,
+        idle: config.session_idle,
         dintero: state.dintero.clone(),
     };
     let store = session::store(&config).await.map_err(StartError::Sessions)?;
@@ -120,6 +121,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(guard, session::require_sign_in))
         .layer(session::layer(&config, store))
+        .layer(middleware::from_fn(edge::server_fn_body_limit))
         .layer(middleware::from_fn(edge::server_fn_status))
         .layer(middleware::from_fn(edge::same_origin_writes))
         .layer(middleware::from_fn_with_state(

@@ -34,16 +34,41 @@ pub async fn store(config: &Config) -> Result<SqliteStore, std::io::Error> {
 }
 
 /// The session layer: `HttpOnly`, `SameSite=Lax`, `Secure` unless on plain-HTTP loopback, ended
-/// after `BACKOFFICE_SESSION_IDLE_MINUTES` without a request.
+/// after `BACKOFFICE_SESSION_IDLE_MINUTES` without a request (see [`keep_alive`]).
 pub fn layer(config: &Config, store: SqliteStore) -> SessionManagerLayer<SqliteStore> {
+    let lifetime = config.session_idle + renewal_interval(config.session_idle);
     SessionManagerLayer::new(store)
         .with_name(COOKIE_NAME)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.cookie_secure())
         .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::seconds(
-            config.session_idle.num_seconds(),
+            lifetime.num_seconds(),
         )))
+}
+
+/// How often a signed-in person's requests push their session's end on: a quarter of the idle
+/// time, at most five minutes. tower-sessions moves a session's expiry only when it saves it, so
+/// [`keep_alive`] saves at most once per interval instead of on every request, and the session
+/// lives for the idle time plus this interval after a save: it ends between `idle` and
+/// `idle + interval` after the person's last request.
+pub fn renewal_interval(idle: chrono::Duration) -> chrono::Duration {
+    (idle / 4).clamp(chrono::Duration::seconds(1), chrono::Duration::minutes(5))
+}
+
+/// The session key of when the session's expiry was last pushed on (Unix seconds).
+const RENEWED_AT_KEY: &str = "backoffice.renewed_at";
+
+/// Pushes the session's end on when the last push is at least [`renewal_interval`] old (one store
+/// write per interval, not per request).
+async fn keep_alive(session: &Session, idle: chrono::Duration) {
+    let now = chrono::Utc::now().timestamp();
+    let renewed_at = session.get::<i64>(RENEWED_AT_KEY).await.ok().flatten().unwrap_or(0);
+    if now - renewed_at >= renewal_interval(idle).num_seconds() {
+        if let Err(error) = session.insert(RENEWED_AT_KEY, now).await {
+            tracing::warn!(%error, "could not renew the session");
+        }
+    }
 }
 
 /// What the sign-in guard needs to know.
@@ -53,6 +78,8 @@ pub struct Guard {
     pub site_root: String,
     /// A session ends this long after sign-in (`BACKOFFICE_SESSION_MAX_HOURS`).
     pub max_age: chrono::Duration,
+    /// A session ends this long after the person's last request (`BACKOFFICE_SESSION_IDLE_MINUTES`).
+    pub idle: chrono::Duration,
     /// For renewing people's Dintero tokens.
     pub dintero: app::dintero::DinteroClient,
 }
@@ -87,6 +114,7 @@ pub async fn require_sign_in(State(guard): State<Guard>, session: Session, reque
     match session.get::<UserSession>(USER_KEY).await {
         Ok(Some(user)) if chrono::Utc::now() < user.signed_in_at + guard.max_age => {
             if renew_if_due(&guard.dintero, &session, user).await {
+                keep_alive(&session, guard.idle).await;
                 return next.run(request).await;
             }
             let _ = session.remove::<UserSession>(USER_KEY).await;

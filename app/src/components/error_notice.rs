@@ -30,6 +30,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             detail: Some(detail),
             ..
         } => Some(format!("Dintero ({status}): {detail}")),
+        AppError::Malformed { field: Some(field) } => Some(format!("{} {field}", t("error.malformed_field"))),
         _ => None,
     };
     view! {
