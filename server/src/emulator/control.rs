@@ -2,7 +2,7 @@
 //!
 //! - `POST /__emulator/reset` puts the world back as seeded (and clears faults and the request log);
 //! - `POST /__emulator/seed?merchants=N&seed=S` seeds a new world (N up to 20,000);
-//! - `GET /__emulator/requests` lists the last requests received (method, path, status; never bodies);
+//! - `GET /__emulator/requests` lists the last requests received (method, path, query string, status; never bodies);
 //! - `GET`/`POST`/`DELETE /__emulator/faults` lists, adds ([`FaultSpec`] as JSON) and clears faults;
 //! - `POST /__emulator/auth/tokens` with `{"user_token_seconds": n}` shortens the lifetime of people's
 //!   tokens issued from now on (`null` restores 4 hours), and with `{"revoke_refresh_tokens": true}`
@@ -33,6 +33,9 @@ const REQUEST_LOG_LENGTH: usize = 2_000;
 pub struct RequestEntry {
     pub method: String,
     pub path: String,
+    /// The query string as sent (without `?`), so two reads of one path with different filters or
+    /// pages can be told apart; `None` when there was none.
+    pub query: Option<String>,
     pub status: u16,
 }
 
@@ -40,7 +43,7 @@ pub struct RequestEntry {
 pub struct RequestLog(Mutex<VecDeque<RequestEntry>>);
 
 impl RequestLog {
-    pub fn push(&self, method: &str, path: &str, status: u16) {
+    pub fn push(&self, method: &str, path: &str, query: Option<&str>, status: u16) {
         let mut log = self.0.lock().unwrap_or_else(|p| p.into_inner());
         if log.len() == REQUEST_LOG_LENGTH {
             log.pop_front();
@@ -48,6 +51,7 @@ impl RequestLog {
         log.push_back(RequestEntry {
             method: method.to_owned(),
             path: path.to_owned(),
+            query: query.map(str::to_owned),
             status,
         });
     }

@@ -113,15 +113,17 @@ impl Emulator {
     }
 }
 
-/// Keeps method, path and status of each request for `/__emulator/requests` (never bodies or headers).
+/// Keeps method, path, query and status of each request for `/__emulator/requests` (never bodies
+/// or headers).
 async fn record(State(emulator): State<Emulator>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
+    let query = request.uri().query().map(str::to_owned);
     let response = next.run(request).await;
     if !path.starts_with("/__emulator") {
         emulator
             .requests
-            .push(method.as_str(), &path, response.status().as_u16());
+            .push(method.as_str(), &path, query.as_deref(), response.status().as_u16());
     }
     response
 }
