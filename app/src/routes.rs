@@ -2,36 +2,65 @@
 //! server streams. A sign-in's `next=` may only lead to one of these ([`is_routed`]); the router's
 //! own list is checked against [`PAGES`] in the server's tests, so a new page must be named here.
 
-/// The pages' route patterns (`:name` matches one path segment), as the feature routes declare them.
-pub const PAGES: &[&str] = &[
-    "/",
-    "/activity",
-    "/accounts",
-    "/accounts/new",
-    "/accounts/export/:id",
-    "/accounts/:aid",
-    "/accounts/:aid/approvals",
-    "/accounts/:aid/payouts",
-    "/accounts/:aid/payouts/:destination",
-    "/accounts/:aid/report-configurations",
-    "/accounts/:aid/report-configurations/new",
-    "/accounts/:aid/report-configurations/:id",
-    "/accounts/:aid/reports",
-    "/accounts/:aid/sellers",
-    "/accounts/:aid/sellers/new",
-    "/accounts/:aid/sellers/:id",
-    "/accounts/:aid/settlements",
-    "/onboarding",
-    "/onboarding/pipeline",
-    "/price-packages",
-    "/price-packages/new",
-    "/price-packages/:id",
-    "/screening",
-    "/screening/terminate",
-    "/settlements",
-    "/login",
-    "/login/code",
-    "/sandbox/inbox",
+use crate::auth::Capability;
+
+/// Who may see a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Anyone, signed in or not (signing in).
+    Public,
+    /// Any signed-in person.
+    SignedIn,
+    /// A signed-in person whose scopes grant this.
+    Capability(Capability),
+}
+
+/// A page: its route pattern (`:name` matches one path segment) and who may see it. The shell
+/// refuses a page to anyone its `needs` leave out (403) before the page renders; the page's server
+/// functions check again.
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    pub pattern: &'static str,
+    pub needs: Needs,
+}
+
+const fn page(pattern: &'static str, needs: Needs) -> Page {
+    Page { pattern, needs }
+}
+
+use Capability as C;
+use Needs::{Capability as May, Public, SignedIn};
+
+/// Every page, as the feature routes declare them.
+pub const PAGES: &[Page] = &[
+    page("/", SignedIn),
+    page("/activity", May(C::Activity)),
+    page("/accounts", May(C::ViewMerchants)),
+    page("/accounts/new", May(C::ManageMerchants)),
+    page("/accounts/export/:id", May(C::ViewMerchants)),
+    page("/accounts/:aid", May(C::ViewMerchants)),
+    page("/accounts/:aid/approvals", May(C::Review)),
+    page("/accounts/:aid/payouts", May(C::Payouts)),
+    page("/accounts/:aid/payouts/:destination", May(C::Payouts)),
+    page("/accounts/:aid/report-configurations", May(C::Settlements)),
+    page("/accounts/:aid/report-configurations/new", May(C::ConfigureReports)),
+    page("/accounts/:aid/report-configurations/:id", May(C::ConfigureReports)),
+    page("/accounts/:aid/reports", May(C::Reports)),
+    page("/accounts/:aid/sellers", May(C::Review)),
+    page("/accounts/:aid/sellers/new", May(C::Review)),
+    page("/accounts/:aid/sellers/:id", May(C::Review)),
+    page("/accounts/:aid/settlements", May(C::Settlements)),
+    page("/onboarding", May(C::Review)),
+    page("/onboarding/pipeline", May(C::Review)),
+    page("/price-packages", May(C::ViewMerchants)),
+    page("/price-packages/new", May(C::PricePackages)),
+    page("/price-packages/:id", May(C::ViewMerchants)),
+    page("/screening", May(C::Screen)),
+    page("/screening/terminate", May(C::Terminate)),
+    page("/settlements", May(C::Settlements)),
+    page("/login", Public),
+    page("/login/code", Public),
+    page("/sandbox/inbox", Public),
 ];
 
 /// The files the server streams (plain axum routes beside the pages).
@@ -61,9 +90,18 @@ pub fn matches(pattern: &str, path: &str) -> bool {
     }
 }
 
+/// The page `path` (without query) shows; a literal segment wins over a `:name` one
+/// (`/accounts/new` is not the merchant `new`).
+pub fn page_at(path: &str) -> Option<&'static Page> {
+    PAGES
+        .iter()
+        .filter(|page| matches(page.pattern, path))
+        .max_by_key(|page| page.pattern.split('/').filter(|s| !s.starts_with(':')).count())
+}
+
 /// True when `path` (without query) is one of the app's pages or downloads.
 pub fn is_routed(path: &str) -> bool {
-    PAGES.iter().chain(DOWNLOADS).any(|pattern| matches(pattern, path))
+    page_at(path).is_some() || DOWNLOADS.iter().any(|pattern| matches(pattern, path))
 }
 
 #[cfg(test)]
@@ -81,5 +119,7 @@ mod tests {
         assert!(is_routed("/exports/abc"));
         assert!(!is_routed("/nowhere"));
         assert!(!is_routed("//evil.example"));
+        assert_eq!(page_at("/accounts/new").map(|p| p.pattern), Some("/accounts/new"));
+        assert_eq!(page_at("/accounts/T11200001").map(|p| p.pattern), Some("/accounts/:aid"));
     }
 }

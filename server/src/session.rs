@@ -106,15 +106,19 @@ const PUBLIC_SERVER_FNS: [&str; 8] = [
 /// again: pages are sent to `/login?next=...` (303); a form they were submitting is kept (without
 /// its secrets) for the page to fill in again once they are back, and the server function answers
 /// 401 to JavaScript or sends a plain form post back through the sign-in page to where it came from.
-pub async fn require_sign_in(State(guard): State<Guard>, session: Session, request: Request, next: Next) -> Response {
+///
+/// A signed-in request carries the session's [`UserSession`] in its extensions, so pages know who
+/// is signed in without waiting ([`app::auth::signed_in_now`]).
+pub async fn require_sign_in(State(guard): State<Guard>, session: Session, mut request: Request, next: Next) -> Response {
     let path = request.uri().path();
     if is_public(path, &guard.site_root) {
         return next.run(request).await;
     }
     match session.get::<UserSession>(USER_KEY).await {
         Ok(Some(user)) if chrono::Utc::now() < user.signed_in_at + guard.max_age => {
-            if renew_if_due(&guard.dintero, &session, user).await {
+            if let Some(user) = renew_if_due(&guard.dintero, &session, user).await {
                 keep_alive(&session, guard.idle).await;
+                request.extensions_mut().insert(user);
                 return next.run(request).await;
             }
             let _ = session.remove::<UserSession>(USER_KEY).await;
@@ -132,25 +136,26 @@ pub async fn require_sign_in(State(guard): State<Guard>, session: Session, reque
     see_other(&app::auth::sign_in_path(here))
 }
 
-/// True when the person's Dintero token is good for a while yet, or was renewed now (and the
-/// session updated). False when it has run out and cannot be renewed.
-async fn renew_if_due(dintero: &app::dintero::DinteroClient, session: &Session, user: UserSession) -> bool {
+/// The person, when their Dintero token is good for a while yet or was renewed now (and the
+/// session updated); `None` when it has run out and cannot be renewed.
+async fn renew_if_due(dintero: &app::dintero::DinteroClient, session: &Session, user: UserSession) -> Option<UserSession> {
     let now = chrono::Utc::now();
     if user.token_expires_at - now > RENEW_BEFORE {
-        return true;
+        return Some(user);
     }
     let Some(refresh_token) = user.refresh_token.clone() else {
-        return user.token_expires_at > now;
+        return (user.token_expires_at > now).then_some(user);
     };
     match dintero.refresh_token(&refresh_token).await {
         Ok(token) => {
             tracing::info!("renewed the person's Dintero token");
-            session.insert(USER_KEY, user.renewed(token)).await.is_ok()
+            let renewed = user.renewed(token);
+            session.insert(USER_KEY, renewed.clone()).await.ok().map(|()| renewed)
         }
         Err(error) => {
             tracing::info!(%error, "could not renew the person's Dintero token");
             // Dintero unreachable: go on while the old token lasts; refused: sign in again.
-            error.status().is_none() && user.token_expires_at > now
+            (error.status().is_none() && user.token_expires_at > now).then_some(user)
         }
     }
 }

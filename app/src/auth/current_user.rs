@@ -41,16 +41,38 @@ impl CurrentUser {
 #[server(endpoint = "current_user")]
 pub async fn get_current_user() -> Result<CurrentUser, AppError> {
     let user = crate::auth::session::require_user().await?;
-    let state = crate::state::app_state()?;
-    let access = user.access();
-    Ok(CurrentUser {
-        email: user.email,
-        name: user.name,
-        access,
-        scopes: user.scopes,
-        partner_id: state.dintero.partner_id().to_owned(),
-        partner_name: user.partner_name,
-        dintero_url: state.dintero.base_url().to_owned(),
-        embedded_emulator: state.info.embedded_emulator,
-    })
+    Ok(CurrentUser::of(user, &crate::state::app_state()?))
+}
+
+/// The person the sign-in guard let through for the request being rendered, read without waiting
+/// (the guard puts the session's user into the request); `None` on a public page or in the browser.
+pub fn signed_in_now() -> Option<CurrentUser> {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = use_context::<http::request::Parts>()?;
+        let user = parts.extensions.get::<crate::auth::session::UserSession>()?.clone();
+        Some(CurrentUser::of(user, &crate::state::app_state().ok()?))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl CurrentUser {
+    /// What a page may know of `user` (nothing secret).
+    pub fn of(user: crate::auth::session::UserSession, state: &crate::state::AppState) -> Self {
+        let access = user.access();
+        CurrentUser {
+            email: user.email,
+            name: user.name,
+            access,
+            scopes: user.scopes,
+            partner_id: state.dintero.partner_id().to_owned(),
+            partner_name: user.partner_name,
+            dintero_url: state.dintero.base_url().to_owned(),
+            embedded_emulator: state.info.embedded_emulator,
+        }
+    }
 }

@@ -16,7 +16,7 @@ pub mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
-pub use current_user::{get_current_user, CurrentUser, GetCurrentUser};
+pub use current_user::{get_current_user, signed_in_now, CurrentUser, GetCurrentUser};
 pub use kept_input::{take_kept_input, KeptInput, TakeKeptInput};
 pub use login::{safe_next, sign_in_path, Login};
 pub use login_page::LoginPage;

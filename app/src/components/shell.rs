@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::use_location;
 
-use crate::auth::{get_current_user, sign_in_path, Capability, CurrentUser, SignOutButton};
+use crate::auth::{sign_in_path, signed_in_now, Capability, CurrentUser, SignOutButton};
 use crate::components::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::{t, LanguageSwitch};
+use crate::routes::{self, Needs};
 
 /// The features in the navigation: (path, translation key, what the person needs to see it).
 const NAVIGATION: [(&str, &str, Option<Capability>); 7] = [
@@ -25,29 +26,38 @@ const NAVIGATION: [(&str, &str, Option<Capability>); 7] = [
     ("/activity", "nav.activity", Some(Capability::Activity)),
 ];
 
+/// The signed-in frame. Who is signed in comes with the request (the sign-in guard read the
+/// session), so nothing here waits: the page below renders once per request, and a page the person
+/// may not see is refused with 403 before anything is sent.
 #[component]
 pub fn Shell() -> impl IntoView {
-    let user = Resource::new_blocking(|| (), |_| get_current_user());
+    let Some(user) = signed_in_now() else {
+        return view! { <BackToSignIn/> }.into_any();
+    };
+    provide_context(user.clone());
+    let path = use_location().pathname.get_untracked();
+    let refused = match routes::page_at(&path).map(|page| page.needs) {
+        Some(Needs::Capability(capability)) => !user.may(capability),
+        _ => false,
+    };
+    let page = if refused {
+        view! {
+            <leptos_meta::Title text=format!("{} · Partner Back-office", t("forbidden.title"))/>
+            <ErrorNotice error=AppError::Forbidden/>
+        }
+        .into_any()
+    } else {
+        view! { <Outlet/> }.into_any()
+    };
     view! {
         <a href="#main" class="skip-link">{t("shell.skip")}</a>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match user.await {
-                    Ok(user) => {
-                        provide_context(user.clone());
-                        view! { <SignedIn user/> }.into_any()
-                    }
-                    Err(AppError::Unauthenticated) => view! { <BackToSignIn/> }.into_any(),
-                    Err(error) => view! {
-                        <main id="main" class="page"><ErrorNotice error/></main>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <SignedIn user page/>
     }
+    .into_any()
 }
 
-/// Sends a person whose session ended to the sign-in page, to come back here afterwards.
+/// Sends a person whose session ended to the sign-in page, to come back here afterwards (the
+/// sign-in guard normally does this before the page renders).
 #[component]
 fn BackToSignIn() -> impl IntoView {
     let location = use_location();
@@ -60,7 +70,7 @@ fn BackToSignIn() -> impl IntoView {
 }
 
 #[component]
-fn SignedIn(user: CurrentUser) -> impl IntoView {
+fn SignedIn(user: CurrentUser, page: AnyView) -> impl IntoView {
     let partner = user.partner_name.clone().unwrap_or_else(|| user.partner_id.clone());
     view! {
         <div class="flex min-h-screen flex-col">
@@ -98,7 +108,7 @@ fn SignedIn(user: CurrentUser) -> impl IntoView {
                 </div>
             </header>
             <main id="main" class="page" tabindex="-1">
-                <Outlet/>
+                {page}
             </main>
             <footer class="app-footer">
                 <div class="mx-auto flex max-w-7xl flex-wrap gap-x-4 px-4 py-3 sm:px-6">

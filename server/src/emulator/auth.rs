@@ -4,10 +4,11 @@
 use axum::extract::{Path, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::HeaderMap;
-use axum::Json;
+use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::control::LogSubject;
 use super::error::ApiError;
 use super::jwt::Claims;
 use super::world::normalize_oid;
@@ -29,7 +30,7 @@ pub async fn exchange_token(
     Path(partner_id): Path<String>,
     headers: HeaderMap,
     body: Option<Json<ExchangeRequest>>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<(Extension<LogSubject>, Json<Value>), ApiError> {
     let now = chrono::Utc::now().timestamp();
     let caller = bearer(&emulator, &headers, now)?;
     require_scope(&caller, &["admin:accounts", "read:accounts"])?;
@@ -61,14 +62,15 @@ pub async fn exchange_token(
         exp: (now + USER_TOKEN_SECONDS).min(caller.exp.max(now + 60)),
         scope: caller.scope.clone(),
         kind: caller.kind,
-        account: account_id,
+        account: account_id.clone(),
         jti: uuid::Uuid::new_v4().to_string(),
     };
-    Ok(Json(json!({
+    let answer = Json(json!({
         "access_token": emulator.access_token(&claims),
         "token_type": "Bearer",
         "expires_in": claims.exp - now,
-    })))
+    }));
+    Ok((Extension(LogSubject(account_id)), answer))
 }
 
 /// `^[PT]{1}\d{8}$` (REFERENCE.md, "Identifier formats").

@@ -123,7 +123,13 @@ async fn record(State(emulator): State<Emulator>, request: Request, next: Next) 
     if !path.starts_with("/__emulator") {
         emulator
             .requests
-            .push(method.as_str(), &path, query.as_deref(), response.status().as_u16());
+            .push(
+                method.as_str(),
+                &path,
+                query.as_deref(),
+                response.extensions().get::<control::LogSubject>().map(|s| s.0.as_str()),
+                response.status().as_u16(),
+            );
     }
     response
 }

@@ -27,6 +27,7 @@ mod emulator_auth;
 mod emulator_issued_secrets;
 mod export;
 mod onboarding;
+mod one_read;
 mod payouts;
 mod report_configurations;
 mod report_files;

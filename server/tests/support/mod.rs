@@ -9,6 +9,7 @@ use serde_json::Value;
 use server::emulator::Emulator;
 
 pub mod export;
+pub mod pages;
 pub mod served;
 
 pub const PARTNER: &str = "T11200000";
@@ -122,6 +123,31 @@ impl Harness {
                 (
                     e["method"].as_str().unwrap_or_default().to_owned(),
                     e["path"].as_str().unwrap_or_default().to_owned(),
+                    e["status"].as_u64().unwrap_or_default() as u16,
+                )
+            })
+            .collect()
+    }
+
+    /// The requests the emulator received, as (method, path, query, subject, status).
+    pub async fn requests_with_query(&self) -> Vec<(String, String, Option<String>, Option<String>, u16)> {
+        let entries: Vec<Value> = self
+            .http
+            .get(format!("{}/__emulator/requests", self.base))
+            .send()
+            .await
+            .expect("requests")
+            .json()
+            .await
+            .expect("json");
+        entries
+            .into_iter()
+            .map(|e| {
+                (
+                    e["method"].as_str().unwrap_or_default().to_owned(),
+                    e["path"].as_str().unwrap_or_default().to_owned(),
+                    e["query"].as_str().map(str::to_owned),
+                    e["subject"].as_str().map(str::to_owned),
                     e["status"].as_u64().unwrap_or_default() as u16,
                 )
             })
