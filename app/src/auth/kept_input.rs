@@ -45,36 +45,17 @@ pub async fn keep_in(session: &tower_sessions::Session, form: &str, fields: Vec<
     }
 }
 
-/// What was taken while rendering this request: a page may draw a form more than once while it
-/// renders on the server, and each drawing must see what the first take found.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Default)]
-pub struct TakenThisRequest(std::sync::Arc<std::sync::Mutex<BTreeMap<String, KeptInput>>>);
-
-/// Takes (and forgets) what was kept for `form`; within one page render, every take of the same
-/// form gets the same answer.
+/// Takes (and forgets) what was kept for `form`. A page takes it once per view: it reads it where
+/// it runs once per request (its component's body), never inside a suspense's children.
 #[server(endpoint = "take_kept_input")]
 pub async fn take_kept_input(form: String) -> Result<KeptInput, AppError> {
-    let taken = use_context::<TakenThisRequest>();
-    if let Some(found) = taken
-        .as_ref()
-        .and_then(|t| t.0.lock().ok().and_then(|m| m.get(&form).cloned()))
-    {
-        return Ok(found);
-    }
     let session = crate::auth::session::session().await?;
-    let kept = session
+    Ok(session
         .remove::<KeptInput>(&key(&form))
         .await
         .ok()
         .flatten()
-        .unwrap_or_default();
-    if let Some(taken) = taken {
-        if let Ok(mut map) = taken.0.lock() {
-            map.insert(form, kept.clone());
-        }
-    }
-    Ok(kept)
+        .unwrap_or_default())
 }
 
 /// Keeps `fields` of `form` when the request is a plain HTML form post (with JavaScript the

@@ -6,6 +6,26 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::i18n::t;
 
+/// The texts an [`ErrorNotice`] may show for an error other than a field's: what an island that
+/// shows errors needs sent with it.
+pub const ERROR_TEXTS: &[&str] = &[
+    "error.unauthenticated",
+    "error.forbidden",
+    "error.not_found",
+    "error.unavailable",
+    "error.internal",
+    "error.network",
+    "error.malformed",
+    "error.malformed_field",
+    "error.too_large",
+    "error.rate_limited",
+    "error.upstream_refused",
+    "error.upstream_unreadable",
+    "forbidden.title",
+    "forbidden.body",
+    "forbidden.home",
+];
+
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]

@@ -10,7 +10,7 @@ mod shell;
 
 pub use case_status::{case_status_class, case_status_key, CaseStatusBadge};
 pub use choice_field::{SelectField, TextAreaField};
-pub use error_notice::ErrorNotice;
+pub use error_notice::{ErrorNotice, ERROR_TEXTS};
 pub use field::TextField;
 pub use not_found::NotFound;
 pub use pager::Pager;

@@ -1,6 +1,8 @@
 //! [`Locale`] and the lookup of texts by key.
 
+#[cfg(not(browser))]
 use std::collections::HashMap;
+#[cfg(not(browser))]
 use std::sync::LazyLock;
 
 use leptos::prelude::*;
@@ -40,6 +42,7 @@ impl Locale {
         }
     }
 
+    #[cfg(not(browser))]
     fn texts(self) -> &'static HashMap<&'static str, &'static str> {
         static EN: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(&texts_of!("en")));
         static NB: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(&texts_of!("nb")));
@@ -50,12 +53,75 @@ impl Locale {
     }
 
     /// The text for `key`: this language's, else English, else a visible marker.
+    #[cfg(not(browser))]
     pub fn text(self, key: &str) -> &'static str {
         self.texts()
             .get(key)
             .or_else(|| Locale::En.texts().get(key))
             .copied()
             .unwrap_or(MISSING)
+    }
+
+    /// In the browser: the text the page's islands were sent for `key` (the browser holds no
+    /// language files; see [`IslandTexts`]).
+    #[cfg(browser)]
+    pub fn text(self, key: &str) -> &'static str {
+        browser_texts::get(key).unwrap_or(MISSING)
+    }
+}
+
+/// The texts an island shows, in the page's language, sent with it from the server: the browser
+/// is never handed the language files, only these. An island takes them as a prop and calls
+/// [`IslandTexts::install`] before it renders, so [`t`] works inside it as on the server.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct IslandTexts(Vec<(String, String)>);
+
+impl IslandTexts {
+    /// The texts of `keys` in the request's language (pages render on the server only; in the
+    /// browser there is nothing to look them up in, and nothing asks).
+    pub fn of(keys: &[&str]) -> Self {
+        #[cfg(not(browser))]
+        {
+            let locale = use_locale();
+            Self(keys.iter().map(|k| ((*k).to_owned(), locale.text(k).to_owned())).collect())
+        }
+        #[cfg(browser)]
+        {
+            let _ = keys;
+            Self::default()
+        }
+    }
+
+    /// In the browser, makes these the texts [`t`] answers with; on the server a no-op.
+    pub fn install(&self) {
+        #[cfg(browser)]
+        for (key, text) in &self.0 {
+            browser_texts::set(key, text);
+        }
+    }
+}
+
+#[cfg(browser)]
+mod browser_texts {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    thread_local! {
+        // Each text is leaked once: an island's few texts, for the life of the page.
+        static TEXTS: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
+    }
+
+    pub fn get(key: &str) -> Option<&'static str> {
+        TEXTS.with(|texts| texts.borrow().get(key).copied())
+    }
+
+    pub fn set(key: &str, text: &str) {
+        TEXTS.with(|texts| {
+            let mut texts = texts.borrow_mut();
+            if texts.get(key).is_none_or(|known| *known != text) {
+                texts.insert(key.to_owned(), Box::leak(text.to_owned().into_boxed_str()));
+            }
+        });
     }
 }
 
@@ -64,6 +130,7 @@ const MISSING: &str = "[missing text]";
 
 /// A language's texts: `locales/<code>.txt` (the shell and older pages) and one file per feature
 /// area in `locales/<code>/`, so areas are translated and reviewed apart.
+#[cfg(not(browser))]
 macro_rules! texts_of {
     ($code:literal) => {
         [
@@ -77,8 +144,10 @@ macro_rules! texts_of {
         ]
     };
 }
+#[cfg(not(browser))]
 use texts_of;
 
+#[cfg(not(browser))]
 fn parse(sources: &[&'static str]) -> HashMap<&'static str, &'static str> {
     sources
         .iter()
@@ -119,6 +188,21 @@ pub fn request_locale() -> Locale {
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     {
         Locale::default()
+    }
+}
+
+/// Every key that starts with `prefix` (English has them all; none in the browser).
+pub fn keys_starting(prefix: &str) -> Vec<&'static str> {
+    #[cfg(not(browser))]
+    {
+        let mut keys: Vec<&'static str> = Locale::En.texts().keys().copied().filter(|k| k.starts_with(prefix)).collect();
+        keys.sort_unstable();
+        keys
+    }
+    #[cfg(browser)]
+    {
+        let _ = prefix;
+        Vec::new()
     }
 }
 

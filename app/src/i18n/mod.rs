@@ -8,5 +8,5 @@
 mod locale;
 mod set_locale;
 
-pub use locale::{provide_locale, request_locale, t, use_locale, Locale};
+pub use locale::{keys_starting, provide_locale, request_locale, t, use_locale, IslandTexts, Locale};
 pub use set_locale::{LanguageSwitch, SetLocale};

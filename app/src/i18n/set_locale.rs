@@ -1,5 +1,5 @@
-//! [`SetLocale`] and the [`LanguageSwitch`] that calls it: one small form per language, so it works
-//! without JavaScript (the browser posts, the server sets the cookie and sends it back where it was).
+//! [`SetLocale`] and the [`LanguageSwitch`] that calls it: one small form per language, a plain post
+//! (the server sets the cookie and sends the browser back where it was, now in that language).
 
 use leptos::prelude::*;
 
@@ -23,15 +23,6 @@ pub async fn set_locale(locale: String) -> Result<(), AppError> {
 pub fn LanguageSwitch() -> impl IntoView {
     let current = use_locale();
     let action = ServerAction::<SetLocale>::new();
-    // With JavaScript the page is rendered again in the new language by reloading it.
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            #[cfg(feature = "hydrate")]
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().reload();
-            }
-        }
-    });
     view! {
         <div class="flex items-center gap-1" role="group" aria-label=t("shell.language")>
             {Locale::ALL

@@ -27,12 +27,35 @@ fn general(error: Signal<Option<AppError>>) -> impl IntoView {
     }
 }
 
-/// What was kept for `form` after a failed plain form post (empty otherwise).
-fn kept(form: &'static str) -> Resource<KeptInput> {
-    Resource::new_blocking(
-        || (),
-        move |_| async move { take_kept_input(form.to_owned()).await.unwrap_or_default() },
-    )
+/// What the open tab's form kept after a failed plain form post (empty otherwise), read by the
+/// page once per view ([`TabKept`]).
+fn kept() -> Resource<KeptInput> {
+    use_context::<TabKept>().expect("the merchant page provides TabKept").0
+}
+
+/// The kept input of the one form on the merchant page's open tab, taken once per page view.
+#[derive(Clone, Copy)]
+pub struct TabKept(Resource<KeptInput>);
+
+impl TabKept {
+    /// Takes what was kept for the form on `tab`, if it has one.
+    pub fn take(tab: &str) -> Self {
+        let form = match tab {
+            "manage" => Some("update_merchant"),
+            "connections" => Some("record_connection_event"),
+            "activity" => Some("add_comment"),
+            _ => None,
+        };
+        Self(Resource::new_blocking(
+            || (),
+            move |_| async move {
+                match form {
+                    Some(form) => take_kept_input(form.to_owned()).await.unwrap_or_default(),
+                    None => KeptInput::default(),
+                }
+            },
+        ))
+    }
 }
 
 /// `kept` if something was kept, else `current`.
@@ -49,7 +72,7 @@ pub fn UpdateForm(detail: MerchantDetail) -> impl IntoView {
     let action = actions().update;
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let saved = move || matches!(action.value().get(), Some(Ok(())));
-    let kept = kept("update_merchant");
+    let kept = kept();
     let aid = detail.row.account_id.clone();
     let progressions: Vec<(String, String)> = Progression::KNOWN
         .iter()
@@ -92,7 +115,7 @@ pub fn UpdateForm(detail: MerchantDetail) -> impl IntoView {
 pub fn ConnectionEventForm(aid: String, providers: Vec<String>) -> impl IntoView {
     let action = actions().event;
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let kept = kept("record_connection_event");
+    let kept = kept();
     let provider_options: Vec<(String, String)> = providers
         .iter()
         .map(|p| (p.replace('_', "-"), provider_name(p)))
@@ -140,7 +163,7 @@ pub fn ConnectionEventForm(aid: String, providers: Vec<String>) -> impl IntoView
 pub fn CommentForm(aid: String) -> impl IntoView {
     let action = actions().comment;
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let kept = kept("add_comment");
+    let kept = kept();
     view! {
         <section class="card mb-4">
             <h2 class="card-title">{t("merchant.add_comment")}</h2>

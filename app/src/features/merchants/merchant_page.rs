@@ -6,9 +6,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::changes::{AddComment, DeleteMerchant, RecordConnectionEvent, UpdateMerchant};
-use super::merchant_forms::{CommentForm, ConnectionEventForm, DeleteForm, UpdateForm};
+use super::merchant_forms::{CommentForm, ConnectionEventForm, DeleteForm, TabKept, UpdateForm};
 use super::merchant_view::{AddressView, ConnectionView, MerchantDetail};
-use super::package_tab::{PackageTab, SettingsTab};
+use super::package_tab::{read_settings, PackageReads, PackageTab, SettingsRead, SettingsTab};
 use super::portfolio_page::{provider_name, status_key};
 use super::read::{get_merchant, CommentView, MerchantPageData, StatisticsView};
 use super::status_badge::StatusBadge;
@@ -49,23 +49,18 @@ pub fn MerchantPage() -> impl IntoView {
         delete: ServerAction::new(),
     };
     provide_context(actions);
-    // Re-read the merchant after a change Dintero accepted (not after a refused one, which would
-    // re-draw the forms and lose what was typed).
-    let accepted = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        let ok = [
-            actions.update.value().get().is_some_and(|r| r.is_ok()),
-            actions.event.value().get().is_some_and(|r| r.is_ok()),
-            actions.comment.value().get().is_some_and(|r| r.is_ok()),
-        ];
-        if ok.contains(&true) {
-            accepted.update(|n| *n += 1);
-        }
-    });
-    let merchant = Resource::new(move || (aid.get(), accepted.get()), |(aid, _)| get_merchant(aid));
+    let merchant = Resource::new(move || aid.get(), get_merchant);
     let user = use_context::<CurrentUser>();
     let may_manage = user.as_ref().is_some_and(|u| u.may(Capability::ManageMerchants));
     let may_assign = user.as_ref().is_some_and(|u| u.may(Capability::PricePackages));
+    // What the open tab reads besides the merchant, made here once per view: the tab is drawn
+    // inside the merchant's suspense, whose children the server draws more than once.
+    let open_tab = tab.get_untracked();
+    provide_context(TabKept::take(&open_tab));
+    let reads = TabReads {
+        package: (open_tab == "package").then(|| PackageReads::new(aid.get_untracked(), may_assign)),
+        settings: (open_tab == "settings").then(|| read_settings(aid.get_untracked())),
+    };
     let onboarding = Onboarding {
         review: user.as_ref().is_some_and(|u| u.may(Capability::Review)),
         screen: user.as_ref().is_some_and(|u| u.may(Capability::Screen)),
@@ -77,7 +72,7 @@ pub fn MerchantPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match merchant.await {
-                    Ok(data) => view! { <Merchant data tab=tab.get() may_manage may_assign onboarding/> }.into_any(),
+                    Ok(data) => view! { <Merchant data tab=tab.get() may_manage may_assign onboarding reads/> }.into_any(),
                     Err(error) => view! {
                         <Title text=format!("{} · Partner Back-office", t("merchant.title"))/>
                         <p class="mb-4"><a href="/accounts" class="underline">{t("merchant.back")}</a></p>
@@ -87,6 +82,13 @@ pub fn MerchantPage() -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+/// The reads of the open tab, if it has its own.
+#[derive(Clone, Copy)]
+struct TabReads {
+    package: Option<PackageReads>,
+    settings: Option<SettingsRead>,
 }
 
 /// Which of the onboarding team's and finance's pages about a merchant the person may open.
@@ -140,6 +142,7 @@ fn Merchant(
     may_manage: bool,
     may_assign: bool,
     onboarding: Onboarding,
+    reads: TabReads,
 ) -> impl IntoView {
     let MerchantPageData {
         detail,
@@ -158,12 +161,12 @@ fn Merchant(
             view! { <li><a href=href class="tab" aria-current=current>{t(key)}</a></li> }
         })
         .collect_view();
-    let body = match tab.as_str() {
-        "connections" => view! { <Connections detail=detail.clone() may_manage/> }.into_any(),
-        "activity" => view! { <Activity aid=aid.clone() comments may_manage/> }.into_any(),
-        "package" => view! { <PackageTab aid=aid.clone() may_assign/> }.into_any(),
-        "settings" => view! { <SettingsTab aid=aid.clone()/> }.into_any(),
-        "manage" if may_manage => view! { <Manage detail=detail.clone()/> }.into_any(),
+    let body = match (tab.as_str(), reads.package, reads.settings) {
+        ("connections", _, _) => view! { <Connections detail=detail.clone() may_manage/> }.into_any(),
+        ("activity", _, _) => view! { <Activity aid=aid.clone() comments may_manage/> }.into_any(),
+        ("package", Some(reads), _) => view! { <PackageTab aid=aid.clone() may_assign reads/> }.into_any(),
+        ("settings", _, Some(settings)) => view! { <SettingsTab settings/> }.into_any(),
+        ("manage", _, _) if may_manage => view! { <Manage detail=detail.clone()/> }.into_any(),
         _ => view! { <Overview detail=detail.clone() statistics account_statistics/> }.into_any(),
     };
     view! {

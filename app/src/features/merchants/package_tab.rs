@@ -5,34 +5,42 @@ use leptos::prelude::*;
 use super::package_and_settings::{get_merchant_package, get_merchant_settings, AssignPricePackage};
 use super::package_view::PackageView;
 use crate::components::{ErrorNotice, SelectField};
+use crate::error::AppError;
 use crate::features::onboarding::onboarding_packages;
 use crate::format::date_time_str;
 use crate::i18n::t;
 
-#[component]
-pub fn PackageTab(aid: String, may_assign: bool) -> impl IntoView {
-    let assign = ServerAction::<AssignPricePackage>::new();
-    let accepted = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if assign.value().get().is_some_and(|r| r.is_ok()) {
-            accepted.update(|n| *n += 1);
+/// What the "Price package" tab reads: the merchant's package and, for those who may assign
+/// one, the catalogue. Made by the page, once per view (the tab is drawn inside the merchant's
+/// suspense, which the server draws more than once).
+#[derive(Clone, Copy)]
+pub struct PackageReads {
+    package: Resource<Result<Option<PackageView>, AppError>>,
+    catalogue: Resource<Result<Vec<(String, String)>, AppError>>,
+}
+
+impl PackageReads {
+    pub fn new(aid: String, may_assign: bool) -> Self {
+        Self {
+            package: Resource::new(|| (), move |_| get_merchant_package(aid.clone())),
+            catalogue: Resource::new(
+                || (),
+                move |_| async move {
+                    if may_assign {
+                        onboarding_packages().await
+                    } else {
+                        Ok(Vec::new())
+                    }
+                },
+            ),
         }
-    });
-    let for_package = aid.clone();
-    let package = Resource::new(
-        move || accepted.get(),
-        move |_| get_merchant_package(for_package.clone()),
-    );
-    let catalogue = Resource::new(
-        || (),
-        move |_| async move {
-            if may_assign {
-                onboarding_packages().await
-            } else {
-                Ok(Vec::new())
-            }
-        },
-    );
+    }
+}
+
+#[component]
+pub fn PackageTab(aid: String, may_assign: bool, reads: PackageReads) -> impl IntoView {
+    let assign = ServerAction::<AssignPricePackage>::new();
+    let PackageReads { package, catalogue } = reads;
     let error = Signal::derive(move || assign.value().get().and_then(Result::err));
     view! {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
@@ -118,9 +126,16 @@ pub fn Package(package: PackageView) -> impl IntoView {
     }
 }
 
+/// What the "Settings" tab reads, made by the page once per view (see [`PackageReads`]).
+pub type SettingsRead = Resource<Result<Vec<(String, String)>, AppError>>;
+
+/// Reads the merchant `aid`'s settings for the "Settings" tab.
+pub fn read_settings(aid: String) -> SettingsRead {
+    Resource::new(|| (), move |_| get_merchant_settings(aid.clone()))
+}
+
 #[component]
-pub fn SettingsTab(aid: String) -> impl IntoView {
-    let settings = Resource::new(|| (), move |_| get_merchant_settings(aid.clone()));
+pub fn SettingsTab(settings: SettingsRead) -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {

@@ -7,6 +7,7 @@ mod draft_store;
 mod new_account;
 mod onboarding_page;
 mod save;
+mod step_form;
 
 pub use onboarding_page::NewMerchantPage;
 pub use save::{

@@ -21,20 +21,8 @@ pub fn PackagePage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let update = ServerAction::<UpdatePricePackage>::new();
     let assign = ServerAction::<AssignPricePackage>::new();
-    let saved = RwSignal::new(0u32);
-    let assigned = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if update.value().get().is_some_and(|r| r.is_ok()) {
-            saved.update(|n| *n += 1);
-        }
-    });
-    Effect::new(move |_| {
-        if assign.value().get().is_some_and(|r| r.is_ok()) {
-            assigned.update(|n| *n += 1);
-        }
-    });
-    let package = Resource::new(move || (id.get(), saved.get()), |(id, _)| get_price_package(id));
-    let usage = Resource::new(move || (id.get(), assigned.get()), |(id, _)| package_merchants(id));
+    let package = Resource::new(move || id.get(), get_price_package);
+    let usage = Resource::new(move || id.get(), package_merchants);
     let kept = Resource::new_blocking(
         || (),
         |_| async { take_kept_input("update_price_package".into()).await.unwrap_or_default() },

@@ -4,22 +4,15 @@
 use leptos::prelude::*;
 
 use super::write::{RecordScreeningDecision, DECISIONS, MAX_NOTE};
-use crate::auth::take_kept_input;
+use crate::auth::KeptInput;
 use crate::components::{ErrorNotice, TextAreaField};
 use crate::i18n::t;
 
+/// The form for the inquiry `irn` of merchant `aid`; `kept` is what a refused plain post kept.
 #[component]
-pub fn DecisionForm(aid: String, irn: String, vmss: String) -> impl IntoView {
+pub fn DecisionForm(aid: String, irn: String, vmss: String, kept: Resource<KeptInput>) -> impl IntoView {
     let action = ServerAction::<RecordScreeningDecision>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let kept = Resource::new_blocking(
-        || (),
-        |_| async {
-            take_kept_input("record_screening_decision".into())
-                .await
-                .unwrap_or_default()
-        },
-    );
     let decision_error = move || {
         error
             .get()

@@ -8,10 +8,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::criteria_form::{criteria_or_kept, CriteriaForm};
 use super::decision_form::DecisionForm;
-use super::read::{find_screening_merchants, is_irn, screening_results, screening_subject, Subject};
+use super::read::{find_screening_merchants, is_irn, screening_results, screening_subject, Findings, Subject};
 use super::results_view::ResultsView;
 use super::write::{RunScreening, DECISIONS};
-use crate::auth::{take_kept_input, Capability, CurrentUser};
+use crate::auth::{take_kept_input, Capability, CurrentUser, KeptInput};
 use crate::components::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::t;
@@ -131,6 +131,9 @@ fn Workbench(place: Place, may_terminate: bool) -> impl IntoView {
         || (),
         |_| async { take_kept_input("run_screening".into()).await.unwrap_or_default() },
     );
+    // An inquiry's findings and the decision form's kept input are read here, once, though they
+    // are drawn inside the subject's suspense (whose children the server draws more than once).
+    let inquiry = is_irn(&place.irn).then(|| Inquiry::read(&place));
     view! {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || {
@@ -138,7 +141,7 @@ fn Workbench(place: Place, may_terminate: bool) -> impl IntoView {
                 Suspend::new(async move {
                     let kept = kept.await;
                     match subject.await {
-                        Ok(subject) => view! { <Bench subject place kept may_terminate run/> }.into_any(),
+                        Ok(subject) => view! { <Bench subject place kept may_terminate run inquiry/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
                 })
@@ -155,6 +158,7 @@ fn Bench(
     kept: crate::auth::KeptInput,
     may_terminate: bool,
     run: ServerAction<RunScreening>,
+    inquiry: Option<Inquiry>,
 ) -> impl IntoView {
     let aid = subject.aid.clone();
     let terminate_href = |register: &str| {
@@ -173,7 +177,6 @@ fn Bench(
         "vmss" => Some("screening.terminated.vmss"),
         _ => None,
     };
-    let show_results = is_irn(&place.irn);
     view! {
         <div class="mb-4 flex flex-wrap items-center gap-3">
             <h2 class="text-xl font-semibold" data-testid="subject">{subject.name.clone()}</h2>
@@ -201,7 +204,7 @@ fn Bench(
         })}
         <CriteriaForm aid=aid.clone() criteria=criteria_or_kept(subject.criteria.clone(), &kept) action=run/>
         <IrnForm aid=aid.clone() irn=place.irn.clone()/>
-        {show_results.then(|| view! { <Results place=place.clone()/> })}
+        {inquiry.map(|inquiry| view! { <Results place=place.clone() inquiry/> })}
     }
     .into_any()
 }
@@ -224,13 +227,36 @@ fn IrnForm(aid: String, irn: String) -> impl IntoView {
     .into_any()
 }
 
+/// A MATCH inquiry's findings and what the decision form kept, read once per page view.
+#[derive(Clone, Copy)]
+struct Inquiry {
+    results: Resource<Result<Findings, AppError>>,
+    kept: Resource<KeptInput>,
+}
+
+impl Inquiry {
+    fn read(place: &Place) -> Self {
+        let key = (place.aid.clone(), place.irn.clone(), place.offset, place.vmss.clone());
+        Self {
+            results: Resource::new(
+                move || key.clone(),
+                |(aid, irn, offset, vmss)| screening_results(aid, irn, offset, vmss),
+            ),
+            kept: Resource::new_blocking(
+                || (),
+                |_| async {
+                    take_kept_input("record_screening_decision".into())
+                        .await
+                        .unwrap_or_default()
+                },
+            ),
+        }
+    }
+}
+
 #[component]
-fn Results(place: Place) -> impl IntoView {
-    let key = (place.aid.clone(), place.irn.clone(), place.offset, place.vmss.clone());
-    let results = Resource::new(
-        move || key.clone(),
-        |(aid, irn, offset, vmss)| screening_results(aid, irn, offset, vmss),
-    );
+fn Results(place: Place, inquiry: Inquiry) -> impl IntoView {
+    let Inquiry { results, kept } = inquiry;
     view! {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || {
@@ -239,7 +265,7 @@ fn Results(place: Place) -> impl IntoView {
                     match results.await {
                         Ok(results) => view! {
                             <ResultsView aid=place.aid.clone() vmss_ref=place.vmss.clone() results/>
-                            <DecisionForm aid=place.aid.clone() irn=place.irn.clone() vmss=place.vmss.clone()/>
+                            <DecisionForm aid=place.aid.clone() irn=place.irn.clone() vmss=place.vmss.clone() kept/>
                         }
                         .into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),

@@ -22,16 +22,7 @@ pub fn ApprovalsPage() -> impl IntoView {
     let aid = Memo::new(move |_| params.with(|p| p.get("aid").unwrap_or_default()));
     let payment = ServerAction::<CreatePaymentApproval>::new();
     let cdd = ServerAction::<CreateCddCase>::new();
-    // Read again after a create Dintero accepted (not after a refused one, which would draw the
-    // forms again and lose what was typed).
-    let accepted = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        let ok = |done: Option<Result<(), AppError>>| done.is_some_and(|r| r.is_ok());
-        if ok(payment.value().get()) || ok(cdd.value().get()) {
-            accepted.update(|n| *n += 1);
-        }
-    });
-    let data = Resource::new(move || (aid.get(), accepted.get()), |(aid, _)| merchant_approvals(aid));
+    let data = Resource::new(move || aid.get(), merchant_approvals);
     let kept = Resource::new_blocking(
         move || aid.get(),
         |aid| async move {

@@ -21,17 +21,7 @@ pub fn SellerPage() -> impl IntoView {
     let aid = Memo::new(move |_| params.with(|p| p.get("aid").unwrap_or_default()));
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let archive = ServerAction::<ArchiveSellerApproval>::new();
-    // Read again once an archive went through (the page stays; only its query changes).
-    let archived = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if archive.value().get().is_some_and(|r| r.is_ok()) {
-            archived.update(|n| *n += 1);
-        }
-    });
-    let approval = Resource::new(
-        move || (aid.get(), id.get(), archived.get()),
-        |(aid, id, _)| get_seller_approval(aid, id),
-    );
+    let approval = Resource::new(move || (aid.get(), id.get()), |(aid, id)| get_seller_approval(aid, id));
     let notice = move || {
         query.with(|q| {
             if q.get("created").is_some() {

@@ -7,6 +7,7 @@
 //! - `/settlements`: the same filters over the portfolio ([`portfolio`]): totals, a chart per month
 //!   and the merchants with an enabled connection that settled nothing.
 
+mod bulk_zip;
 pub mod portfolio;
 mod portfolio_page;
 mod read;

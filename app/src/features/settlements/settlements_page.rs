@@ -9,14 +9,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::read::{list_settlements, SettlementList};
 use super::settlement_filter::{SettlementFilter, KEYS, PROVIDERS};
-use super::zip_progress::{settlement_zip_progress, ZipProgress};
+use super::bulk_zip::{BulkZip, BULK_FORM, BULK_ZIP_TEXTS};
 use crate::components::{ErrorNotice, TextField};
 use crate::dintero::settlements::{Attachment, PaymentStatus, SettlementItem};
 use crate::error::AppError;
 use crate::features::merchants::provider_name;
 use crate::features::reports::{FinanceTab, FinanceTabs};
 use crate::format::{date_time_str, money};
-use crate::i18n::t;
+use crate::i18n::{t, IslandTexts};
 
 #[component]
 pub fn SettlementsPage() -> impl IntoView {
@@ -156,7 +156,11 @@ fn Settlements(list: SettlementList, filter: SettlementFilter) -> impl IntoView 
                 </div>
             }.into_any()
         }}
-        {(count > 0).then(|| view! { <BulkZip aid=aid.clone() filter=filter.clone() token=progress/> })}
+        {(count > 0).then(|| {
+            let action = format!("/accounts/{}/settlements/files.zip", crate::url::encode(&aid));
+            let hidden = filter.pairs(false).into_iter().map(|(name, value)| (name.to_owned(), value)).collect();
+            view! { <BulkZip action hidden token=progress texts=IslandTexts::of(BULK_ZIP_TEXTS)/> }
+        })}
         <nav class="mt-4 flex items-center gap-2" aria-label=t("portfolio.paging")>
             {first_href.map(|href| view! { <a href=href class="btn-ghost" rel="first">{t("settlements.first_page")}</a> })}
             {next_href.map(|href| view! { <a href=href class="btn-ghost" rel="next">{t("portfolio.next")}</a> })}
@@ -226,103 +230,6 @@ fn Row(aid: String, item: SettlementItem) -> impl IntoView {
             <td class="text-sm"><ul>{files}</ul></td>
         </tr>
     }
-}
-
-/// The id of the bulk ZIP form, which the rows' checkboxes belong to.
-const BULK_FORM: &str = "bulk-zip";
-
-/// Downloads the chosen settlements' files (or all in the filtered view, every page) as one ZIP,
-/// a plain GET form so it works without JavaScript; with it, the page follows the ZIP's progress.
-#[component]
-fn BulkZip(aid: String, filter: SettlementFilter, token: String) -> impl IntoView {
-    let progress = RwSignal::new(None::<ZipProgress>);
-    let started = RwSignal::new(false);
-    // The id the form sends, read from the page itself: the server may render the page more than
-    // once, each time with a new id, and hydration keeps the first HTML's.
-    let token_input = NodeRef::<leptos::html::Input>::new();
-    let on_submit = move |_| {
-        let Some(token) = token_input.get_untracked().map(|input| input.value()) else {
-            return;
-        };
-        started.set(true);
-        progress.set(None);
-        follow(token, progress, 0);
-    };
-    let hidden = filter
-        .pairs(false)
-        .into_iter()
-        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
-        .collect_view();
-    view! {
-        <form id=BULK_FORM method="get" action=format!("/accounts/{aid}/settlements/files.zip")
-            class="card mt-4 flex flex-col gap-3" aria-label=t("settlements.zip.title") on:submit=on_submit>
-            {hidden}
-            <input type="hidden" name="progress" value=token node_ref=token_input/>
-            <div>
-                <h2 class="font-semibold">{t("settlements.zip.title")}</h2>
-                <p class="text-muted text-sm">{t("settlements.zip.lead")}</p>
-            </div>
-            <div class="flex flex-wrap gap-2">
-                <button type="submit" name="scope" value="selected" class="btn-primary">{t("settlements.zip.selected")}</button>
-                <button type="submit" name="scope" value="all" class="btn-ghost">{t("settlements.zip.all")}</button>
-            </div>
-            <div role="status" aria-live="polite" data-testid="zip-progress">
-                {move || started.get().then(|| view! { <ZipProgressView progress=progress.get()/> })}
-            </div>
-        </form>
-    }
-}
-
-/// Asks how far the ZIP `token` has come, again every 0.7 s until it ends (or for about 25 min).
-fn follow(token: String, progress: RwSignal<Option<ZipProgress>>, tries: u32) {
-    leptos::task::spawn_local(async move {
-        let answer = settlement_zip_progress(token.clone()).await;
-        if progress.is_disposed() {
-            return;
-        }
-        let finished = matches!(&answer, Ok(Some(p)) if p.finished);
-        if let Ok(Some(answer)) = answer {
-            progress.set(Some(answer));
-        }
-        if !finished && tries < 2_000 {
-            set_timeout(
-                move || follow(token, progress, tries + 1),
-                std::time::Duration::from_millis(700),
-            );
-        }
-    });
-}
-
-#[component]
-fn ZipProgressView(progress: Option<ZipProgress>) -> impl IntoView {
-    let Some(p) = progress else {
-        return view! { <p class="text-sm">{t("settlements.zip.preparing")}</p> }.into_any();
-    };
-    let handled = p.files_done + p.files_failed;
-    let state = if p.broken.is_some() {
-        "broken"
-    } else if p.finished {
-        "done"
-    } else {
-        "running"
-    };
-    let headline = match state {
-        "broken" => t("settlements.zip.broken"),
-        "done" => t("settlements.zip.done"),
-        _ => t("settlements.zip.running"),
-    };
-    view! {
-        <div class="flex flex-col gap-1 text-sm" data-state=state>
-            <p class="font-medium">{headline}</p>
-            <progress class="w-full" max=p.files_total.max(1) value=handled></progress>
-            <p class="tabular-nums">
-                {format!("{handled} / {} {} · {}", p.files_total, t("settlements.zip.files"), crate::format::bytes(p.bytes))}
-                {(p.files_failed > 0).then(|| format!(" · {} {}", p.files_failed, t("settlements.zip.failed")))}
-            </p>
-            {p.broken.map(|why| view! { <p class="field-error">{why}</p> })}
-        </div>
-    }
-    .into_any()
 }
 
 /// A settlement file's name: merchant, provider, settled day and whose file it is:

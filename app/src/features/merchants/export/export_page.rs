@@ -1,7 +1,7 @@
 //! [`ExportPage`]: `/accounts/export/{id}`, how far an export is and, once done, its download.
-//! With JavaScript it asks again every second; without, the page reloads itself every two seconds
-//! (a `<meta refresh>` inside `<noscript>`) while the export runs. The id in the URL is all a
-//! reload needs.
+//! The progress is an island ([`LiveProgress`]): with JavaScript it asks again every second;
+//! without, the page reloads itself every two seconds (a `<meta refresh>` inside `<noscript>`)
+//! while the export runs. The id in the URL is all a reload needs.
 
 use std::time::Duration;
 
@@ -11,9 +11,27 @@ use leptos_router::hooks::use_params_map;
 
 use super::server_fns::export_status;
 use super::status::{ExportProgress, ExportState};
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, ERROR_TEXTS};
 use crate::format::date_time_str;
-use crate::i18n::t;
+use crate::i18n::{t, IslandTexts};
+
+/// The texts [`LiveProgress`] shows (with [`ERROR_TEXTS`] for an export that fails).
+const TEXTS: &[&str] = &[
+    "export.running",
+    "export.done",
+    "export.failed",
+    "export.rows",
+    "export.pages",
+    "export.retries",
+    "export.progress",
+    "export.download",
+    "export.failed_lead",
+    "export.started",
+    "export.refresh",
+    "export.back",
+    "export.format_csv",
+    "export.format_xlsx",
+];
 
 /// Reloads the page without JavaScript (inside `<noscript>`, so hydrated pages poll instead).
 const RELOAD: &str = r#"<meta http-equiv="refresh" content="2">"#;
@@ -21,20 +39,8 @@ const RELOAD: &str = r#"<meta http-equiv="refresh" content="2">"#;
 #[component]
 pub fn ExportPage() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let tick = RwSignal::new(0u32);
-    let progress = Resource::new(move || (id.get(), tick.get()), |(id, _)| export_status(id));
-    // Effects run only in the browser: while the export runs, ask again in a second.
-    Effect::new(move |_| {
-        if progress.get().is_some_and(|p| p.is_ok_and(|p| p.is_running())) {
-            set_timeout(
-                move || {
-                    let _ = tick.try_update(|n| *n += 1);
-                },
-                Duration::from_secs(1),
-            );
-        }
-    });
+    let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
+    let progress = Resource::new(move || id.clone(), export_status);
     view! {
         <Title text=format!("{} · Partner Back-office", t("export.title"))/>
         <h1 class="mb-1 text-2xl font-semibold">{t("export.title")}</h1>
@@ -42,12 +48,39 @@ pub fn ExportPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match progress.await {
-                    Ok(progress) => view! { <Progress progress/> }.into_any(),
+                    Ok(progress) => {
+                        let texts = IslandTexts::of(&[TEXTS, ERROR_TEXTS].concat());
+                        view! { <LiveProgress progress texts/> }.into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}
         </Transition>
     }
+}
+
+/// The export's progress as the server saw it; with JavaScript, asked again every second while it
+/// runs.
+#[island]
+fn LiveProgress(progress: ExportProgress, texts: IslandTexts) -> impl IntoView {
+    texts.install();
+    let current = RwSignal::new(progress);
+    Effect::new(move |_| {
+        if current.with(ExportProgress::is_running) {
+            let id = current.with_untracked(|p| p.id.clone());
+            set_timeout(
+                move || {
+                    leptos::task::spawn_local(async move {
+                        if let Ok(next) = export_status(id).await {
+                            let _ = current.try_set(next);
+                        }
+                    })
+                },
+                Duration::from_secs(1),
+            );
+        }
+    });
+    move || view! { <Progress progress=current.get()/> }
 }
 
 #[component]
