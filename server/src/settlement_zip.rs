@@ -441,6 +441,7 @@ fn reason(error: &DinteroError) -> String {
         DinteroError::Timeout => "Dintero did not answer in time".to_owned(),
         DinteroError::Transport(_) => "the connection to Dintero failed".to_owned(),
         DinteroError::Decode(_) => "Dintero's answer could not be read".to_owned(),
+        DinteroError::Refused(_) => "the file's id is not one Dintero issues".to_owned(),
     }
 }
 
