@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use reqwest::header::COOKIE;
 use serde_json::{json, Value};
 use support::export::{memory_kib, reset_peak};
+use support::ids;
 use support::served::{post_login, serve_with, session_cookie, temp_data_dir};
 
 const AID: &str = "T11200002";
@@ -64,7 +65,7 @@ async fn run() {
     let person = emulator.person("finance@partner.example").await;
     let merchant = emulator
         .client
-        .merchant_token(&person, AID)
+        .merchant_token(&person, &ids::account(AID))
         .await
         .expect("a merchant token");
     let client = reqwest::Client::builder()

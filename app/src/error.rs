@@ -151,6 +151,7 @@ impl From<crate::dintero::DinteroError> for AppError {
                 },
             },
             D::Timeout | D::Transport(_) => Self::Unavailable,
+            D::Refused(_) => Self::NotFound,
             D::Decode(_) => Self::Upstream {
                 status: 502,
                 message: "error.upstream_unreadable".into(),

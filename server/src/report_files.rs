@@ -11,6 +11,7 @@ use app::auth::Capability;
 use app::dintero::reports::ReportMetadata;
 use app::secret::Secret;
 use app::state::AppState;
+use app::validate::{AccountId, OpaqueId};
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
@@ -41,11 +42,10 @@ pub async fn report_file(
         Err(refused) => return refused,
     };
     let after = from.after.filter(|a| !a.is_empty());
-    let ids_ok = app::features::reports::read::is_dintero_id(&id)
-        && after.as_deref().is_none_or(app::features::reports::read::is_dintero_id);
-    if !app::validate::is_account_id(&aid) || !ids_ok {
+    let cursor_ok = after.as_deref().is_none_or(app::features::reports::read::is_dintero_id);
+    let (Ok(aid), Ok(id), true) = (AccountId::parse(&aid), OpaqueId::parse(&id), cursor_ok) else {
         return refused(&headers, app::AppError::NotFound);
-    }
+    };
     let report = match find(&state, &user.access_token, &aid, &id, after).await {
         Ok(Some(report)) => report,
         Ok(None) => return refused(&headers, app::AppError::NotFound),
@@ -78,8 +78,8 @@ pub async fn report_file(
 async fn find(
     state: &AppState,
     token: &Secret,
-    aid: &str,
-    id: &str,
+    aid: &AccountId,
+    id: &OpaqueId,
     mut after: Option<String>,
 ) -> Result<Option<ReportMetadata>, app::dintero::DinteroError> {
     for _ in 0..MAX_PAGES {
@@ -87,7 +87,7 @@ async fn find(
             .dintero
             .report_metadata(token, aid, Some(100), after.as_deref())
             .await?;
-        if let Some(report) = page.reports.into_iter().find(|r| r.id == id) {
+        if let Some(report) = page.reports.into_iter().find(|r| r.id == id.as_str()) {
             return Ok(Some(report));
         }
         match page.starting_after.filter(|s| !s.is_empty()) {

@@ -9,6 +9,7 @@
 
 use app::auth::Capability;
 use app::state::AppState;
+use app::validate::{AccountId, OpaqueId};
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -41,9 +42,14 @@ pub async fn attachment(
         Ok(user) => user,
         Err(refused) => return refused,
     };
-    if !app::validate::is_account_id(&aid) {
+    let ids = (
+        AccountId::parse(&aid),
+        OpaqueId::parse(&settlement),
+        OpaqueId::parse(&attachment),
+    );
+    let (Ok(aid), Ok(settlement), Ok(attachment)) = ids else {
         return refused(&headers, app::AppError::NotFound);
-    }
+    };
     let file = match state
         .dintero
         .settlement_attachment(&user.access_token, &aid, &settlement, &attachment)

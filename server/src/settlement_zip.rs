@@ -24,6 +24,7 @@ use app::dintero::DinteroError;
 use app::features::settlements::settlement_filter::{SettlementFilter, KEYS};
 use app::features::settlements::{file_name, ZipProgress};
 use app::state::AppState;
+use app::validate::{AccountId, OpaqueId};
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, StatusCode};
@@ -97,10 +98,9 @@ pub async fn settlement_zip(
         Ok(user) => user,
         Err(refused) => return refused,
     };
-    let aid = aid.to_ascii_uppercase();
-    if !app::validate::is_account_id(&aid) {
+    let Ok(aid) = AccountId::parse(&aid) else {
         return refused(&headers, app::AppError::NotFound);
-    }
+    };
     let request = ZipRequest::parse(query.as_deref().unwrap_or_default());
     let text = |key: &str| locale(&headers).text(key).to_owned();
     let plain = |status: StatusCode, message: String| {
@@ -131,7 +131,7 @@ pub async fn settlement_zip(
     };
     let merchant_name = account
         .map(|a| app::features::merchants::merchant_view::MerchantRow::from(&a).name)
-        .unwrap_or_else(|_| aid.clone());
+        .unwrap_or_else(|_| aid.to_string());
     let chosen: Vec<SettlementItem> = if request.all {
         settlements
     } else {
@@ -147,7 +147,7 @@ pub async fn settlement_zip(
         .filter(|id| !found.contains(id.as_str()))
         .cloned()
         .collect();
-    let plan = plan(&aid, chosen);
+    let plan = plan(aid.as_str(), chosen);
     let today = chrono::Utc::now().format("%Y-%m-%d");
     let zip_name = format!("{aid}_settlements_{today}.zip");
 
@@ -182,7 +182,7 @@ pub async fn settlement_zip(
 async fn list(
     state: &AppState,
     token: &app::secret::Secret,
-    aid: &str,
+    aid: &AccountId,
     mut query: app::dintero::settlements::SettlementQuery,
     wanted: Option<&HashSet<&str>>,
 ) -> Result<Option<Vec<SettlementItem>>, DinteroError> {
@@ -243,7 +243,7 @@ struct Job {
     token: app::secret::Secret,
     person: String,
     progress_id: Option<String>,
-    aid: String,
+    aid: AccountId,
     merchant_name: String,
     missing: Vec<String>,
 }
@@ -291,11 +291,18 @@ impl Job {
             async move { tx.send(Ok(chunk)).await.map_err(|_| Gone) }
         };
         for file in plan {
-            let fetched = self
-                .state
-                .dintero
-                .settlement_attachment(&self.token, &self.aid, &file.settlement.id, &file.attachment.id)
-                .await;
+            let fetched = match (
+                OpaqueId::parse(&file.settlement.id),
+                OpaqueId::parse(&file.attachment.id),
+            ) {
+                (Ok(settlement), Ok(attachment)) => {
+                    self.state
+                        .dintero
+                        .settlement_attachment(&self.token, &self.aid, &settlement, &attachment)
+                        .await
+                }
+                _ => Err(DinteroError::Refused("a settlement or attachment id".to_owned())),
+            };
             let (name, size, status) = match fetched {
                 Err(error) => {
                     tracing::info!(%error, "a settlement file for a ZIP could not be fetched");
@@ -376,7 +383,7 @@ impl Job {
             amounts.iter().map(pick).collect::<Vec<_>>().join(" ")
         };
         vec![
-            self.aid.clone(),
+            self.aid.to_string(),
             self.merchant_name.clone(),
             id.to_owned(),
             text(|i| i.provider.clone()),
@@ -441,6 +448,7 @@ fn reason(error: &DinteroError) -> String {
         DinteroError::Timeout => "Dintero did not answer in time".to_owned(),
         DinteroError::Transport(_) => "the connection to Dintero failed".to_owned(),
         DinteroError::Decode(_) => "Dintero's answer could not be read".to_owned(),
+        DinteroError::Refused(_) => "the file's id is not one Dintero issues".to_owned(),
     }
 }
 

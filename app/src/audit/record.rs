@@ -10,6 +10,7 @@ use crate::dintero::receipt::capture;
 use crate::dintero::DinteroError;
 use crate::error::AppError;
 use crate::state::app_state;
+use crate::validate::AccountId;
 
 /// A short account of a change's input: `field=value` pairs, never secrets, personal ids masked.
 #[derive(Debug, Clone, Default)]
@@ -65,12 +66,13 @@ fn shorten(value: &str) -> String {
 }
 
 /// Runs `change` (one or more Dintero writes) and appends one entry with what Dintero answered to
-/// the last write: its status and request id, or no status when no answer came. If the entry
+/// the last write: its status and request id, or no status when no answer came. `merchant` is the
+/// parsed id the change is sent to, so the entry names the account that is written. If the entry
 /// cannot be written the person is told (500), even though Dintero may have made the change.
 pub async fn audited<T>(
     user: &UserSession,
     action: AuditAction,
-    merchant: Option<&str>,
+    merchant: Option<&AccountId>,
     summary: Summary,
     change: impl Future<Output = Result<T, DinteroError>>,
 ) -> Result<T, AppError> {
@@ -89,7 +91,7 @@ pub async fn audited<T>(
         user_id: user.user_id.clone(),
         email: user.email.clone(),
         partner_id: state.dintero.partner_id().to_owned(),
-        account_id: merchant.map(str::to_owned),
+        account_id: merchant.map(|aid| aid.as_str().to_owned()),
         action,
         summary: summary.to_string(),
         status,

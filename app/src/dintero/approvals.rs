@@ -265,8 +265,9 @@ mod ssr {
     use crate::dintero::http::Auth;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
+    use crate::validate::{AccountId, ResourceId};
 
-    fn base(aid: &str) -> String {
+    fn base(aid: &AccountId) -> String {
         format!("/v1/accounts/{aid}/management/settings/approvals")
     }
 
@@ -275,7 +276,7 @@ mod ssr {
         pub async fn payment_approvals(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             case_status: &[CaseStatus],
         ) -> Result<Vec<PaymentApproval>, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
@@ -290,7 +291,7 @@ mod ssr {
         pub async fn create_payment_approval(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &NewPaymentApproval,
         ) -> Result<PaymentApproval, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
@@ -302,7 +303,7 @@ mod ssr {
         pub async fn seller_approvals(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             filter: &SellerApprovalQuery,
         ) -> Result<Vec<SellerApproval>, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
@@ -320,7 +321,7 @@ mod ssr {
         pub async fn create_seller_approval(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &NewSellerApproval,
         ) -> Result<SellerApproval, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
@@ -336,8 +337,8 @@ mod ssr {
         pub async fn seller_approval(
             &self,
             person: &Secret,
-            aid: &str,
-            id: &str,
+            aid: &AccountId,
+            id: &ResourceId,
         ) -> Result<SellerApproval, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.get(
@@ -353,8 +354,8 @@ mod ssr {
         pub async fn archive_seller_approval(
             &self,
             person: &Secret,
-            aid: &str,
-            id: &str,
+            aid: &AccountId,
+            id: &ResourceId,
             delete_active: bool,
         ) -> Result<SellerApproval, DinteroError> {
             let token = self.merchant_token(person, aid).await?;

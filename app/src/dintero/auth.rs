@@ -164,6 +164,7 @@ mod merchant_tokens {
     use crate::dintero::http::{Auth, CachedToken};
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
+    use crate::validate::AccountId;
 
     /// Merchant tokens by (person, merchant), each kept until shortly before it expires. A slot is
     /// a `OnceCell`, so concurrent requests for the same merchant wait for one exchange.
@@ -171,7 +172,7 @@ mod merchant_tokens {
     pub struct MerchantTokens(Mutex<HashMap<Key, Slot>>);
 
     /// (fingerprint of the person's token, merchant account id)
-    type Key = (u64, String);
+    type Key = (u64, AccountId);
     type Slot = Arc<OnceCell<CachedToken>>;
 
     /// How many slots the cache holds before it drops the stale ones.
@@ -205,9 +206,13 @@ mod merchant_tokens {
     impl DinteroClient {
         /// Exchanges a partner token (the person's) for a token on one of the partner's merchants
         /// (`POST /v1/accounts/{partner_id}/auth/exchange_token`).
-        pub async fn exchange_token(&self, person: &Secret, account_id: &str) -> Result<AccessToken, DinteroError> {
+        pub async fn exchange_token(
+            &self,
+            person: &Secret,
+            account_id: &AccountId,
+        ) -> Result<AccessToken, DinteroError> {
             let partner = self.partner_id();
-            let body = json!({"account_id": account_id});
+            let body = json!({"account_id": account_id.as_str()});
             self.post(
                 &format!("/v1/accounts/{partner}/auth/exchange_token"),
                 Auth::Bearer(person),
@@ -218,8 +223,8 @@ mod merchant_tokens {
 
         /// The person's token on merchant `aid`: exchanged once, then cached per person and
         /// merchant until shortly before it expires.
-        pub async fn merchant_token(&self, person: &Secret, aid: &str) -> Result<Secret, DinteroError> {
-            let key = (fingerprint(person), aid.to_owned());
+        pub async fn merchant_token(&self, person: &Secret, aid: &AccountId) -> Result<Secret, DinteroError> {
+            let key = (fingerprint(person), aid.clone());
             loop {
                 let slot = self.merchant_tokens().slot(&key);
                 let token = slot

@@ -206,13 +206,14 @@ mod ssr {
     use crate::dintero::http::Auth;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
+    use crate::validate::AccountId;
 
     impl DinteroClient {
         /// `GET /v1/accounts/{aid}/management/settings/cdd/cases` (not paged).
         pub async fn cdd_cases(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             filter: &CddCaseQuery,
         ) -> Result<Vec<CddCase>, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
@@ -228,7 +229,7 @@ mod ssr {
         pub async fn create_cdd_case(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &NewCddCase,
         ) -> Result<CddCase, DinteroError> {
             let token = self.merchant_token(person, aid).await?;

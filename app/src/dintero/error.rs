@@ -35,6 +35,10 @@ pub enum DinteroError {
     /// The connection failed.
     #[error("transport: {0}")]
     Transport(String),
+    /// Not sent: the path holds a segment a URL parser would resolve (`.`, `..`, or either
+    /// percent-encoded), which only an id that skipped [`crate::validate`]'s types can put there.
+    #[error("refused unsent: {0}")]
+    Refused(String),
 }
 
 /// What Dintero said when it refused a request.

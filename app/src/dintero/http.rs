@@ -235,6 +235,7 @@ impl DinteroClient {
     /// GET a file as a stream of bytes, without holding it whole. Retried like [`Self::get`] until
     /// the response starts; a body Dintero breaks off ends the stream with an error.
     pub(crate) async fn get_stream(&self, path: &str, auth: Auth<'_>) -> Result<FileStream, DinteroError> {
+        plain_path(path)?;
         let url = format!("{}{path}", self.inner.config.base_url);
         self.stream(&url, Some(&auth), path).await
     }
@@ -307,6 +308,7 @@ impl DinteroClient {
         query: &[(&str, String)],
         body: Option<&B>,
     ) -> Result<(StatusCode, HeaderMap, bytes::Bytes), DinteroError> {
+        plain_path(path)?;
         let url = format!("{}{path}", self.inner.config.base_url);
         let mut request = self
             .inner
@@ -420,6 +422,21 @@ fn api_error(method: Method, path: &str, status: StatusCode, headers: &HeaderMap
     }))
 }
 
+/// Refuses a path with a dot segment (`.`, `..`, or either percent-encoded, any case), which the
+/// URL parser would resolve into another resource than the one named; the typed ids of
+/// [`crate::validate`] never make one, so this is the last line, not the check.
+fn plain_path(path: &str) -> Result<(), DinteroError> {
+    let dot_segment = path.split('/').any(|segment| {
+        let segment = segment.to_ascii_lowercase().replace("%2e", ".");
+        segment == "." || segment == ".."
+    });
+    if dot_segment {
+        tracing::warn!(path, "refused a Dintero path with a dot segment");
+        return Err(DinteroError::Refused(path.to_owned()));
+    }
+    Ok(())
+}
+
 fn transport_error(error: reqwest::Error) -> DinteroError {
     if error.is_timeout() {
         DinteroError::Timeout
@@ -511,6 +528,21 @@ mod tests {
             "https://notdintero.com/a.csv",
         ] {
             assert!(!signed_url_allowed(base, &url(refused)), "{refused}");
+        }
+    }
+
+    #[test]
+    fn paths_with_dot_segments_are_refused() {
+        assert!(plain_path("/v1/accounts/T11200001/management/settings").is_ok());
+        assert!(plain_path("/v1/accounts/T11200001/reports/rpt_T11200001_2026.pdf").is_ok());
+        for path in [
+            "/v1/accounts/T11200003/../T11200004",
+            "/v1/accounts/T11200003/%2E%2E/T11200004",
+            "/v1/accounts/T11200003/.%2e/T11200004",
+            "/v1/accounts/./T11200004",
+            "/v1/accounts/T11200003/..",
+        ] {
+            assert!(matches!(plain_path(path), Err(DinteroError::Refused(_))), "{path}");
         }
     }
 

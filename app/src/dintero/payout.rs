@@ -150,16 +150,12 @@ impl TransferQuery {
 mod ssr {
     use super::*;
     use crate::dintero::http::Auth;
-    use crate::dintero::wire::segment;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
+    use crate::validate::{AccountId, SellerId};
 
-    fn destination(aid: &str, seller: &str) -> String {
-        format!(
-            "/v2/accounts/{}/payout/payout-destinations/{}",
-            segment(aid),
-            segment(seller)
-        )
+    fn destination(aid: &AccountId, seller: &SellerId) -> String {
+        format!("/v2/accounts/{aid}/payout/payout-destinations/{seller}")
     }
 
     impl DinteroClient {
@@ -167,8 +163,8 @@ mod ssr {
         pub async fn seller_balances(
             &self,
             person: &Secret,
-            aid: &str,
-            seller: &str,
+            aid: &AccountId,
+            seller: &SellerId,
         ) -> Result<Vec<Balance>, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             let response: BalancesResponse = self
@@ -185,8 +181,8 @@ mod ssr {
         pub async fn seller_transfers(
             &self,
             person: &Secret,
-            aid: &str,
-            seller: &str,
+            aid: &AccountId,
+            seller: &SellerId,
             query: &TransferQuery,
         ) -> Result<TransfersPage, DinteroError> {
             let token = self.merchant_token(person, aid).await?;

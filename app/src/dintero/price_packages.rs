@@ -223,6 +223,7 @@ mod ssr {
     use crate::dintero::http::Auth;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
+    use crate::validate::{AccountId, OpaqueId};
 
     impl DinteroClient {
         /// `GET /v1/accounts/{oid}/management/price-packages`: one page and the next cursor.
@@ -261,7 +262,7 @@ mod ssr {
         pub async fn update_price_package(
             &self,
             person: &Secret,
-            price_package_id: &str,
+            price_package_id: &OpaqueId,
             body: &PricePackageUpdate,
         ) -> Result<PricePackage, DinteroError> {
             let partner = self.partner_id();
@@ -276,7 +277,11 @@ mod ssr {
         }
 
         /// `GET /v1/accounts/{aid}/management/price-package`: the package the account uses.
-        pub async fn account_price_package(&self, person: &Secret, aid: &str) -> Result<PricePackage, DinteroError> {
+        pub async fn account_price_package(
+            &self,
+            person: &Secret,
+            aid: &AccountId,
+        ) -> Result<PricePackage, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             let found: PricePackageEnvelope = self
                 .get(
@@ -293,7 +298,7 @@ mod ssr {
         pub async fn assign_price_packages(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &PricePackageAssignment,
             remove_default: bool,
         ) -> Result<AccountPricePackages, DinteroError> {

@@ -70,16 +70,16 @@ pub struct ReportMetadataPage {
 mod ssr {
     use super::{ReportMetadata, ReportMetadataPage};
     use crate::dintero::http::Auth;
-    use crate::dintero::wire::segment;
     use crate::dintero::{DecodeFailure, DinteroClient, DinteroError, FileStream};
     use crate::secret::Secret;
+    use crate::validate::AccountId;
 
     impl DinteroClient {
         /// `GET /v1/accounts/{aid}/reports/metadata`: one page (limit 1–100, default 10).
         pub async fn report_metadata(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             limit: Option<u32>,
             starting_after: Option<&str>,
         ) -> Result<ReportMetadataPage, DinteroError> {
@@ -92,7 +92,7 @@ mod ssr {
                 query.push(("starting_after", after.to_owned()));
             }
             self.get(
-                &format!("/v1/accounts/{}/reports/metadata", segment(aid)),
+                &format!("/v1/accounts/{aid}/reports/metadata"),
                 Auth::Bearer(&token),
                 &query,
             )

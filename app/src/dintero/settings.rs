@@ -24,9 +24,9 @@ pub struct SettingsUpdate {
 mod ssr {
     use super::{Account, SettingsUpdate};
     use crate::dintero::http::Auth;
-    use crate::dintero::wire::segment;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
+    use crate::validate::AccountId;
 
     impl DinteroClient {
         /// Reads the partner account's own settings with the app's token
@@ -44,10 +44,10 @@ mod ssr {
 
         /// Reads a merchant's own settings with the person's merchant token
         /// (`GET /v1/accounts/{aid}/management/settings`).
-        pub async fn merchant_settings(&self, person: &Secret, aid: &str) -> Result<Account, DinteroError> {
+        pub async fn merchant_settings(&self, person: &Secret, aid: &AccountId) -> Result<Account, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.get(
-                &format!("/v1/accounts/{}/management/settings", segment(aid)),
+                &format!("/v1/accounts/{aid}/management/settings"),
                 Auth::Bearer(&token),
                 &[],
             )
@@ -58,12 +58,12 @@ mod ssr {
         pub async fn update_merchant_settings(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             update: &SettingsUpdate,
         ) -> Result<Account, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.put(
-                &format!("/v1/accounts/{}/management/settings", segment(aid)),
+                &format!("/v1/accounts/{aid}/management/settings"),
                 Auth::Bearer(&token),
                 update,
             )

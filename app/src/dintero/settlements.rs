@@ -274,12 +274,12 @@ pub struct ReportConfigurationPage {
 mod ssr {
     use super::*;
     use crate::dintero::http::Auth;
-    use crate::dintero::wire::segment;
     use crate::dintero::{DinteroClient, DinteroError, FileStream};
     use crate::secret::Secret;
+    use crate::validate::{AccountId, OpaqueId, ResourceId};
 
-    fn configurations(aid: &str) -> String {
-        format!("/v1/accounts/{}/settlements/reports/configuration", segment(aid))
+    fn configurations(aid: &AccountId) -> String {
+        format!("/v1/accounts/{aid}/settlements/reports/configuration")
     }
 
     impl DinteroClient {
@@ -287,12 +287,12 @@ mod ssr {
         pub async fn settlements(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             query: &SettlementQuery,
         ) -> Result<SettlementPage, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.get(
-                &format!("/v1/accounts/{}/settlements", segment(aid)),
+                &format!("/v1/accounts/{aid}/settlements"),
                 Auth::Bearer(&token),
                 &query.to_query(),
             )
@@ -303,18 +303,13 @@ mod ssr {
         pub async fn settlement_attachment(
             &self,
             person: &Secret,
-            aid: &str,
-            settlement_id: &str,
-            attachment_id: &str,
+            aid: &AccountId,
+            settlement_id: &OpaqueId,
+            attachment_id: &OpaqueId,
         ) -> Result<FileStream, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.get_stream(
-                &format!(
-                    "/v1/accounts/{}/settlements/{}/attachments/{}",
-                    segment(aid),
-                    segment(settlement_id),
-                    segment(attachment_id)
-                ),
+                &format!("/v1/accounts/{aid}/settlements/{settlement_id}/attachments/{attachment_id}"),
                 Auth::Bearer(&token),
             )
             .await
@@ -324,7 +319,7 @@ mod ssr {
         pub async fn report_configurations(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             limit: Option<u32>,
             starting_after: Option<&str>,
         ) -> Result<ReportConfigurationPage, DinteroError> {
@@ -343,7 +338,7 @@ mod ssr {
         pub async fn create_report_configuration(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &NewReportConfiguration,
         ) -> Result<ReportConfiguration, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
@@ -354,11 +349,11 @@ mod ssr {
         pub async fn report_configuration(
             &self,
             person: &Secret,
-            aid: &str,
-            id: &str,
+            aid: &AccountId,
+            id: &ResourceId,
         ) -> Result<ReportConfiguration, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
-            let path = format!("{}/{}", configurations(aid), segment(id));
+            let path = format!("{}/{id}", configurations(aid));
             self.get(&path, Auth::Bearer(&token), &[]).await
         }
 
@@ -366,12 +361,12 @@ mod ssr {
         pub async fn update_report_configuration(
             &self,
             person: &Secret,
-            aid: &str,
-            id: &str,
+            aid: &AccountId,
+            id: &ResourceId,
             body: &ReportConfigurationUpdate,
         ) -> Result<ReportConfiguration, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
-            let path = format!("{}/{}", configurations(aid), segment(id));
+            let path = format!("{}/{id}", configurations(aid));
             self.put(&path, Auth::Bearer(&token), body).await
         }
 
@@ -379,11 +374,11 @@ mod ssr {
         pub async fn delete_report_configuration(
             &self,
             person: &Secret,
-            aid: &str,
-            id: &str,
+            aid: &AccountId,
+            id: &ResourceId,
         ) -> Result<ReportConfiguration, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
-            let path = format!("{}/{}", configurations(aid), segment(id));
+            let path = format!("{}/{id}", configurations(aid));
             self.delete(&path, Auth::Bearer(&token), &[]).await
         }
     }

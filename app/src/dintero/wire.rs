@@ -12,8 +12,10 @@ where
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
-/// An id made safe to put into a URL path: everything but letters, digits, `-`, `_`, `.` and `~`
-/// percent-encoded.
+/// A name that is not one of [`crate::validate`]'s typed ids (a connection name) made safe to put
+/// into a URL path: everything but letters, digits, `-`, `_`, `.` and `~` percent-encoded. Encoding
+/// cannot make `.` or `..` safe (URL parsers resolve `%2E%2E` too); the client refuses those
+/// unsent. Ids never come through here: their types hold only what needs no encoding.
 #[cfg(feature = "ssr")]
 pub(crate) fn segment(raw: &str) -> String {
     crate::url::encode(raw)

@@ -10,7 +10,10 @@ mod org_number;
 
 pub use bank::{is_iban, is_norwegian_bban};
 pub use contact::{is_email, is_phone_number, is_postal_code};
-pub use ids::{is_account_id, is_partner_id, is_payout_destination_id};
+pub use ids::{
+    is_account_id, is_irn, is_partner_id, is_payout_destination_id, is_safe_segment, is_uuid, AccountId, Irn, OpaqueId,
+    ResourceId, SellerId,
+};
 pub use org_number::{is_norwegian_org_number, is_org_number, is_swedish_org_number};
 
 /// Digits of `s` with spaces, dashes and dots dropped; `None` if anything else is in it.

@@ -11,6 +11,8 @@ proptest! {
         let _ = (is_norwegian_org_number(&s), is_swedish_org_number(&s), is_org_number(&country, &s));
         let _ = (is_iban(&s), is_norwegian_bban(&s), is_email(&s), is_phone_number(&s), is_postal_code(&country, &s));
         let _ = (is_account_id(&s), is_partner_id(&s), is_payout_destination_id(&s));
+        let _ = (is_uuid(&s), is_irn(&s), is_safe_segment(&s));
+        let _ = (AccountId::parse(&s), ResourceId::parse(&s), SellerId::parse(&s), Irn::parse(&s), OpaqueId::parse(&s));
     }
 
     #[test]
@@ -27,6 +29,20 @@ proptest! {
         prop_assert!(is_iban(&iban), "{}", iban);
         let changed = change_digit(&iban, pos, delta);
         prop_assert!(!is_iban(&changed), "{} -> {}", iban, changed);
+    }
+
+    #[test]
+    fn no_parsed_id_needs_encoding_or_holds_a_dot_segment(s in "\\PC*|[Tt][0-9./%]{8,12}|[a-z0-9_.:/%-]{1,12}") {
+        for id in [
+            AccountId::parse(&s).ok().map(|i| i.to_string()),
+            ResourceId::parse(&s).ok().map(|i| i.to_string()),
+            SellerId::parse(&s).ok().map(|i| i.to_string()),
+            Irn::parse(&s).ok().map(|i| i.to_string()),
+            OpaqueId::parse(&s).ok().map(|i| i.to_string()),
+        ].into_iter().flatten() {
+            prop_assert_eq!(crate::url::encode(&id), id.clone());
+            prop_assert!(!id.contains("..") && id != ".", "{}", id);
+        }
     }
 
     #[test]

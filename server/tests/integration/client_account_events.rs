@@ -2,6 +2,7 @@
 //! control-plane connection step against the emulator; decoding of the example bodies.
 
 use crate::support;
+use crate::support::ids;
 
 use app::dintero::accounts::*;
 use app::dintero::connections::PayexProductType;
@@ -48,7 +49,7 @@ async fn a_connection_event_changes_status_and_timeline() {
     };
     let event = h
         .client
-        .add_connection_event(&person, &aid, &ConnectionName::Vipps, &body)
+        .add_connection_event(&person, &ids::account(&aid), &ConnectionName::Vipps, &body)
         .await
         .unwrap();
     assert!(event.id.is_some() && event.created_at.is_some() && event.created_by.is_some());
@@ -56,7 +57,7 @@ async fn a_connection_event_changes_status_and_timeline() {
         (event.status.clone(), event.event.as_str()),
         (ConnectionStatus::Enabled, "connection_enabled")
     );
-    let after = h.client.get_account(&person, &aid).await.unwrap();
+    let after = h.client.get_account(&person, &ids::account(&aid)).await.unwrap();
     let vipps = after.connection(&ConnectionName::Vipps).unwrap();
     assert_eq!(vipps.status, Some(ConnectionStatus::Enabled));
     assert_eq!(vipps.events().len(), before + 1);
@@ -101,10 +102,10 @@ async fn an_event_on_a_missing_payex_connection_creates_it() {
     };
     let aid = &without.account_id;
     h.client
-        .add_connection_event(&person, aid, &ConnectionName::PayexCreditcard, &body)
+        .add_connection_event(&person, &ids::account(aid), &ConnectionName::PayexCreditcard, &body)
         .await
         .unwrap();
-    let after = h.client.get_account(&person, aid).await.unwrap();
+    let after = h.client.get_account(&person, &ids::account(aid)).await.unwrap();
     let payex = after
         .connection(&ConnectionName::Payex)
         .expect("created under payex.creditcard");
@@ -112,7 +113,7 @@ async fn an_event_on_a_missing_payex_connection_creates_it() {
     assert_eq!(payex.events().len(), 1);
     let direct = h
         .client
-        .payex_connection(&person, aid, &PayexProductType::Creditcard)
+        .payex_connection(&person, &ids::account(aid), &PayexProductType::Creditcard)
         .await
         .unwrap();
     assert_eq!(&direct, payex);
@@ -131,7 +132,7 @@ async fn bad_connection_events_are_400_and_reads_may_not_write() {
     };
     let error = h
         .client
-        .add_connection_event(&person, "T11200001", &ConnectionName::Vipps, &body)
+        .add_connection_event(&person, &ids::account("T11200001"), &ConnectionName::Vipps, &body)
         .await
         .unwrap_err();
     let app::dintero::DinteroError::Api(failure) = error else {
@@ -149,20 +150,20 @@ async fn bad_connection_events_are_400_and_reads_may_not_write() {
     let unknown = ConnectionName::Other("paypal".into());
     let error = h
         .client
-        .add_connection_event(&person, "T11200001", &unknown, &ok)
+        .add_connection_event(&person, &ids::account("T11200001"), &unknown, &ok)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(400));
     let error = h
         .client
-        .add_connection_event(&person, "T11299999", &ConnectionName::Vipps, &ok)
+        .add_connection_event(&person, &ids::account("T11299999"), &ConnectionName::Vipps, &ok)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(404));
     let finance = h.person("finance@partner.example").await;
     let error = h
         .client
-        .add_connection_event(&finance, "T11200001", &ConnectionName::Vipps, &ok)
+        .add_connection_event(&finance, &ids::account("T11200001"), &ConnectionName::Vipps, &ok)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(403));
@@ -180,7 +181,7 @@ async fn a_comment_appears_first_and_events_page_newest_first() {
     };
     let before = h
         .client
-        .list_account_events(&person, aid, &everything(100))
+        .list_account_events(&person, &ids::account(aid), &everything(100))
         .await
         .unwrap()
         .items;
@@ -189,7 +190,7 @@ async fn a_comment_appears_first_and_events_page_newest_first() {
         .client
         .add_account_comment(
             &person,
-            aid,
+            &ids::account(aid),
             &NewComment::private("Møte avtalt på torsdag – ønsker Swish også."),
         )
         .await
@@ -200,7 +201,11 @@ async fn a_comment_appears_first_and_events_page_newest_first() {
     let mut query = everything(1);
     let mut seen = Vec::new();
     loop {
-        let page = h.client.list_account_events(&person, aid, &query).await.unwrap();
+        let page = h
+            .client
+            .list_account_events(&person, &ids::account(aid), &query)
+            .await
+            .unwrap();
         seen.extend(page.items);
         match page.next {
             Some(next) => query.starting_after = Some(next),
@@ -220,7 +225,7 @@ async fn a_comment_appears_first_and_events_page_newest_first() {
     };
     let only = h
         .client
-        .list_account_events(&person, aid, &comments)
+        .list_account_events(&person, &ids::account(aid), &comments)
         .await
         .unwrap()
         .items;
@@ -241,7 +246,7 @@ async fn a_bad_comment_is_400() {
     comment.visibility = Visibility::Other("public".into());
     let error = h
         .client
-        .add_account_comment(&person, "T11200001", &comment)
+        .add_account_comment(&person, &ids::account("T11200001"), &comment)
         .await
         .unwrap_err();
     let app::dintero::DinteroError::Api(failure) = error else {
@@ -251,7 +256,7 @@ async fn a_bad_comment_is_400() {
     assert_eq!((failure.status, paths), (400, vec!["/body", "/visibility"]));
     let error = h
         .client
-        .add_account_comment(&person, "T11299999", &NewComment::private("Hei"))
+        .add_account_comment(&person, &ids::account("T11299999"), &NewComment::private("Hei"))
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(404));
@@ -262,13 +267,17 @@ async fn connection_gets_answer_the_accounts_connections() {
     let h = support::start().await;
     let person = h.person("finance@partner.example").await;
     // Every fifth merchant has a common application; Norwegian ones never have Swish.
-    let t5 = h.client.get_account(&person, "T11200005").await.unwrap();
-    let common = h.client.common_connection(&person, "T11200005").await.unwrap();
+    let t5 = h.client.get_account(&person, &ids::account("T11200005")).await.unwrap();
+    let common = h
+        .client
+        .common_connection(&person, &ids::account("T11200005"))
+        .await
+        .unwrap();
     assert_eq!(Some(&common), t5.connection(&ConnectionName::Common));
     assert!(common.signup.is_some());
     assert_eq!(
         h.client
-            .swish_connection(&person, "T11200005")
+            .swish_connection(&person, &ids::account("T11200005"))
             .await
             .unwrap_err()
             .status(),
@@ -286,12 +295,12 @@ async fn connection_gets_answer_the_accounts_connections() {
         let account = first_with(&h, &person, name.clone(), ConnectionStatus::Enabled).await;
         let aid = &account.account_id;
         let got = match name {
-            ConnectionName::Vipps => h.client.vipps_connection(&person, aid).await,
-            ConnectionName::Bambora => h.client.bambora_connection(&person, aid).await,
-            ConnectionName::Collector => h.client.collector_connection(&person, aid).await,
-            ConnectionName::Instabank => h.client.instabank_connection(&person, aid).await,
-            ConnectionName::Klarna => h.client.klarna_connection(&person, aid).await,
-            _ => h.client.swish_connection(&person, aid).await,
+            ConnectionName::Vipps => h.client.vipps_connection(&person, &ids::account(aid)).await,
+            ConnectionName::Bambora => h.client.bambora_connection(&person, &ids::account(aid)).await,
+            ConnectionName::Collector => h.client.collector_connection(&person, &ids::account(aid)).await,
+            ConnectionName::Instabank => h.client.instabank_connection(&person, &ids::account(aid)).await,
+            ConnectionName::Klarna => h.client.klarna_connection(&person, &ids::account(aid)).await,
+            _ => h.client.swish_connection(&person, &ids::account(aid)).await,
         }
         .unwrap();
         assert_eq!(Some(&got), account.connection(&name), "{name}");
@@ -299,11 +308,15 @@ async fn connection_gets_answer_the_accounts_connections() {
             .configuration
             .is_some_and(|c| c.payment_options.is_some_and(|o| !o.is_empty())));
     }
-    let error = h.client.vipps_psp_connection(&person, "T11200001").await.unwrap_err();
+    let error = h
+        .client
+        .vipps_psp_connection(&person, &ids::account("T11200001"))
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(404), "nobody is seeded with vipps-psp");
     let error = h
         .client
-        .vipps_connection(&Secret::new("bad"), "T11200001")
+        .vipps_connection(&Secret::new("bad"), &ids::account("T11200001"))
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(401));
@@ -326,7 +339,11 @@ async fn the_control_plane_steps_a_connection_along_its_lifecycle() {
         .control(&format!("advance/connections/{aid}/collector"), Value::Null)
         .await;
     assert_eq!(step["status"], "enabled");
-    let collector = h.client.collector_connection(&person, aid).await.unwrap();
+    let collector = h
+        .client
+        .collector_connection(&person, &ids::account(aid))
+        .await
+        .unwrap();
     assert_eq!(collector.status, Some(ConnectionStatus::Enabled));
     let last_two: Vec<_> = collector
         .events()

@@ -1,6 +1,7 @@
 //! The client's CDD cases, payment approvals and seller approvals against the emulator.
 
 use crate::support;
+use crate::support::ids;
 
 use app::dintero::approvals::{
     link, ApprovalProduct, ApprovalsBankAccount, BankAccountNumberType, CaseStatus, FormSubmitter, LinkRel,
@@ -79,7 +80,7 @@ async fn cdd_cases_are_listed_and_really_filtered() {
     let person = h.person(MANAGER).await;
     let all = h
         .client
-        .cdd_cases(&person, SELLERS, &CddCaseQuery::default())
+        .cdd_cases(&person, &ids::account(SELLERS), &CddCaseQuery::default())
         .await
         .unwrap();
     assert!(all.len() >= 3, "two sellers, an extra seller and maybe payments");
@@ -92,7 +93,11 @@ async fn cdd_cases_are_listed_and_really_filtered() {
         products: vec![ApprovalProduct::Payout],
         ..Default::default()
     };
-    let payout = h.client.cdd_cases(&person, SELLERS, &payout).await.unwrap();
+    let payout = h
+        .client
+        .cdd_cases(&person, &ids::account(SELLERS), &payout)
+        .await
+        .unwrap();
     assert!(!payout.is_empty() && payout.len() < all.len());
     assert!(payout.iter().all(|c| c.products.contains(&ApprovalProduct::Payout)));
 
@@ -102,7 +107,7 @@ async fn cdd_cases_are_listed_and_really_filtered() {
     };
     let mut ids: Vec<String> = h
         .client
-        .cdd_cases(&person, SELLERS, &wildcard)
+        .cdd_cases(&person, &ids::account(SELLERS), &wildcard)
         .await
         .unwrap()
         .into_iter()
@@ -116,7 +121,11 @@ async fn cdd_cases_are_listed_and_really_filtered() {
         case_status: vec![status.clone()],
         ..Default::default()
     };
-    let found = h.client.cdd_cases(&person, SELLERS, &by_status).await.unwrap();
+    let found = h
+        .client
+        .cdd_cases(&person, &ids::account(SELLERS), &by_status)
+        .await
+        .unwrap();
     assert!(!found.is_empty());
     assert!(found.iter().all(|c| c.status() == Some(&status)));
 
@@ -124,7 +133,11 @@ async fn cdd_cases_are_listed_and_really_filtered() {
         actions_on_approval: vec![ActionOnApproval::CreatePayoutDestination],
         ..Default::default()
     };
-    let found = h.client.cdd_cases(&person, SELLERS, &create_destination).await.unwrap();
+    let found = h
+        .client
+        .cdd_cases(&person, &ids::account(SELLERS), &create_destination)
+        .await
+        .unwrap();
     assert_eq!(found.len(), payout.len());
 }
 
@@ -140,7 +153,7 @@ async fn contracts_come_only_when_included() {
     };
     let plain = h
         .client
-        .cdd_cases(&person, "T11200001", &CddCaseQuery::default())
+        .cdd_cases(&person, &ids::account("T11200001"), &CddCaseQuery::default())
         .await
         .unwrap();
     assert!(!has_contracts(&plain));
@@ -148,7 +161,11 @@ async fn contracts_come_only_when_included() {
         includes: vec![CddInclude::EventsCaseContracts],
         ..Default::default()
     };
-    let with = h.client.cdd_cases(&person, "T11200001", &with).await.unwrap();
+    let with = h
+        .client
+        .cdd_cases(&person, &ids::account("T11200001"), &with)
+        .await
+        .unwrap();
     assert!(has_contracts(&with));
     assert_eq!(plain.len(), with.len());
 }
@@ -174,7 +191,11 @@ async fn a_new_cdd_case_is_listed_and_a_bad_one_refused() {
         actions_on_approval: Some(vec![ActionOnApproval::EnableCheckoutAccount]),
         ..Default::default()
     };
-    let created = h.client.create_cdd_case(&person, "T11200003", &body).await.unwrap();
+    let created = h
+        .client
+        .create_cdd_case(&person, &ids::account("T11200003"), &body)
+        .await
+        .unwrap();
     assert_eq!(created.status(), Some(&CaseStatus::WaitingForDeclaration));
     assert_eq!(created.events[0].id, 1);
     assert!(created.events[0]
@@ -194,7 +215,11 @@ async fn a_new_cdd_case_is_listed_and_a_bad_one_refused() {
         products: vec![ApprovalProduct::Checkout],
         ..Default::default()
     };
-    let listed = h.client.cdd_cases(&person, "T11200003", &filter).await.unwrap();
+    let listed = h
+        .client
+        .cdd_cases(&person, &ids::account("T11200003"), &filter)
+        .await
+        .unwrap();
     assert!(listed.iter().any(|c| c.id == created.id));
 
     let empty = NewCddCase {
@@ -203,7 +228,7 @@ async fn a_new_cdd_case_is_listed_and_a_bad_one_refused() {
     };
     let error = h
         .client
-        .create_cdd_case(&person, "T11200003", &empty)
+        .create_cdd_case(&person, &ids::account("T11200003"), &empty)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(400));
@@ -216,7 +241,7 @@ async fn cdd_cases_need_write_or_admin_even_to_read() {
     let finance = h.person(FINANCE).await;
     let error = h
         .client
-        .cdd_cases(&finance, SELLERS, &CddCaseQuery::default())
+        .cdd_cases(&finance, &ids::account(SELLERS), &CddCaseQuery::default())
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(403));
@@ -226,7 +251,11 @@ async fn cdd_cases_need_write_or_admin_even_to_read() {
 async fn payment_approvals_list_filter_and_create() {
     let h = support::start().await;
     let person = h.person(MANAGER).await;
-    let all = h.client.payment_approvals(&person, "T11200001", &[]).await.unwrap();
+    let all = h
+        .client
+        .payment_approvals(&person, &ids::account("T11200001"), &[])
+        .await
+        .unwrap();
     assert!(!all.is_empty());
     let first = &all[0];
     assert_eq!(first.country_code.as_deref(), Some("NO"));
@@ -239,7 +268,7 @@ async fn payment_approvals_list_filter_and_create() {
     let status = first.case_status.clone().expect("status");
     let filtered = h
         .client
-        .payment_approvals(&person, "T11200001", std::slice::from_ref(&status))
+        .payment_approvals(&person, &ids::account("T11200001"), std::slice::from_ref(&status))
         .await
         .unwrap();
     assert!(filtered.iter().all(|p| p.case_status.as_ref() == Some(&status)));
@@ -263,7 +292,7 @@ async fn payment_approvals_list_filter_and_create() {
     };
     let created = h
         .client
-        .create_payment_approval(&person, "T11200001", &body)
+        .create_payment_approval(&person, &ids::account("T11200001"), &body)
         .await
         .unwrap();
     assert_eq!(created.case_status, Some(CaseStatus::WaitingForDeclaration));
@@ -272,7 +301,11 @@ async fn payment_approvals_list_filter_and_create() {
         created.payment_methods[1].payment_method,
         PaymentMethod::Other("vipps".into())
     );
-    let again = h.client.payment_approvals(&person, "T11200001", &[]).await.unwrap();
+    let again = h
+        .client
+        .payment_approvals(&person, &ids::account("T11200001"), &[])
+        .await
+        .unwrap();
     assert_eq!(again.len(), all.len() + 1);
     assert!(again.iter().any(|p| p.id == created.id));
 
@@ -282,7 +315,7 @@ async fn payment_approvals_list_filter_and_create() {
     };
     let error = h
         .client
-        .create_payment_approval(&person, "T11200001", &two)
+        .create_payment_approval(&person, &ids::account("T11200001"), &two)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(400));
@@ -293,7 +326,7 @@ async fn payment_approvals_list_filter_and_create() {
     };
     let error = h
         .client
-        .create_payment_approval(&person, "T11200001", &bad_country)
+        .create_payment_approval(&person, &ids::account("T11200001"), &bad_country)
         .await
         .unwrap_err();
     assert_eq!(paths(&error), ["/country_code"]);
@@ -305,7 +338,7 @@ async fn seller_approvals_list_get_and_filter() {
     let person = h.person(MANAGER).await;
     let all = h
         .client
-        .seller_approvals(&person, SELLERS, &SellerApprovalQuery::default())
+        .seller_approvals(&person, &ids::account(SELLERS), &SellerApprovalQuery::default())
         .await
         .unwrap();
     let ids: Vec<&str> = all.iter().map(|s| s.payout_destination_id.as_str()).collect();
@@ -315,14 +348,22 @@ async fn seller_approvals_list_get_and_filter() {
     assert_eq!(pd1.bank_accounts.len(), 1);
     assert!(link(&pd1.links, &LinkRel::CddCaseUrl).is_some_and(|u| u.starts_with("https://")));
 
-    let one = h.client.seller_approval(&person, SELLERS, &pd1.id).await.unwrap();
+    let one = h
+        .client
+        .seller_approval(&person, &ids::account(SELLERS), &ids::resource(&pd1.id))
+        .await
+        .unwrap();
     assert_eq!(&one, pd1);
 
     let only = SellerApprovalQuery {
         payout_destination_id: Some("PD002".into()),
         ..Default::default()
     };
-    let only = h.client.seller_approvals(&person, SELLERS, &only).await.unwrap();
+    let only = h
+        .client
+        .seller_approvals(&person, &ids::account(SELLERS), &only)
+        .await
+        .unwrap();
     assert_eq!(only.len(), 1);
     assert_eq!(only[0].payout_destination_id, "PD002");
 
@@ -330,13 +371,21 @@ async fn seller_approvals_list_get_and_filter() {
         case_status: vec![CaseStatus::Declined],
         ..Default::default()
     };
-    let declined = h.client.seller_approvals(&person, SELLERS, &declined).await.unwrap();
+    let declined = h
+        .client
+        .seller_approvals(&person, &ids::account(SELLERS), &declined)
+        .await
+        .unwrap();
     assert!(!declined.is_empty());
     assert!(declined.iter().all(|s| s.case_status == Some(CaseStatus::Declined)));
 
     let error = h
         .client
-        .seller_approval(&person, SELLERS, "00000000-0000-4000-8000-000000000000")
+        .seller_approval(
+            &person,
+            &ids::account(SELLERS),
+            &ids::resource("00000000-0000-4000-8000-000000000000"),
+        )
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(404));
@@ -359,7 +408,7 @@ async fn test_mode_descriptions_decide_the_outcome() {
     for (id, description, status) in cases {
         let created = h
             .client
-            .create_seller_approval(&person, SELLERS, &seller(id, description))
+            .create_seller_approval(&person, &ids::account(SELLERS), &seller(id, description))
             .await
             .unwrap();
         assert_eq!(created.case_status, Some(status.clone()), "{description}");
@@ -378,7 +427,7 @@ async fn test_mode_descriptions_decide_the_outcome() {
     }
     let listed = h
         .client
-        .seller_approvals(&person, SELLERS, &SellerApprovalQuery::default())
+        .seller_approvals(&person, &ids::account(SELLERS), &SellerApprovalQuery::default())
         .await
         .unwrap();
     assert!(["auto-ok", "auto-no", "auto-sign", "plain"]
@@ -394,7 +443,7 @@ async fn a_wrong_account_number_is_refused_with_its_path() {
     body.bank_accounts = vec![nok_account("NO9386011117948", BankAccountNumberType::Iban)];
     let error = h
         .client
-        .create_seller_approval(&person, SELLERS, &body)
+        .create_seller_approval(&person, &ids::account(SELLERS), &body)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(400));
@@ -404,7 +453,7 @@ async fn a_wrong_account_number_is_refused_with_its_path() {
     body.bank_accounts = vec![nok_account("86011117948", BankAccountNumberType::Bban)];
     let error = h
         .client
-        .create_seller_approval(&person, SELLERS, &body)
+        .create_seller_approval(&person, &ids::account(SELLERS), &body)
         .await
         .unwrap_err();
     assert_eq!(paths(&error), ["/bank_accounts/0/bank_account_number"]);
@@ -413,7 +462,7 @@ async fn a_wrong_account_number_is_refused_with_its_path() {
     body.payout_reference = "x".repeat(61);
     let error = h
         .client
-        .create_seller_approval(&person, SELLERS, &body)
+        .create_seller_approval(&person, &ids::account(SELLERS), &body)
         .await
         .unwrap_err();
     assert_eq!(paths(&error), ["/payout_destination_id", "/payout_reference"]);
@@ -421,7 +470,7 @@ async fn a_wrong_account_number_is_refused_with_its_path() {
     // Nothing was created.
     let listed = h
         .client
-        .seller_approvals(&person, SELLERS, &SellerApprovalQuery::default())
+        .seller_approvals(&person, &ids::account(SELLERS), &SellerApprovalQuery::default())
         .await
         .unwrap();
     assert!(!listed.iter().any(|s| s.payout_destination_id == "bad-iban"));
@@ -433,12 +482,12 @@ async fn archiving_leaves_the_list_and_active_needs_delete_active() {
     let person = h.admin().await;
     let active = h
         .client
-        .create_seller_approval(&person, SELLERS, &seller("to-archive", "AUTO_APPROVE"))
+        .create_seller_approval(&person, &ids::account(SELLERS), &seller("to-archive", "AUTO_APPROVE"))
         .await
         .unwrap();
     let error = h
         .client
-        .archive_seller_approval(&person, SELLERS, &active.id, false)
+        .archive_seller_approval(&person, &ids::account(SELLERS), &ids::resource(&active.id), false)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(400));
@@ -446,7 +495,7 @@ async fn archiving_leaves_the_list_and_active_needs_delete_active() {
 
     let archived = h
         .client
-        .archive_seller_approval(&person, SELLERS, &active.id, true)
+        .archive_seller_approval(&person, &ids::account(SELLERS), &ids::resource(&active.id), true)
         .await
         .unwrap();
     assert_eq!(archived.case_status, Some(CaseStatus::Archived));
@@ -454,7 +503,7 @@ async fn archiving_leaves_the_list_and_active_needs_delete_active() {
 
     let listed = h
         .client
-        .seller_approvals(&person, SELLERS, &SellerApprovalQuery::default())
+        .seller_approvals(&person, &ids::account(SELLERS), &SellerApprovalQuery::default())
         .await
         .unwrap();
     assert!(!listed.iter().any(|s| s.id == active.id));
@@ -464,7 +513,7 @@ async fn archiving_leaves_the_list_and_active_needs_delete_active() {
     };
     let listed = h
         .client
-        .seller_approvals(&person, SELLERS, &archived_only)
+        .seller_approvals(&person, &ids::account(SELLERS), &archived_only)
         .await
         .unwrap();
     assert!(listed.iter().any(|s| s.id == active.id));
@@ -472,18 +521,23 @@ async fn archiving_leaves_the_list_and_active_needs_delete_active() {
     // A waiting one needs no flag; the id may then be applied for again.
     let waiting = h
         .client
-        .create_seller_approval(&person, SELLERS, &seller("to-archive", "andre gang"))
+        .create_seller_approval(&person, &ids::account(SELLERS), &seller("to-archive", "andre gang"))
         .await
         .unwrap();
     let archived = h
         .client
-        .archive_seller_approval(&person, SELLERS, &waiting.id, false)
+        .archive_seller_approval(&person, &ids::account(SELLERS), &ids::resource(&waiting.id), false)
         .await
         .unwrap();
     assert_eq!(archived.case_status, Some(CaseStatus::Archived));
     let error = h
         .client
-        .archive_seller_approval(&person, SELLERS, "00000000-0000-4000-8000-000000000000", true)
+        .archive_seller_approval(
+            &person,
+            &ids::account(SELLERS),
+            &ids::resource("00000000-0000-4000-8000-000000000000"),
+            true,
+        )
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(404));
@@ -495,7 +549,7 @@ async fn the_control_plane_moves_an_approval_to_active() {
     let person = h.admin().await;
     let created = h
         .client
-        .create_seller_approval(&person, SELLERS, &seller("stepwise", "Ny butikk"))
+        .create_seller_approval(&person, &ids::account(SELLERS), &seller("stepwise", "Ny butikk"))
         .await
         .unwrap();
     let mut seen = Vec::new();
@@ -506,7 +560,11 @@ async fn the_control_plane_moves_an_approval_to_active() {
         seen.push(moved["case_status"].as_str().unwrap_or_default().to_owned());
     }
     assert_eq!(seen, ["WAITING_FOR_SIGNATURE", "UNDER_MANUAL_REVIEW", "ACTIVE"]);
-    let now = h.client.seller_approval(&person, SELLERS, &created.id).await.unwrap();
+    let now = h
+        .client
+        .seller_approval(&person, &ids::account(SELLERS), &ids::resource(&created.id))
+        .await
+        .unwrap();
     assert_eq!(now.case_status, Some(CaseStatus::Active));
     assert!(link(&now.links, &LinkRel::SignedContractFileUrl).is_some());
     let stuck = h
@@ -521,7 +579,7 @@ async fn error_classes() {
     let bad = Secret::new("bad");
     let error = h
         .client
-        .seller_approvals(&bad, SELLERS, &SellerApprovalQuery::default())
+        .seller_approvals(&bad, &ids::account(SELLERS), &SellerApprovalQuery::default())
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(401));
@@ -529,23 +587,27 @@ async fn error_classes() {
     let finance = h.person(FINANCE).await;
     let error = h
         .client
-        .create_seller_approval(&finance, SELLERS, &seller("nope", "x"))
+        .create_seller_approval(&finance, &ids::account(SELLERS), &seller("nope", "x"))
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(403));
     // Finance may read.
-    assert!(h.client.payment_approvals(&finance, SELLERS, &[]).await.is_ok());
+    assert!(h
+        .client
+        .payment_approvals(&finance, &ids::account(SELLERS), &[])
+        .await
+        .is_ok());
 
     let manager = h.person(MANAGER).await;
     let list_path = format!("/v1/accounts/{SELLERS}/management/settings/approvals/payout-destinations");
-    h.client.merchant_token(&manager, SELLERS).await.unwrap();
+    h.client.merchant_token(&manager, &ids::account(SELLERS)).await.unwrap();
 
     h.clear_requests().await;
     h.fault(&list_path, json!({"type": "rate_limit", "retry_after": 1}), 1)
         .await;
     let listed = h
         .client
-        .seller_approvals(&manager, SELLERS, &SellerApprovalQuery::default())
+        .seller_approvals(&manager, &ids::account(SELLERS), &SellerApprovalQuery::default())
         .await
         .unwrap();
     assert!(!listed.is_empty());
@@ -562,7 +624,11 @@ async fn error_classes() {
     let payments_path = format!("/v1/accounts/{SELLERS}/management/settings/approvals/payments");
     h.fault(&payments_path, json!({"type": "status", "status": 503}), 1)
         .await;
-    assert!(h.client.payment_approvals(&manager, SELLERS, &[]).await.is_ok());
+    assert!(h
+        .client
+        .payment_approvals(&manager, &ids::account(SELLERS), &[])
+        .await
+        .is_ok());
     let statuses: Vec<u16> = h
         .requests()
         .await
@@ -580,7 +646,7 @@ async fn error_classes() {
     .await;
     let error = h
         .client
-        .create_seller_approval(&manager, SELLERS, &seller("once", "x"))
+        .create_seller_approval(&manager, &ids::account(SELLERS), &seller("once", "x"))
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(502));
@@ -597,7 +663,7 @@ async fn error_classes() {
 async fn a_slow_dintero_is_a_timeout() {
     let h = support::start().await;
     let manager = h.person(MANAGER).await;
-    h.client.merchant_token(&manager, SELLERS).await.unwrap();
+    h.client.merchant_token(&manager, &ids::account(SELLERS)).await.unwrap();
     h.fault(
         "/v1/accounts/*/management/settings/cdd/cases",
         json!({"type": "latency", "ms": 6000}),
@@ -606,7 +672,7 @@ async fn a_slow_dintero_is_a_timeout() {
     .await;
     let error = h
         .client
-        .cdd_cases(&manager, SELLERS, &CddCaseQuery::default())
+        .cdd_cases(&manager, &ids::account(SELLERS), &CddCaseQuery::default())
         .await
         .unwrap_err();
     assert!(matches!(error, DinteroError::Timeout), "{error:?}");

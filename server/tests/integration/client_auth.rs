@@ -2,6 +2,7 @@
 //! code, `mfa_oob`), refresh and revoke.
 
 use crate::support;
+use crate::support::ids;
 
 use app::dintero::auth::OobChannel;
 use app::dintero::DinteroError;
@@ -61,7 +62,7 @@ async fn a_person_who_needs_mfa_signs_in_with_the_code_sent_to_them() {
     // The person's token works where the admin may go.
     let merchant = h
         .client
-        .merchant_token(&Secret::new(token.access_token), "T11200001")
+        .merchant_token(&Secret::new(token.access_token), &ids::account("T11200001"))
         .await;
     assert!(merchant.is_ok());
     // A used code cannot be used again.

@@ -3,6 +3,7 @@
 //! terminations found by the next search, scopes, the error classes, and decoding.
 
 use crate::support;
+use crate::support::ids;
 
 use app::dintero::compliance::*;
 use app::dintero::DinteroError;
@@ -114,7 +115,7 @@ async fn a_merchant_listed_under_its_exact_name_is_found_with_exact_fields() {
     let a = account("T11200005");
     let page = h
         .client
-        .match_search(&person, "T11200005", &match_request(&a), None, None)
+        .match_search(&person, &ids::account("T11200005"), &match_request(&a), None, None)
         .await
         .expect("search");
     assert_eq!(page.starting_after, Some(0));
@@ -141,7 +142,7 @@ async fn a_merchant_listed_under_its_exact_name_is_found_with_exact_fields() {
     // A second search is a new inquiry.
     let again = h
         .client
-        .match_search(&person, "T11200005", &match_request(&a), None, None)
+        .match_search(&person, &ids::account("T11200005"), &match_request(&a), None, None)
         .await
         .expect("search");
     assert_ne!(again.inquiry_reference_number, Some(irn));
@@ -154,7 +155,7 @@ async fn a_phonetic_spelling_and_a_shared_principal_are_found() {
     let a = account("T11200011");
     let page = h
         .client
-        .match_search(&person, "T11200011", &match_request(&a), None, None)
+        .match_search(&person, &ids::account("T11200011"), &match_request(&a), None, None)
         .await
         .expect("search");
     let hit = only_match(&page);
@@ -167,7 +168,7 @@ async fn a_phonetic_spelling_and_a_shared_principal_are_found() {
     let a = account("T11200017");
     let page = h
         .client
-        .match_search(&person, "T11200017", &match_request(&a), None, None)
+        .match_search(&person, &ids::account("T11200017"), &match_request(&a), None, None)
         .await
         .expect("search");
     let hit = only_match(&page);
@@ -195,7 +196,7 @@ async fn only_the_listed_merchants_are_found_among_all_sixty() {
     for (aid, a) in merchants {
         let page = h
             .client
-            .match_search(&person, aid, &match_request(a), None, None)
+            .match_search(&person, &ids::account(aid), &match_request(a), None, None)
             .await
             .expect("match search");
         if page.total() > 0 {
@@ -205,7 +206,7 @@ async fn only_the_listed_merchants_are_found_among_all_sixty() {
         }
         let vmss = h
             .client
-            .vmss_search(&person, aid, &vmss_request(a))
+            .vmss_search(&person, &ids::account(aid), &vmss_request(a))
             .await
             .expect("vmss");
         assert_eq!(
@@ -279,14 +280,14 @@ async fn paging_by_offset_sees_every_match_once_and_the_irn_gives_the_same_inqui
         .client
         .match_terminate(
             &person,
-            aid,
+            &ids::account(aid),
             &termination("Nordik Vape Suply AS", TerminationReason::Laundering),
         )
         .await
         .expect("terminate");
     let first = h
         .client
-        .match_search(&person, aid, &vape_search(), Some(2), None)
+        .match_search(&person, &ids::account(aid), &vape_search(), Some(2), None)
         .await
         .expect("search");
     assert_eq!(first.total(), 7);
@@ -304,7 +305,7 @@ async fn paging_by_offset_sees_every_match_once_and_the_irn_gives_the_same_inqui
         let Some(next) = page.next_offset() else { break };
         page = h
             .client
-            .match_search(&person, aid, &vape_search(), Some(2), Some(next))
+            .match_search(&person, &ids::account(aid), &vape_search(), Some(2), Some(next))
             .await
             .expect("next page");
         assert_eq!(page.starting_after, Some(next));
@@ -323,7 +324,7 @@ async fn paging_by_offset_sees_every_match_once_and_the_irn_gives_the_same_inqui
     loop {
         let page = h
             .client
-            .match_inquiry(&person, aid, &irn, Some(3), offset)
+            .match_inquiry(&person, &ids::account(aid), &ids::irn(&irn), Some(3), offset)
             .await
             .expect("inquiry");
         assert_eq!(page.inquiry_reference_number.as_deref(), Some(irn.as_str()));
@@ -342,7 +343,7 @@ async fn paging_by_offset_sees_every_match_once_and_the_irn_gives_the_same_inqui
     // Past the end: the total, no listings.
     let beyond = h
         .client
-        .match_inquiry(&person, aid, &irn, None, Some(50))
+        .match_inquiry(&person, &ids::account(aid), &ids::irn(&irn), None, Some(50))
         .await
         .expect("beyond");
     assert_eq!(beyond.total(), 7);
@@ -351,22 +352,20 @@ async fn paging_by_offset_sees_every_match_once_and_the_irn_gives_the_same_inqui
     // Another merchant does not see this inquiry; unknown and malformed IRNs.
     let other = h
         .client
-        .match_inquiry(&person, "T11200003", &irn, None, None)
+        .match_inquiry(&person, &ids::account("T11200003"), &ids::irn(&irn), None, None)
         .await
         .unwrap_err();
     assert_eq!(status(&other), 404);
     let unknown = h
         .client
-        .match_inquiry(&person, aid, "99999999999999999", None, None)
+        .match_inquiry(&person, &ids::account(aid), &ids::irn("99999999999999999"), None, None)
         .await
         .unwrap_err();
     assert_eq!(status(&unknown), 404);
-    let malformed = h
-        .client
-        .match_inquiry(&person, aid, "abc", None, None)
-        .await
-        .unwrap_err();
-    assert_eq!(status(&malformed), 400);
+    assert!(
+        app::validate::Irn::parse("abc").is_err(),
+        "a malformed IRN cannot reach the client, so it is never sent"
+    );
 }
 
 #[tokio::test]
@@ -387,24 +386,24 @@ async fn a_match_termination_is_found_by_the_next_search() {
     };
     let before = h
         .client
-        .match_search(&person, "T11200030", &search, None, None)
+        .match_search(&person, &ids::account("T11200030"), &search, None, None)
         .await
         .expect("search");
     assert!(before.possible_matches.is_empty());
     let first = h
         .client
-        .match_terminate(&person, "T11200030", &body)
+        .match_terminate(&person, &ids::account("T11200030"), &body)
         .await
         .expect("terminate");
     let second = h
         .client
-        .match_terminate(&person, "T11200031", &body)
+        .match_terminate(&person, &ids::account("T11200031"), &body)
         .await
         .expect("terminate");
     assert_eq!(second.merchant_reference_number, first.merchant_reference_number + 1);
     let after = h
         .client
-        .match_search(&person, "T11200030", &search, None, None)
+        .match_search(&person, &ids::account("T11200030"), &search, None, None)
         .await
         .expect("search");
     assert_eq!(after.total(), 2);
@@ -423,7 +422,7 @@ async fn a_match_termination_is_found_by_the_next_search() {
     search.search_criteria.country = vec!["SWE".into()];
     let elsewhere = h
         .client
-        .match_search(&person, "T11200030", &search, None, None)
+        .match_search(&person, &ids::account("T11200030"), &search, None, None)
         .await
         .expect("search");
     assert!(elsewhere.possible_matches.is_empty());
@@ -441,7 +440,7 @@ async fn a_match_termination_is_found_by_the_next_search() {
     };
     let page = h
         .client
-        .match_search(&person, "T11200030", &by_phone, None, None)
+        .match_search(&person, &ids::account("T11200030"), &by_phone, None, None)
         .await
         .expect("search");
     assert_eq!(page.total(), 2);
@@ -463,7 +462,7 @@ async fn match_validation_names_the_fields() {
         .client
         .match_terminate(
             &person,
-            "T11200001",
+            &ids::account("T11200001"),
             &termination("X AS", TerminationReason::Other("07".into())),
         )
         .await
@@ -484,7 +483,7 @@ async fn match_validation_names_the_fields() {
     };
     let error = h
         .client
-        .match_search(&person, "T11200001", &body, None, None)
+        .match_search(&person, &ids::account("T11200001"), &body, None, None)
         .await
         .unwrap_err();
     let DinteroError::Api(failure) = &error else {
@@ -496,13 +495,17 @@ async fn match_validation_names_the_fields() {
     for (limit, offset) in [(Some(0), None), (Some(101), None)] {
         let error = h
             .client
-            .match_search(&person, "T11200001", &vape_search(), limit, offset)
+            .match_search(&person, &ids::account("T11200001"), &vape_search(), limit, offset)
             .await
             .unwrap_err();
         assert_eq!(status(&error), 400);
     }
     // Both objects missing (a raw body the typed client cannot send).
-    let token = h.client.merchant_token(&person, "T11200001").await.expect("token");
+    let token = h
+        .client
+        .merchant_token(&person, &ids::account("T11200001"))
+        .await
+        .expect("token");
     let response = h
         .http
         .post(format!(
@@ -535,7 +538,7 @@ async fn match_validation_names_the_fields() {
     // A VMSS search without names, a VMSS termination without a reason.
     let error = h
         .client
-        .vmss_search(&person, "T11200001", &VmssSearchRequest::default())
+        .vmss_search(&person, &ids::account("T11200001"), &VmssSearchRequest::default())
         .await
         .unwrap_err();
     let DinteroError::Api(failure) = &error else {
@@ -546,7 +549,7 @@ async fn match_validation_names_the_fields() {
         .client
         .vmss_terminate(
             &person,
-            "T11200001",
+            &ids::account("T11200001"),
             &VmssTerminateRequest {
                 merchant: VmssTerminatedRecord {
                     dba_name: Some("X".into()),
@@ -569,7 +572,7 @@ async fn vmss_finds_the_listed_merchants_with_signals() {
     let a = account("T11200023");
     let found = h
         .client
-        .vmss_search(&person, "T11200023", &vmss_request(&a))
+        .vmss_search(&person, &ids::account("T11200023"), &vmss_request(&a))
         .await
         .expect("vmss");
     assert_eq!(found.matched_records().len(), 1);
@@ -586,7 +589,7 @@ async fn vmss_finds_the_listed_merchants_with_signals() {
     let a = account("T11200005");
     let found = h
         .client
-        .vmss_search(&person, "T11200005", &vmss_request(&a))
+        .vmss_search(&person, &ids::account("T11200005"), &vmss_request(&a))
         .await
         .expect("vmss");
     assert_eq!(found.matched_records().len(), 1);
@@ -597,7 +600,11 @@ async fn vmss_finds_the_listed_merchants_with_signals() {
 
     let clean = h
         .client
-        .vmss_search(&person, "T11200001", &vmss_request(&account("T11200001")))
+        .vmss_search(
+            &person,
+            &ids::account("T11200001"),
+            &vmss_request(&account("T11200001")),
+        )
         .await
         .expect("vmss");
     assert!(clean.matched_records().is_empty());
@@ -639,7 +646,7 @@ async fn a_vmss_termination_is_found_by_the_next_search() {
         .client
         .vmss_terminate(
             &person,
-            "T11200040",
+            &ids::account("T11200040"),
             &VmssTerminateRequest {
                 merchant: record.clone(),
             },
@@ -661,7 +668,7 @@ async fn a_vmss_termination_is_found_by_the_next_search() {
     };
     let found = h
         .client
-        .vmss_search(&person, "T11200041", &search)
+        .vmss_search(&person, &ids::account("T11200041"), &search)
         .await
         .expect("search");
     assert_eq!(found.matched_records().len(), 1);
@@ -684,37 +691,49 @@ async fn people_without_the_match_or_vmss_scopes_are_refused() {
     for person in [&manager, &finance] {
         let e = h
             .client
-            .match_search(person, aid, &vape_search(), None, None)
-            .await
-            .unwrap_err();
-        assert_eq!(status(&e), 403);
-        let e = h.client.match_inquiry(person, aid, "1", None, None).await.unwrap_err();
-        assert_eq!(status(&e), 403);
-        let e = h
-            .client
-            .match_terminate(person, aid, &termination("X AS", TerminationReason::Coercion))
+            .match_search(person, &ids::account(aid), &vape_search(), None, None)
             .await
             .unwrap_err();
         assert_eq!(status(&e), 403);
         let e = h
             .client
-            .vmss_search(person, aid, &vmss_request(&account(aid)))
+            .match_inquiry(person, &ids::account(aid), &ids::irn("1"), None, None)
             .await
             .unwrap_err();
         assert_eq!(status(&e), 403);
         let e = h
             .client
-            .vmss_terminate(person, aid, &VmssTerminateRequest::default())
+            .match_terminate(
+                person,
+                &ids::account(aid),
+                &termination("X AS", TerminationReason::Coercion),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(status(&e), 403);
+        let e = h
+            .client
+            .vmss_search(person, &ids::account(aid), &vmss_request(&account(aid)))
+            .await
+            .unwrap_err();
+        assert_eq!(status(&e), 403);
+        let e = h
+            .client
+            .vmss_terminate(person, &ids::account(aid), &VmssTerminateRequest::default())
             .await
             .unwrap_err();
         assert_eq!(status(&e), 403);
     }
     // The onboarding team may; a token for another merchant may not.
     h.client
-        .match_search(&onboarding, aid, &vape_search(), None, None)
+        .match_search(&onboarding, &ids::account(aid), &vape_search(), None, None)
         .await
         .expect("onboarding searches");
-    let other = h.client.merchant_token(&onboarding, "T11200002").await.expect("token");
+    let other = h
+        .client
+        .merchant_token(&onboarding, &ids::account("T11200002"))
+        .await
+        .expect("token");
     let response = h
         .http
         .post(format!("{}/v1/accounts/{aid}/compliance-search/vmss", h.base))
@@ -731,7 +750,13 @@ async fn a_bad_token_is_401() {
     let h = support::start().await;
     let e = h
         .client
-        .match_search(&Secret::new("bad"), "T11200001", &vape_search(), None, None)
+        .match_search(
+            &Secret::new("bad"),
+            &ids::account("T11200001"),
+            &vape_search(),
+            None,
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(status(&e), 401);
@@ -754,7 +779,7 @@ async fn an_inquiry_lookup_is_retried_after_429_and_503() {
     let aid = "T11200005";
     let page = h
         .client
-        .match_search(&person, aid, &match_request(&account(aid)), None, None)
+        .match_search(&person, &ids::account(aid), &match_request(&account(aid)), None, None)
         .await
         .expect("search");
     let irn = page.inquiry_reference_number.clone().expect("irn");
@@ -767,7 +792,7 @@ async fn an_inquiry_lookup_is_retried_after_429_and_503() {
         h.clear_requests().await;
         let again = h
             .client
-            .match_inquiry(&person, aid, &irn, None, None)
+            .match_inquiry(&person, &ids::account(aid), &ids::irn(&irn), None, None)
             .await
             .expect("retried");
         assert_eq!(again.total(), 1);
@@ -780,13 +805,16 @@ async fn an_inquiry_lookup_is_retried_after_429_and_503() {
 async fn a_search_answered_503_is_not_repeated() {
     let h = support::start().await;
     let person = h.person(ONBOARDING).await;
-    h.client.merchant_token(&person, "T11200001").await.expect("token");
+    h.client
+        .merchant_token(&person, &ids::account("T11200001"))
+        .await
+        .expect("token");
     let path = "/v1/accounts/T11200001/compliance-search/match";
     h.fault(path, json!({"type": "status", "status": 503}), 1).await;
     h.clear_requests().await;
     let e = h
         .client
-        .match_search(&person, "T11200001", &vape_search(), None, None)
+        .match_search(&person, &ids::account("T11200001"), &vape_search(), None, None)
         .await
         .unwrap_err();
     assert_eq!(status(&e), 503);
@@ -798,7 +826,10 @@ async fn a_search_answered_503_is_not_repeated() {
 async fn a_lookup_that_never_answers_times_out() {
     let h = support::start().await;
     let person = h.person(ONBOARDING).await;
-    h.client.merchant_token(&person, "T11200001").await.expect("token");
+    h.client
+        .merchant_token(&person, &ids::account("T11200001"))
+        .await
+        .expect("token");
     h.fault(
         "/v1/accounts/T11200001/compliance-search/match/*",
         json!({"type": "latency", "ms": 6000}),
@@ -807,7 +838,13 @@ async fn a_lookup_that_never_answers_times_out() {
     .await;
     let e = h
         .client
-        .match_inquiry(&person, "T11200001", "22772025031400001", None, None)
+        .match_inquiry(
+            &person,
+            &ids::account("T11200001"),
+            &ids::irn("22772025031400001"),
+            None,
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(e, DinteroError::Timeout);

@@ -2,6 +2,7 @@
 //! settlement and payout bodies (the reference's example, unknown fields, nulls, unknown enums).
 
 use crate::support;
+use crate::support::ids;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -31,7 +32,11 @@ async fn all_entries(
         let TransfersPage {
             entries: page,
             next_page_token,
-        } = h.client.seller_transfers(person, AID, seller, &query).await.unwrap();
+        } = h
+            .client
+            .seller_transfers(person, &ids::account(AID), &ids::seller(seller), &query)
+            .await
+            .unwrap();
         assert!(page.len() <= 25);
         entries.extend(page);
         match next_page_token {
@@ -75,7 +80,11 @@ async fn balances_equal_the_sum_of_the_transfers() {
                 TransferType::Other(ref other) => panic!("{other}"),
             }
         }
-        let balances = h.client.seller_balances(&finance, AID, seller).await.unwrap();
+        let balances = h
+            .client
+            .seller_balances(&finance, &ids::account(AID), &ids::seller(seller))
+            .await
+            .unwrap();
         let got: BTreeMap<String, i64> = balances.iter().map(|b| (b.currency.clone(), b.amount)).collect();
         assert_eq!(got, sums, "{seller}");
         assert!(balances
@@ -96,7 +105,11 @@ async fn payout_errors() {
     let finance = h.person("finance@partner.example").await;
     // A seller the merchant does not have; a merchant with no sellers at all.
     for (aid, seller) in [(AID, "PD009"), ("T11200001", "PD001")] {
-        let error = h.client.seller_balances(&finance, aid, seller).await.unwrap_err();
+        let error = h
+            .client
+            .seller_balances(&finance, &ids::account(aid), &ids::seller(seller))
+            .await
+            .unwrap_err();
         assert_eq!(error.status(), Some(404));
     }
     for (query, path) in [
@@ -124,7 +137,7 @@ async fn payout_errors() {
     ] {
         let error = h
             .client
-            .seller_transfers(&finance, AID, "PD001", &query)
+            .seller_transfers(&finance, &ids::account(AID), &ids::seller("PD001"), &query)
             .await
             .unwrap_err();
         let DinteroError::Api(failure) = &error else {
@@ -133,18 +146,25 @@ async fn payout_errors() {
         assert_eq!((failure.status, failure.errors[0]["path"].as_str()), (400, Some(path)));
     }
     let onboarding = h.person("onboarding@partner.example").await;
-    let error = h.client.seller_balances(&onboarding, AID, "PD001").await.unwrap_err();
+    let error = h
+        .client
+        .seller_balances(&onboarding, &ids::account(AID), &ids::seller("PD001"))
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(403));
     let admin = h.admin().await;
     h.client
-        .seller_balances(&admin, AID, "PD001")
+        .seller_balances(&admin, &ids::account(AID), &ids::seller("PD001"))
         .await
         .expect("admin:payout is accepted");
     // 503 once, then success.
     h.clear_requests().await;
     h.fault("/v2/accounts/*/balances", json!({"type": "status", "status": 503}), 1)
         .await;
-    h.client.seller_balances(&finance, AID, "PD001").await.expect("retried");
+    h.client
+        .seller_balances(&finance, &ids::account(AID), &ids::seller("PD001"))
+        .await
+        .expect("retried");
     let tries = h
         .requests()
         .await

@@ -2,6 +2,7 @@
 //! update, an account's package and assigning packages.
 
 use crate::support;
+use crate::support::ids;
 
 use std::collections::HashSet;
 
@@ -216,7 +217,7 @@ async fn create_then_update() {
     };
     let updated = h
         .client
-        .update_price_package(&admin, "NORDLYS_SWISH_2027", &update)
+        .update_price_package(&admin, &ids::opaque("NORDLYS_SWISH_2027"), &update)
         .await
         .unwrap();
     assert_eq!(updated.name.as_deref(), Some("Nordlys Swish Kampanj 2027"));
@@ -231,7 +232,7 @@ async fn create_then_update() {
 
     let missing = h
         .client
-        .update_price_package(&admin, "NO_SUCH_PACKAGE", &update)
+        .update_price_package(&admin, &ids::opaque("NO_SUCH_PACKAGE"), &update)
         .await
         .unwrap_err();
     assert_eq!(missing.status(), Some(404));
@@ -245,7 +246,7 @@ async fn create_then_update() {
     assert_eq!(forbidden.status(), Some(403));
     let forbidden = h
         .client
-        .update_price_package(&manager, "NORDLYS_SWISH_2027", &update)
+        .update_price_package(&manager, &ids::opaque("NORDLYS_SWISH_2027"), &update)
         .await
         .unwrap_err();
     assert_eq!(forbidden.status(), Some(403));
@@ -257,7 +258,11 @@ async fn an_account_shows_its_package_and_assigning_changes_it() {
     let admin = h.admin().await;
     let manager = h.person(MANAGER).await;
     // T11200001 is Norwegian and uses NORDLYS_STANDARD (accounts seeding).
-    let package = h.client.account_price_package(&manager, "T11200001").await.unwrap();
+    let package = h
+        .client
+        .account_price_package(&manager, &ids::account("T11200001"))
+        .await
+        .unwrap();
     assert_eq!(package.price_package_id, "NORDLYS_STANDARD");
     assert!(!package.products.is_empty());
 
@@ -274,12 +279,16 @@ async fn an_account_shows_its_package_and_assigning_changes_it() {
     };
     let record = h
         .client
-        .assign_price_packages(&admin, "T11200001", &assignment, false)
+        .assign_price_packages(&admin, &ids::account("T11200001"), &assignment, false)
         .await
         .unwrap();
     assert_eq!(record.price_packages, assignment.price_packages);
     assert!(record.id.is_some());
-    let now = h.client.account_price_package(&manager, "T11200001").await.unwrap();
+    let now = h
+        .client
+        .account_price_package(&manager, &ids::account("T11200001"))
+        .await
+        .unwrap();
     assert_eq!(now.price_package_id, "NORDLYS_PLUS");
 
     let with_default = PricePackageAssignment {
@@ -290,22 +299,26 @@ async fn an_account_shows_its_package_and_assigning_changes_it() {
     };
     let record = h
         .client
-        .assign_price_packages(&admin, "T11200001", &with_default, false)
+        .assign_price_packages(&admin, &ids::account("T11200001"), &with_default, false)
         .await
         .unwrap();
     assert_eq!(record.default_price_package, with_default.default_price_package);
-    let now = h.client.account_price_package(&manager, "T11200001").await.unwrap();
+    let now = h
+        .client
+        .account_price_package(&manager, &ids::account("T11200001"))
+        .await
+        .unwrap();
     assert_eq!(now.price_package_id, "NORDLYS_START");
 
     let error = h
         .client
-        .assign_price_packages(&admin, "T11200001", &with_default, true)
+        .assign_price_packages(&admin, &ids::account("T11200001"), &with_default, true)
         .await
         .unwrap_err();
     assert_eq!(error_paths(&error), ["/default_price_package"]);
     let removed = h
         .client
-        .assign_price_packages(&admin, "T11200001", &assignment, true)
+        .assign_price_packages(&admin, &ids::account("T11200001"), &assignment, true)
         .await
         .unwrap();
     assert_eq!(removed.default_price_package, None);
@@ -318,19 +331,19 @@ async fn an_account_shows_its_package_and_assigning_changes_it() {
     };
     let error = h
         .client
-        .assign_price_packages(&admin, "T11200001", &unknown, false)
+        .assign_price_packages(&admin, &ids::account("T11200001"), &unknown, false)
         .await
         .unwrap_err();
     assert_eq!(error_paths(&error), ["/price_packages/0/price_package_id"]);
     let error = h
         .client
-        .assign_price_packages(&admin, "T11299999", &assignment, false)
+        .assign_price_packages(&admin, &ids::account("T11299999"), &assignment, false)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(404));
     let error = h
         .client
-        .assign_price_packages(&manager, "T11200001", &assignment, false)
+        .assign_price_packages(&manager, &ids::account("T11200001"), &assignment, false)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(403));
@@ -346,7 +359,11 @@ async fn error_classes() {
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(401));
-    let error = h.client.account_price_package(&bad, "T11200001").await.unwrap_err();
+    let error = h
+        .client
+        .account_price_package(&bad, &ids::account("T11200001"))
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(401));
 
     // Finance reads accounts, onboarding too; neither may create.

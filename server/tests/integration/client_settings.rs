@@ -1,6 +1,7 @@
 //! A merchant's own settings through the client: read, change, and the errors.
 
 use crate::support;
+use crate::support::ids;
 
 use app::dintero::accounts::AccountCompany;
 use app::dintero::settings::SettingsUpdate;
@@ -11,8 +12,16 @@ use serde_json::json;
 async fn a_merchant_reads_its_own_settings_without_the_partner_private_fields() {
     let h = support::start().await;
     let manager = h.person("manager@partner.example").await;
-    let partner_view = h.client.get_account(&manager, "T11200002").await.unwrap();
-    let own = h.client.merchant_settings(&manager, "T11200002").await.unwrap();
+    let partner_view = h
+        .client
+        .get_account(&manager, &ids::account("T11200002"))
+        .await
+        .unwrap();
+    let own = h
+        .client
+        .merchant_settings(&manager, &ids::account("T11200002"))
+        .await
+        .unwrap();
     assert_eq!(own.account_id, "T11200002");
     assert_eq!(own.company, partner_view.company);
     assert!(partner_view.progression.is_some());
@@ -36,13 +45,17 @@ async fn a_change_to_the_company_is_kept() {
     };
     let changed = h
         .client
-        .update_merchant_settings(&manager, "T11200004", &update)
+        .update_merchant_settings(&manager, &ids::account("T11200004"), &update)
         .await
         .unwrap();
     let company = changed.company.expect("company");
     assert_eq!(company.website.as_deref(), Some("https://ny-side.example"));
     assert!(company.business_name.is_some(), "the other fields stay");
-    let again = h.client.merchant_settings(&manager, "T11200004").await.unwrap();
+    let again = h
+        .client
+        .merchant_settings(&manager, &ids::account("T11200004"))
+        .await
+        .unwrap();
     assert_eq!(
         again.company.and_then(|c| c.website).as_deref(),
         Some("https://ny-side.example")
@@ -57,7 +70,7 @@ async fn settings_errors_keep_their_status() {
     // 404: no such merchant (the exchange already refuses it).
     assert_eq!(
         h.client
-            .merchant_settings(&manager, "T11299999")
+            .merchant_settings(&manager, &ids::account("T11299999"))
             .await
             .unwrap_err()
             .status(),
@@ -66,7 +79,7 @@ async fn settings_errors_keep_their_status() {
     // 401: a token Dintero does not know.
     assert_eq!(
         h.client
-            .merchant_settings(&Secret::new("bad"), "T11200002")
+            .merchant_settings(&Secret::new("bad"), &ids::account("T11200002"))
             .await
             .unwrap_err()
             .status(),
@@ -75,12 +88,15 @@ async fn settings_errors_keep_their_status() {
     // 403: finance may read accounts but not change them.
     let error = h
         .client
-        .update_merchant_settings(&finance, "T11200002", &SettingsUpdate::default())
+        .update_merchant_settings(&finance, &ids::account("T11200002"), &SettingsUpdate::default())
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(403));
     // A write answered 503 is sent once.
-    h.client.merchant_token(&manager, "T11200002").await.unwrap();
+    h.client
+        .merchant_token(&manager, &ids::account("T11200002"))
+        .await
+        .unwrap();
     h.clear_requests().await;
     h.fault(
         "/v1/accounts/T11200002/management/settings",
@@ -90,7 +106,7 @@ async fn settings_errors_keep_their_status() {
     .await;
     let error = h
         .client
-        .update_merchant_settings(&manager, "T11200002", &SettingsUpdate::default())
+        .update_merchant_settings(&manager, &ids::account("T11200002"), &SettingsUpdate::default())
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(503));

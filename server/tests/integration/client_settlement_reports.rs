@@ -2,6 +2,7 @@
 //! emulator, and the decoding of the reference's example bodies for them.
 
 use crate::support;
+use crate::support::ids;
 
 use std::collections::HashSet;
 
@@ -54,14 +55,14 @@ async fn report_configurations_are_created_read_updated_listed_and_deleted() {
     let admin = h.admin().await;
     let before = h
         .client
-        .report_configurations(&admin, AID, Some(1000), None)
+        .report_configurations(&admin, &ids::account(AID), Some(1000), None)
         .await
         .unwrap();
     let mut created = Vec::new();
     for n in 0..3 {
         let c = h
             .client
-            .create_report_configuration(&admin, AID, &new_config(n))
+            .create_report_configuration(&admin, &ids::account(AID), &new_config(n))
             .await
             .unwrap();
         assert_eq!(c.account_id.as_deref(), Some(AID));
@@ -76,7 +77,7 @@ async fn report_configurations_are_created_read_updated_listed_and_deleted() {
     }
     let got = h
         .client
-        .report_configuration(&admin, AID, &created[1].id)
+        .report_configuration(&admin, &ids::account(AID), &ids::resource(&created[1].id))
         .await
         .unwrap();
     assert_eq!(got, created[1]);
@@ -90,7 +91,7 @@ async fn report_configurations_are_created_read_updated_listed_and_deleted() {
     };
     let updated = h
         .client
-        .update_report_configuration(&admin, AID, &created[1].id, &update)
+        .update_report_configuration(&admin, &ids::account(AID), &ids::resource(&created[1].id), &update)
         .await
         .unwrap();
     assert_eq!(updated.filetypes, [ReportFileType::Xml]);
@@ -98,7 +99,7 @@ async fn report_configurations_are_created_read_updated_listed_and_deleted() {
     assert_eq!(updated.created_at, created[1].created_at);
     let again = h
         .client
-        .report_configuration(&admin, AID, &created[1].id)
+        .report_configuration(&admin, &ids::account(AID), &ids::resource(&created[1].id))
         .await
         .unwrap();
     assert_eq!(again, updated, "the change persists");
@@ -109,7 +110,7 @@ async fn report_configurations_are_created_read_updated_listed_and_deleted() {
     loop {
         let ReportConfigurationPage { items, starting_after } = h
             .client
-            .report_configurations(&admin, AID, Some(2), after.as_deref())
+            .report_configurations(&admin, &ids::account(AID), Some(2), after.as_deref())
             .await
             .unwrap();
         assert!(items.len() <= 2);
@@ -125,23 +126,27 @@ async fn report_configurations_are_created_read_updated_listed_and_deleted() {
 
     let deleted = h
         .client
-        .delete_report_configuration(&admin, AID, &created[0].id)
+        .delete_report_configuration(&admin, &ids::account(AID), &ids::resource(&created[0].id))
         .await
         .unwrap();
     assert_eq!(deleted.id, created[0].id);
     let error = h
         .client
-        .report_configuration(&admin, AID, &created[0].id)
+        .report_configuration(&admin, &ids::account(AID), &ids::resource(&created[0].id))
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(404));
     let error = h
         .client
-        .delete_report_configuration(&admin, AID, &created[0].id)
+        .delete_report_configuration(&admin, &ids::account(AID), &ids::resource(&created[0].id))
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(404));
-    let after_delete = h.client.report_configurations(&admin, AID, None, None).await.unwrap();
+    let after_delete = h
+        .client
+        .report_configurations(&admin, &ids::account(AID), None, None)
+        .await
+        .unwrap();
     assert_eq!(after_delete.items.len(), before.items.len() + 2);
 }
 
@@ -159,7 +164,7 @@ async fn report_configuration_validation_and_permissions() {
     });
     let error = h
         .client
-        .create_report_configuration(&admin, AID, &bad)
+        .create_report_configuration(&admin, &ids::account(AID), &bad)
         .await
         .unwrap_err();
     let DinteroError::Api(failure) = &error else {
@@ -180,7 +185,7 @@ async fn report_configuration_validation_and_permissions() {
     bad.filetypes.push(ReportFileType::Other("docx".into()));
     let error = h
         .client
-        .create_report_configuration(&admin, AID, &bad)
+        .create_report_configuration(&admin, &ids::account(AID), &bad)
         .await
         .unwrap_err();
     let DinteroError::Api(failure) = &error else {
@@ -190,22 +195,30 @@ async fn report_configuration_validation_and_permissions() {
 
     // finance may read (read:settlements) but not create or change.
     let finance = h.person("finance@partner.example").await;
-    h.client.report_configurations(&finance, AID, None, None).await.unwrap();
+    h.client
+        .report_configurations(&finance, &ids::account(AID), None, None)
+        .await
+        .unwrap();
     let error = h
         .client
-        .create_report_configuration(&finance, AID, &new_config(0))
+        .create_report_configuration(&finance, &ids::account(AID), &new_config(0))
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(403));
     let some = h
         .client
-        .report_configurations(&admin, "T11200001", None, None)
+        .report_configurations(&admin, &ids::account("T11200001"), None, None)
         .await
         .unwrap();
     let id = &some.items[0].id;
     let error = h
         .client
-        .update_report_configuration(&finance, "T11200001", id, &ReportConfigurationUpdate::default())
+        .update_report_configuration(
+            &finance,
+            &ids::account("T11200001"),
+            &ids::resource(id),
+            &ReportConfigurationUpdate::default(),
+        )
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(403));
@@ -216,13 +229,18 @@ async fn report_configuration_validation_and_permissions() {
     };
     let error = h
         .client
-        .update_report_configuration(&admin, AID, "5f6a7b8c-9d0e-4f1a-8b2c-000000000000", &update)
+        .update_report_configuration(
+            &admin,
+            &ids::account(AID),
+            &ids::resource("5f6a7b8c-9d0e-4f1a-8b2c-000000000000"),
+            &update,
+        )
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(404));
     let error = h
         .client
-        .report_configurations(&admin, AID, Some(0), None)
+        .report_configurations(&admin, &ids::account(AID), Some(0), None)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(400));
@@ -232,7 +250,7 @@ async fn report_configuration_validation_and_permissions() {
 async fn a_write_answered_5xx_is_sent_once() {
     let h = support::start().await;
     let admin = h.admin().await;
-    h.client.merchant_token(&admin, AID).await.unwrap();
+    h.client.merchant_token(&admin, &ids::account(AID)).await.unwrap();
     let path = format!("/v1/accounts/{AID}/settlements/reports/configuration");
     h.control(
         "faults",
@@ -242,7 +260,7 @@ async fn a_write_answered_5xx_is_sent_once() {
     h.clear_requests().await;
     let error = h
         .client
-        .create_report_configuration(&admin, AID, &new_config(0))
+        .create_report_configuration(&admin, &ids::account(AID), &new_config(0))
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(503));
@@ -268,7 +286,7 @@ async fn report_metadata_pages_to_the_end_and_signed_urls_download() {
             starting_after,
         } = h
             .client
-            .report_metadata(&finance, aid, Some(7), after.as_deref())
+            .report_metadata(&finance, &ids::account(aid), Some(7), after.as_deref())
             .await
             .unwrap();
         assert!(page.len() <= 7);
@@ -278,7 +296,11 @@ async fn report_metadata_pages_to_the_end_and_signed_urls_download() {
             None => break,
         }
     }
-    let all = h.client.report_metadata(&finance, aid, Some(100), None).await.unwrap();
+    let all = h
+        .client
+        .report_metadata(&finance, &ids::account(aid), Some(100), None)
+        .await
+        .unwrap();
     assert!(all.starting_after.is_none());
     assert_eq!(reports, all.reports, "paging sees the same reports, in order");
     assert_eq!(
@@ -324,11 +346,15 @@ async fn report_metadata_pages_to_the_end_and_signed_urls_download() {
     }
 
     let manager = h.person("manager@partner.example").await;
-    let error = h.client.report_metadata(&manager, aid, None, None).await.unwrap_err();
+    let error = h
+        .client
+        .report_metadata(&manager, &ids::account(aid), None, None)
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(403));
     let error = h
         .client
-        .report_metadata(&finance, aid, Some(101), None)
+        .report_metadata(&finance, &ids::account(aid), Some(101), None)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(400));

@@ -2,6 +2,7 @@
 //! (small, 50 MiB, and broken off half-way), and the error classes.
 
 use crate::support;
+use crate::support::ids;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -19,7 +20,7 @@ async fn everything(h: &support::Harness, person: &Secret, aid: &str) -> Vec<Set
         .client
         .settlements(
             person,
-            aid,
+            &ids::account(aid),
             &SettlementQuery {
                 limit: Some(1000),
                 ..Default::default()
@@ -79,7 +80,11 @@ async fn filters_select_exactly_what_the_full_list_holds() {
         settled_to: Some(to.clone()),
         ..Default::default()
     };
-    let page = h.client.settlements(&person, &aid, &query).await.unwrap();
+    let page = h
+        .client
+        .settlements(&person, &ids::account(&aid), &query)
+        .await
+        .unwrap();
     assert_eq!(ids(&page.items), ids(&expected));
 
     // Two providers (sent repeated) and a date-only range (whole days).
@@ -108,7 +113,12 @@ async fn filters_select_exactly_what_the_full_list_holds() {
         ..Default::default()
     };
     assert_eq!(
-        ids(&h.client.settlements(&person, &aid, &query).await.unwrap().items),
+        ids(&h
+            .client
+            .settlements(&person, &ids::account(&aid), &query)
+            .await
+            .unwrap()
+            .items),
         expected
     );
 
@@ -125,7 +135,12 @@ async fn filters_select_exactly_what_the_full_list_holds() {
         .map(|s| s.id.clone())
         .collect();
     assert_eq!(
-        ids(&h.client.settlements(&person, &aid, &by_seller).await.unwrap().items),
+        ids(&h
+            .client
+            .settlements(&person, &ids::account(&aid), &by_seller)
+            .await
+            .unwrap()
+            .items),
         expected
     );
     let needle = all[3].id[9..18].to_owned();
@@ -133,7 +148,12 @@ async fn filters_select_exactly_what_the_full_list_holds() {
         search: Some(needle.clone()),
         ..Default::default()
     };
-    let found = h.client.settlements(&person, &aid, &search).await.unwrap().items;
+    let found = h
+        .client
+        .settlements(&person, &ids::account(&aid), &search)
+        .await
+        .unwrap()
+        .items;
     assert_eq!(ids(&found), ids(&all[3..4]), "{needle}");
     let created_from = all[5].created_at.clone().unwrap();
     let by_created = SettlementQuery {
@@ -146,7 +166,12 @@ async fn filters_select_exactly_what_the_full_list_holds() {
         .filter(|s| s.created_at.as_ref().unwrap() >= &created_from)
         .collect();
     expected.sort_by(|a, b| (&b.created_at, &b.id).cmp(&(&a.created_at, &a.id)));
-    let got = h.client.settlements(&person, &aid, &by_created).await.unwrap().items;
+    let got = h
+        .client
+        .settlements(&person, &ids::account(&aid), &by_created)
+        .await
+        .unwrap()
+        .items;
     assert_eq!(ids(&got), expected.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
 }
 
@@ -173,7 +198,11 @@ async fn paging_with_limit_5_sees_every_settlement_once_in_order() {
             let SettlementPage {
                 items,
                 last_evaluated_key,
-            } = h.client.settlements(&person, &aid, &query).await.unwrap();
+            } = h
+                .client
+                .settlements(&person, &ids::account(&aid), &query)
+                .await
+                .unwrap();
             assert!(items.len() <= 5);
             pages += 1;
             seen.extend(ids(&items));
@@ -243,7 +272,11 @@ async fn list_validation_names_the_parameter() {
         ),
     ];
     for (query, path) in cases {
-        let error = h.client.settlements(&person, "T11200002", &query).await.unwrap_err();
+        let error = h
+            .client
+            .settlements(&person, &ids::account("T11200002"), &query)
+            .await
+            .unwrap_err();
         let DinteroError::Api(failure) = &error else {
             panic!("{error:?}")
         };
@@ -275,7 +308,12 @@ async fn an_attachment_downloads_with_its_type_length_and_name() {
     for attachment in &s.attachments {
         let file = h
             .client
-            .settlement_attachment(&person, &aid, &s.id, &attachment.id)
+            .settlement_attachment(
+                &person,
+                &ids::account(&aid),
+                &ids::opaque(&s.id),
+                &ids::opaque(&attachment.id),
+            )
             .await
             .unwrap();
         assert_eq!(file.content_type, attachment.content_type);
@@ -312,7 +350,12 @@ async fn an_attachment_downloads_with_its_type_length_and_name() {
     for (sid, attachment) in [("nope", s.attachments[0].id.as_str()), (s.id.as_str(), "nope")] {
         let error = h
             .client
-            .settlement_attachment(&person, &aid, sid, attachment)
+            .settlement_attachment(
+                &person,
+                &ids::account(&aid),
+                &ids::opaque(sid),
+                &ids::opaque(attachment),
+            )
             .await
             .err()
             .expect("404");
@@ -347,7 +390,7 @@ async fn a_50_mib_attachment_streams_through_and_a_drop_half_way_is_an_error() {
         .client
         .settlements(
             &person,
-            "T11200002",
+            &ids::account("T11200002"),
             &SettlementQuery {
                 search: Some(sid.clone()),
                 ..Default::default()
@@ -359,7 +402,12 @@ async fn a_50_mib_attachment_streams_through_and_a_drop_half_way_is_an_error() {
 
     let file = h
         .client
-        .settlement_attachment(&person, "T11200002", &sid, &aid_)
+        .settlement_attachment(
+            &person,
+            &ids::account("T11200002"),
+            &ids::opaque(&sid),
+            &ids::opaque(&aid_),
+        )
         .await
         .unwrap();
     assert_eq!(file.content_length, Some(SIZE));
@@ -387,7 +435,12 @@ async fn a_50_mib_attachment_streams_through_and_a_drop_half_way_is_an_error() {
     .await;
     let file = h
         .client
-        .settlement_attachment(&person, "T11200002", &sid, &aid_)
+        .settlement_attachment(
+            &person,
+            &ids::account("T11200002"),
+            &ids::opaque(&sid),
+            &ids::opaque(&aid_),
+        )
         .await
         .unwrap();
     let mut stream = Box::pin(file.bytes());
@@ -417,18 +470,26 @@ async fn error_classes() {
     // 401: a bad token.
     let error = h
         .client
-        .settlements(&Secret::new("bad"), "T11200002", &query)
+        .settlements(&Secret::new("bad"), &ids::account("T11200002"), &query)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(401));
     // 403: a person without a settlement scope.
     let manager = h.person("manager@partner.example").await;
-    let error = h.client.settlements(&manager, "T11200002", &query).await.unwrap_err();
+    let error = h
+        .client
+        .settlements(&manager, &ids::account("T11200002"), &query)
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(403));
     assert_eq!(error.code(), Some("forbidden"));
 
     let path = "/v1/accounts/T11200002/settlements";
-    let first = h.client.settlements(&finance, "T11200002", &query).await.unwrap();
+    let first = h
+        .client
+        .settlements(&finance, &ids::account("T11200002"), &query)
+        .await
+        .unwrap();
     for kind in [
         json!({"type": "rate_limit", "retry_after": 1}),
         json!({"type": "status", "status": 503}),
@@ -437,7 +498,7 @@ async fn error_classes() {
         h.fault(path, kind.clone(), 1).await;
         let page = h
             .client
-            .settlements(&finance, "T11200002", &query)
+            .settlements(&finance, &ids::account("T11200002"), &query)
             .await
             .expect("retried");
         assert_eq!(page, first);
@@ -453,6 +514,10 @@ async fn error_classes() {
     }
     // Timeout: slower than the client's 5 s, for longer than its retry budget.
     h.fault(path, json!({"type": "latency", "ms": 6000}), 5).await;
-    let error = h.client.settlements(&finance, "T11200002", &query).await.unwrap_err();
+    let error = h
+        .client
+        .settlements(&finance, &ids::account("T11200002"), &query)
+        .await
+        .unwrap_err();
     assert_eq!(error, DinteroError::Timeout);
 }

@@ -1,6 +1,7 @@
 //! The client's tokens against the emulator: the exchange, and the merchant-token cache.
 
 use crate::support;
+use crate::support::ids;
 
 use std::sync::Arc;
 
@@ -13,7 +14,7 @@ async fn fifty_concurrent_requests_for_one_merchant_cost_one_exchange() {
     let tasks: Vec<_> = (0..50)
         .map(|_| {
             let (client, person) = (client.clone(), person.clone());
-            tokio::spawn(async move { client.merchant_token(&person, "T11200001").await })
+            tokio::spawn(async move { client.merchant_token(&person, &ids::account("T11200001")).await })
         })
         .collect();
     for task in tasks {
@@ -21,7 +22,10 @@ async fn fifty_concurrent_requests_for_one_merchant_cost_one_exchange() {
     }
     // And ten more later: still cached.
     for _ in 0..10 {
-        h.client.merchant_token(&person, "T11200001").await.expect("token");
+        h.client
+            .merchant_token(&person, &ids::account("T11200001"))
+            .await
+            .expect("token");
     }
     let exchanges = h
         .requests()
@@ -37,9 +41,21 @@ async fn each_person_and_merchant_gets_its_own_token() {
     let h = support::start().await;
     let manager = h.person("manager@partner.example").await;
     let finance = h.person("finance@partner.example").await;
-    let a = h.client.merchant_token(&manager, "T11200001").await.unwrap();
-    let b = h.client.merchant_token(&manager, "T11200002").await.unwrap();
-    let c = h.client.merchant_token(&finance, "T11200001").await.unwrap();
+    let a = h
+        .client
+        .merchant_token(&manager, &ids::account("T11200001"))
+        .await
+        .unwrap();
+    let b = h
+        .client
+        .merchant_token(&manager, &ids::account("T11200002"))
+        .await
+        .unwrap();
+    let c = h
+        .client
+        .merchant_token(&finance, &ids::account("T11200001"))
+        .await
+        .unwrap();
     assert!(a != b && a != c && b != c);
 }
 
@@ -48,7 +64,11 @@ async fn an_unknown_merchant_is_404_and_is_not_cached() {
     let h = support::start().await;
     let person = h.person("manager@partner.example").await;
     for _ in 0..2 {
-        let error = h.client.merchant_token(&person, "T11299999").await.unwrap_err();
+        let error = h
+            .client
+            .merchant_token(&person, &ids::account("T11299999"))
+            .await
+            .unwrap_err();
         assert_eq!(error.status(), Some(404));
     }
     let exchanges = h

@@ -2,6 +2,7 @@
 //! token scan knows what to look for.
 
 use crate::support;
+use crate::support::ids;
 
 use app::secret::Secret;
 use serde_json::Value;
@@ -56,7 +57,7 @@ async fn a_signed_in_person_s_tokens_are_listed() {
         .expect("the demo client gets refresh tokens");
     let merchant = harness
         .client
-        .exchange_token(&Secret::new(token.access_token.clone()), "T11200001")
+        .exchange_token(&Secret::new(token.access_token.clone()), &ids::account("T11200001"))
         .await
         .expect("exchange");
     let refreshed = harness

@@ -26,6 +26,7 @@ mod client_tokens;
 mod emulator_auth;
 mod emulator_issued_secrets;
 mod export;
+mod malformed_ids;
 mod onboarding;
 mod one_read;
 mod payouts;

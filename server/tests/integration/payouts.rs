@@ -3,6 +3,7 @@
 //! emulator's entries, with its currency filter; filters checked; amounts and times the Nordic way.
 
 use crate::support;
+use crate::support::ids;
 
 use app::dintero::payout::TransferQuery;
 use reqwest::header::COOKIE;
@@ -35,7 +36,7 @@ async fn sellers_balances_and_every_page_of_a_ledger_are_the_emulator_s() {
     };
     let mut approved: Vec<String> = emulator
         .client
-        .seller_approvals(&person, AID, &every_status)
+        .seller_approvals(&person, &ids::account(AID), &every_status)
         .await
         .unwrap()
         .into_iter()
@@ -47,7 +48,11 @@ async fn sellers_balances_and_every_page_of_a_ledger_are_the_emulator_s() {
     assert!(ids.contains(&"PD001") && ids.contains(&"PD002"));
     for row in rows {
         let id = row["id"].as_str().unwrap();
-        match emulator.client.seller_balances(&person, AID, id).await {
+        match emulator
+            .client
+            .seller_balances(&person, &ids::account(AID), &ids::seller(id))
+            .await
+        {
             Ok(expected) => {
                 let shown: Vec<(String, i64)> = row["balances"]["Ok"]
                     .as_array()
@@ -91,7 +96,7 @@ async fn sellers_balances_and_every_page_of_a_ledger_are_the_emulator_s() {
     loop {
         let page = emulator
             .client
-            .seller_transfers(&person, AID, "PD002", &query)
+            .seller_transfers(&person, &ids::account(AID), &ids::seller("PD002"), &query)
             .await
             .unwrap();
         expected.extend(page.entries.into_iter().map(|e| e.ledger_entry_id));

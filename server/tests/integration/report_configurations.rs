@@ -4,6 +4,7 @@
 //! Dintero and the log; finance, with read scopes only, reads the list but is refused the forms.
 
 use crate::support;
+use crate::support::ids;
 
 use app::audit::{entries, ActivityFilter, AuditEntry};
 use app::dintero::settlements::{DestinationType, ReportFileType};
@@ -166,7 +167,7 @@ async fn a_configuration_is_created_once_changed_and_deleted_only_when_confirmed
     let token = emulator.admin().await;
     let created = emulator
         .client
-        .report_configuration(&token, AID, &id)
+        .report_configuration(&token, &ids::account(AID), &ids::resource(&id))
         .await
         .expect("Dintero has it");
     assert_eq!(created.filetypes, [ReportFileType::Pdf, ReportFileType::Xml]);
@@ -221,7 +222,11 @@ async fn a_configuration_is_created_once_changed_and_deleted_only_when_confirmed
         "{}",
         location(&saved)
     );
-    let changed = emulator.client.report_configuration(&token, AID, &id).await.unwrap();
+    let changed = emulator
+        .client
+        .report_configuration(&token, &ids::account(AID), &ids::resource(&id))
+        .await
+        .unwrap();
     assert_eq!(changed.filetypes, [ReportFileType::Csv]);
     assert_eq!(changed.providers, ["klarna", "payex"]);
     assert!(changed.filters.is_empty());
@@ -248,7 +253,11 @@ async fn a_configuration_is_created_once_changed_and_deleted_only_when_confirmed
         1,
         "only the delete form shows an error"
     );
-    assert!(emulator.client.report_configuration(&token, AID, &id).await.is_ok());
+    assert!(emulator
+        .client
+        .report_configuration(&token, &ids::account(AID), &ids::resource(&id))
+        .await
+        .is_ok());
     let confirmed = form(&[
         ("aid", AID),
         ("id", &id),
@@ -257,7 +266,10 @@ async fn a_configuration_is_created_once_changed_and_deleted_only_when_confirmed
     ]);
     let deleted = plain_post(&base, &cookie, "delete_report_configuration", &edit_page, &confirmed).await;
     assert!(location(&deleted).starts_with(&format!("{list}?deleted=")));
-    let gone = emulator.client.report_configuration(&token, AID, &id).await;
+    let gone = emulator
+        .client
+        .report_configuration(&token, &ids::account(AID), &ids::resource(&id))
+        .await;
     assert_eq!(gone.unwrap_err().status(), Some(404));
     let (_, html) = page(&base, &cookie, &list).await;
     assert!(!html.contains(&format!("data-config=\"{id}\"")), "no longer listed");
@@ -313,7 +325,7 @@ async fn finance_reads_the_configurations_but_is_not_offered_the_forms() {
         let aid = format!("T112{n:05}");
         let page = emulator
             .client
-            .report_configurations(&person, &aid, None, None)
+            .report_configurations(&person, &ids::account(&aid), None, None)
             .await
             .unwrap();
         if let Some(first) = page.items.first() {

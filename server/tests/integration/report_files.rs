@@ -4,6 +4,7 @@
 //! request; people without the reports scope are refused.
 
 use crate::support;
+use crate::support::ids;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -23,7 +24,7 @@ async fn a_report_comes_through_whole_and_its_signed_url_never_reaches_the_page(
     let person = emulator.person("finance@partner.example").await;
     let first_page = emulator
         .client
-        .report_metadata(&person, AID, Some(25), None)
+        .report_metadata(&person, &ids::account(AID), Some(25), None)
         .await
         .expect("reports");
     let report = first_page.reports.first().expect("a report").clone();
@@ -81,7 +82,7 @@ async fn a_report_comes_through_whole_and_its_signed_url_never_reaches_the_page(
     let after = first_page.starting_after.clone().expect("more than one page");
     let second_page = emulator
         .client
-        .report_metadata(&person, AID, Some(25), Some(&after))
+        .report_metadata(&person, &ids::account(AID), Some(25), Some(&after))
         .await
         .unwrap();
     let later = second_page.reports.last().expect("a later report");

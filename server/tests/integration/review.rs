@@ -2,6 +2,7 @@
 //! names the failure, and lists exactly the open cases and approvals of everyone else.
 
 use crate::support;
+use crate::support::ids;
 
 use app::dintero::approvals::{CaseStatus, SellerApprovalQuery};
 use app::dintero::cdd::CddCaseQuery;
@@ -67,7 +68,12 @@ async fn the_queue_over_500_merchants_lists_a_failing_one_and_everything_else() 
     let mut expected = Vec::new();
     for n in 1..=500 {
         let aid = format!("T112{n:05}");
-        for p in emulator.client.payment_approvals(&token, &aid, &[]).await.unwrap() {
+        for p in emulator
+            .client
+            .payment_approvals(&token, &ids::account(&aid), &[])
+            .await
+            .unwrap()
+        {
             if p.case_status.as_ref().is_some_and(|s| OPEN_STATUSES.contains(s)) {
                 expected.push(p.id);
             }
@@ -77,7 +83,7 @@ async fn the_queue_over_500_merchants_lists_a_failing_one_and_everything_else() 
         }
         for s in emulator
             .client
-            .seller_approvals(&token, &aid, &every_status)
+            .seller_approvals(&token, &ids::account(&aid), &every_status)
             .await
             .unwrap()
         {
@@ -122,7 +128,11 @@ async fn a_status_filter_keeps_only_that_status_oldest_first_and_an_admin_sees_c
             payout_destination_id: None,
             case_status: vec![CaseStatus::WaitingForSignature],
         };
-        let mut sellers = emulator.client.seller_approvals(&token, &aid, &query).await.unwrap();
+        let mut sellers = emulator
+            .client
+            .seller_approvals(&token, &ids::account(&aid), &query)
+            .await
+            .unwrap();
         expected.append(&mut sellers);
     }
     expected.sort_by(|a, b| a.created_at.cmp(&b.created_at));
@@ -134,13 +144,13 @@ async fn a_status_filter_keeps_only_that_status_oldest_first_and_an_admin_sees_c
     let admin = emulator.person("admin@partner.example").await;
     let cases = emulator
         .client
-        .cdd_cases(&admin, "T11200001", &CddCaseQuery::default())
+        .cdd_cases(&admin, &ids::account("T11200001"), &CddCaseQuery::default())
         .await
         .unwrap();
     assert!(!cases.is_empty(), "the seeded merchant has cases for the admin's queue");
     let onboarding = emulator
         .client
-        .cdd_cases(&token, "T11200001", &CddCaseQuery::default())
+        .cdd_cases(&token, &ids::account("T11200001"), &CddCaseQuery::default())
         .await;
     assert_eq!(
         onboarding.unwrap_err().status(),

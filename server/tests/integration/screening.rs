@@ -5,6 +5,7 @@
 //! the next search.
 
 use crate::support;
+use crate::support::ids;
 
 use app::audit::{entries, ActivityFilter, AuditEntry};
 use app::dintero::accounts::AccountEventsQuery;
@@ -212,7 +213,7 @@ async fn a_listed_merchant_is_found_a_clean_one_not_and_a_decision_is_one_event_
         .client
         .list_account_events(
             &admin,
-            "T11200005",
+            &ids::account("T11200005"),
             &AccountEventsQuery {
                 types: Vec::new(),
                 limit: Some(10),

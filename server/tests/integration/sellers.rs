@@ -4,6 +4,7 @@
 //! confirmation.
 
 use crate::support;
+use crate::support::ids;
 
 use app::audit::{entries, ActivityFilter, AuditEntry};
 use reqwest::header::{COOKIE, LOCATION};
@@ -249,7 +250,7 @@ async fn an_active_seller_is_archived_only_when_confirmed() {
     let token = emulator.admin().await;
     let approvals = emulator
         .client
-        .seller_approvals(&token, AID, &Default::default())
+        .seller_approvals(&token, &ids::account(AID), &Default::default())
         .await
         .unwrap();
     let approval = approvals
@@ -281,7 +282,11 @@ async fn an_active_seller_is_archived_only_when_confirmed() {
     let confirmed = form(&[("aid", AID), ("id", &id), ("confirm", "yes")]);
     let archived = plain_post(&base, &cookie, "archive_seller_approval", &seller_page, &confirmed).await;
     assert_eq!(location(&archived), format!("{seller_page}?archived=1"));
-    let now = emulator.client.seller_approval(&token, AID, &id).await.unwrap();
+    let now = emulator
+        .client
+        .seller_approval(&token, &ids::account(AID), &ids::resource(&id))
+        .await
+        .unwrap();
     assert_eq!(now.case_status.as_ref().map(|s| s.as_str()), Some("ARCHIVED"));
     let entries = log(&data).await;
     assert_eq!(entries[0].action, "approval.archive");

@@ -3,6 +3,7 @@
 //! without the settlements scope are refused.
 
 use crate::support;
+use crate::support::ids;
 
 use app::dintero::settlements::SettlementQuery;
 use futures_util::StreamExt;
@@ -20,14 +21,19 @@ async fn a_file_comes_through_whole_and_one_broken_off_fails() {
     let person = emulator.person("finance@partner.example").await;
     let page = emulator
         .client
-        .settlements(&person, AID, &SettlementQuery::default())
+        .settlements(&person, &ids::account(AID), &SettlementQuery::default())
         .await
         .expect("settlements");
     let settlement = page.items.first().expect("a settlement");
     let attachment = settlement.attachments.first().expect("an attachment");
     let direct: Vec<u8> = emulator
         .client
-        .settlement_attachment(&person, AID, &settlement.id, &attachment.id)
+        .settlement_attachment(
+            &person,
+            &ids::account(AID),
+            &ids::opaque(&settlement.id),
+            &ids::opaque(&attachment.id),
+        )
         .await
         .expect("the file")
         .bytes()

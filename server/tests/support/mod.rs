@@ -9,6 +9,7 @@ use serde_json::Value;
 use server::emulator::Emulator;
 
 pub mod export;
+pub mod ids;
 pub mod pages;
 pub mod served;
 

@@ -5,8 +5,10 @@ use super::*;
 mod ssr {
     use super::*;
     use crate::dintero::http::Auth;
+    use crate::dintero::wire::segment;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
+    use crate::validate::AccountId;
 
     impl DinteroClient {
         fn accounts_path(&self) -> String {
@@ -31,7 +33,7 @@ mod ssr {
         }
 
         /// `GET /v1/accounts/{oid}/management/accounts/{aid}`.
-        pub async fn get_account(&self, person: &Secret, aid: &str) -> Result<Account, DinteroError> {
+        pub async fn get_account(&self, person: &Secret, aid: &AccountId) -> Result<Account, DinteroError> {
             self.get(&format!("{}/{aid}", self.accounts_path()), Auth::Bearer(person), &[])
                 .await
         }
@@ -40,7 +42,7 @@ mod ssr {
         pub async fn update_account(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &AccountUpdate,
         ) -> Result<Account, DinteroError> {
             self.put(&format!("{}/{aid}", self.accounts_path()), Auth::Bearer(person), body)
@@ -48,7 +50,7 @@ mod ssr {
         }
 
         /// `DELETE /v1/accounts/{oid}/management/accounts/{aid}`: answers the deleted account.
-        pub async fn delete_account(&self, person: &Secret, aid: &str) -> Result<Account, DinteroError> {
+        pub async fn delete_account(&self, person: &Secret, aid: &AccountId) -> Result<Account, DinteroError> {
             self.delete(&format!("{}/{aid}", self.accounts_path()), Auth::Bearer(person), &[])
                 .await
         }
@@ -58,11 +60,15 @@ mod ssr {
         pub async fn add_connection_event(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             connection: &ConnectionName,
             body: &NewConnectionEvent,
         ) -> Result<ConnectionEvent, DinteroError> {
-            let path = format!("{}/{aid}/connections/{connection}/events", self.accounts_path());
+            let path = format!(
+                "{}/{aid}/connections/{}/events",
+                self.accounts_path(),
+                segment(connection.as_str())
+            );
             self.post(&path, Auth::Bearer(person), body).await
         }
 
@@ -70,7 +76,7 @@ mod ssr {
         pub async fn list_account_events(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             query: &AccountEventsQuery,
         ) -> Result<CursorPage<AccountEvent>, DinteroError> {
             let path = format!("{}/{aid}/events", self.accounts_path());
@@ -82,7 +88,7 @@ mod ssr {
         pub async fn add_account_comment(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &NewComment,
         ) -> Result<AccountEvent, DinteroError> {
             let path = format!("{}/{aid}/events", self.accounts_path());

@@ -15,7 +15,6 @@ fn paging(limit: Option<u32>, starting_after: Option<u64>) -> Vec<(&'static str,
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use crate::dintero::wire::segment;
     use reqwest::Method;
 
     use super::{
@@ -25,13 +24,14 @@ mod ssr {
     use crate::dintero::http::Auth;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
+    use crate::validate::{AccountId, Irn};
 
     impl DinteroClient {
         /// `POST /v1/accounts/{aid}/compliance-search/match`: a MATCH inquiry (sent once; one page).
         pub async fn match_search(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &MatchSearchRequest,
             limit: Option<u32>,
             starting_after: Option<u64>,
@@ -39,7 +39,7 @@ mod ssr {
             let token = self.merchant_token(person, aid).await?;
             self.write(
                 Method::POST,
-                &format!("/v1/accounts/{}/compliance-search/match", segment(aid)),
+                &format!("/v1/accounts/{aid}/compliance-search/match"),
                 Auth::Bearer(&token),
                 &paging(limit, starting_after),
                 Some(body),
@@ -51,14 +51,14 @@ mod ssr {
         pub async fn match_inquiry(
             &self,
             person: &Secret,
-            aid: &str,
-            irn: &str,
+            aid: &AccountId,
+            irn: &Irn,
             limit: Option<u32>,
             starting_after: Option<u64>,
         ) -> Result<MatchInquiry, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.get(
-                &format!("/v1/accounts/{}/compliance-search/match/{}", segment(aid), segment(irn)),
+                &format!("/v1/accounts/{aid}/compliance-search/match/{irn}"),
                 Auth::Bearer(&token),
                 &paging(limit, starting_after),
             )
@@ -69,12 +69,12 @@ mod ssr {
         pub async fn match_terminate(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &MatchTerminateRequest,
         ) -> Result<MatchTerminateResponse, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.post(
-                &format!("/v1/accounts/{}/compliance-search/match/terminate", segment(aid)),
+                &format!("/v1/accounts/{aid}/compliance-search/match/terminate"),
                 Auth::Bearer(&token),
                 body,
             )
@@ -85,12 +85,12 @@ mod ssr {
         pub async fn vmss_search(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &VmssSearchRequest,
         ) -> Result<VmssSearchResponse, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.post(
-                &format!("/v1/accounts/{}/compliance-search/vmss", segment(aid)),
+                &format!("/v1/accounts/{aid}/compliance-search/vmss"),
                 Auth::Bearer(&token),
                 body,
             )
@@ -101,12 +101,12 @@ mod ssr {
         pub async fn vmss_terminate(
             &self,
             person: &Secret,
-            aid: &str,
+            aid: &AccountId,
             body: &VmssTerminateRequest,
         ) -> Result<VmssTerminateResponse, DinteroError> {
             let token = self.merchant_token(person, aid).await?;
             self.post(
-                &format!("/v1/accounts/{}/compliance-search/vmss/terminate", segment(aid)),
+                &format!("/v1/accounts/{aid}/compliance-search/vmss/terminate"),
                 Auth::Bearer(&token),
                 body,
             )

@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::validate::AccountId;
 
 /// The longest comment Dintero is sent (characters).
 pub const MAX_COMMENT: usize = 2_000;
@@ -79,6 +81,7 @@ pub async fn update_merchant(
 
     let outcome = async {
         let user = crate::auth::session::require(crate::auth::Capability::ManageMerchants).await?;
+        let aid = AccountId::parse(&aid)?;
         check_update(&progression, &account_manager, &reseller_id)?;
         let state = crate::state::app_state()?;
         let account = state.dintero.get_account(&user.access_token, &aid).await?;
@@ -135,6 +138,7 @@ pub async fn record_connection_event(
 
     let outcome = async {
         let user = crate::auth::session::require(crate::auth::Capability::ManageMerchants).await?;
+        let aid = AccountId::parse(&aid)?;
         check_connection_event(&connection, &status, &event, &description)?;
         let state = crate::state::app_state()?;
         let body = NewConnectionEvent {
@@ -184,6 +188,7 @@ pub async fn add_comment(aid: String, body: String) -> Result<(), AppError> {
 
     let outcome = async {
         let user = crate::auth::session::require(crate::auth::Capability::ManageMerchants).await?;
+        let aid = AccountId::parse(&aid)?;
         check_comment(&body)?;
         let state = crate::state::app_state()?;
         audited(
@@ -209,7 +214,8 @@ pub async fn delete_merchant(aid: String, confirm: String) -> Result<(), AppErro
     use crate::audit::{audited, AuditAction, Summary};
 
     let user = crate::auth::session::require(crate::auth::Capability::ManageMerchants).await?;
-    if confirm.trim() != aid {
+    let aid = AccountId::parse(&aid)?;
+    if confirm.trim() != aid.as_str() {
         return Err(AppError::invalid("confirm", "merchant.error.confirm"));
     }
     let state = crate::state::app_state()?;
@@ -217,7 +223,7 @@ pub async fn delete_merchant(aid: String, confirm: String) -> Result<(), AppErro
         &user,
         AuditAction::AccountDelete,
         Some(&aid),
-        Summary::new().field("account_id", aid.clone()),
+        Summary::new().field("account_id", aid.as_str()),
         state.dintero.delete_account(&user.access_token, &aid),
     )
     .await?;

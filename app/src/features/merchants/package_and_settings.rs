@@ -10,9 +10,7 @@ use crate::error::AppError;
 #[server(endpoint = "get_merchant_package")]
 pub async fn get_merchant_package(aid: String) -> Result<Option<PackageView>, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
-    if !crate::validate::is_account_id(&aid) {
-        return Err(AppError::NotFound);
-    }
+    let aid = crate::validate::AccountId::parse(&aid)?;
     let state = crate::state::app_state()?;
     match state.dintero.account_price_package(&user.access_token, &aid).await {
         Ok(package) => Ok(Some(PackageView::from(&package))),
@@ -26,9 +24,7 @@ pub async fn get_merchant_package(aid: String) -> Result<Option<PackageView>, Ap
 #[server(endpoint = "get_merchant_settings")]
 pub async fn get_merchant_settings(aid: String) -> Result<Vec<(String, String)>, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
-    if !crate::validate::is_account_id(&aid) {
-        return Err(AppError::NotFound);
-    }
+    let aid = crate::validate::AccountId::parse(&aid)?;
     let state = crate::state::app_state()?;
     let settings = state.dintero.merchant_settings(&user.access_token, &aid).await?;
     let value = serde_json::to_value(&settings).map_err(|_| AppError::Internal)?;
@@ -90,10 +86,8 @@ pub async fn assign_price_package(aid: String, price_package_id: String) -> Resu
     use crate::dintero::price_packages::{PricePackageAssignment, PricePackageRef};
 
     let user = crate::auth::session::require(crate::auth::Capability::PricePackages).await?;
-    if !crate::validate::is_account_id(aid.trim()) {
-        return Err(AppError::invalid("aid", "packages.error.aid"));
-    }
-    let aid = aid.trim().to_owned();
+    let aid =
+        crate::validate::AccountId::parse(aid.trim()).map_err(|_| AppError::invalid("aid", "packages.error.aid"))?;
     let id = price_package_id.trim().to_owned();
     if id.is_empty() {
         return Err(AppError::invalid("price_package_id", "onboarding.error.package"));

@@ -89,9 +89,7 @@ pub async fn get_merchant(aid: String) -> Result<MerchantPageData, AppError> {
     use crate::dintero::accounts::{AccountEventType, AccountEventsQuery};
 
     let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
-    if !crate::validate::is_account_id(&aid) {
-        return Err(AppError::NotFound);
-    }
+    let aid = crate::validate::AccountId::parse(&aid)?;
     let state = crate::state::app_state()?;
     let events_query = AccountEventsQuery {
         types: Vec::new(),

@@ -152,7 +152,8 @@ pub async fn create_merchant() -> Result<(), AppError> {
     match created {
         Ok(account) => {
             store::finish(&state.store, &user.email, &account.account_id).await?;
-            crate::url::redirect(&format!("/accounts/{}?created=1", account.account_id));
+            let aid = crate::url::encode(&account.account_id);
+            crate::url::redirect(&format!("/accounts/{aid}?created=1"));
             Ok(())
         }
         Err(error) => {

@@ -12,6 +12,8 @@ use crate::dintero::approvals::CaseStatus;
 use crate::dintero::payout::{Balance, TransferEntry, TransferType};
 use crate::error::AppError;
 use crate::features::sellers::views::MerchantHead;
+#[cfg(feature = "ssr")]
+use crate::validate::{AccountId, SellerId};
 
 /// Ledger entries per page.
 pub const PAGE_SIZE: u32 = 25;
@@ -135,6 +137,7 @@ pub async fn payout_sellers(aid: String, #[server(default)] destination: String)
     use futures_util::StreamExt;
 
     let user = crate::auth::session::require(crate::auth::Capability::Payouts).await?;
+    let aid = AccountId::parse(&aid)?;
     let destination = destination.trim().to_owned();
     if !destination.is_empty() && !crate::validate::is_payout_destination_id(&destination) {
         return Err(AppError::invalid("destination", "payouts.error.destination"));
@@ -183,14 +186,16 @@ pub async fn payout_sellers(aid: String, #[server(default)] destination: String)
     let ids: Vec<String> = sellers.iter().map(|(id, ..)| id.clone()).collect();
     let balances: Vec<_> = futures_util::stream::iter(ids.into_iter().map(|id| {
         let (client, token, aid) = (state.dintero.clone(), user.access_token.clone(), aid.clone());
-        async move { client.seller_balances(&token, &aid, &id).await }
+        async move {
+            let seller = SellerId::parse(&id)?;
+            Ok::<_, AppError>(client.seller_balances(&token, &aid, &seller).await?)
+        }
     }))
     .buffered(BALANCES_IN_FLIGHT)
     .collect()
     .await;
     let mut rows = Vec::new();
     for ((id, name, status), balances) in sellers.into_iter().zip(balances) {
-        let balances = balances.map_err(AppError::from);
         if balances == Err(AppError::Unauthenticated) {
             return Err(AppError::Unauthenticated);
         }
@@ -221,9 +226,8 @@ pub async fn seller_ledger(
     use crate::dintero::payout::TransferQuery;
 
     let user = crate::auth::session::require(crate::auth::Capability::Payouts).await?;
-    if !crate::validate::is_payout_destination_id(&destination) {
-        return Err(AppError::NotFound);
-    }
+    let aid = AccountId::parse(&aid)?;
+    let destination = SellerId::parse(&destination)?;
     let currency = check_currency(&currency)?;
     let page = check_page(&page)?;
     let state = crate::state::app_state()?;
@@ -242,7 +246,7 @@ pub async fn seller_ledger(
     let transfers = transfers?;
     Ok(Ledger {
         merchant,
-        destination,
+        destination: destination.to_string(),
         balances: balances?,
         rows: transfers.entries.iter().map(LedgerRow::from).collect(),
         next: transfers.next_page_token.filter(|t| !t.is_empty()),

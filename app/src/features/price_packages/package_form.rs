@@ -188,7 +188,7 @@ pub fn products_of(lines: &[LineForm], original: &[Product]) -> Result<Vec<Produ
 /// Checks the package's own fields.
 pub fn check_package(price_package_id: &str, name: &str, description: &str) -> Result<(), AppError> {
     let id = price_package_id.trim();
-    if id.is_empty() || id.len() > 64 || !id.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)) {
+    if id.len() > 64 || !crate::validate::is_safe_segment(id) {
         return Err(AppError::invalid("price_package_id", "packages.error.id"));
     }
     if name.trim().is_empty() || name.chars().count() > 200 {
@@ -325,5 +325,7 @@ mod tests {
         assert_eq!(field(&[bad]).as_deref(), Some("lines[0][dimensions]"));
         assert!(check_package("pp 1", "n", "d").is_err());
         assert!(check_package("pp_1", "n", "d").is_ok());
+        assert!(check_package("..", "n", "d").is_err(), "a dot segment is no package id");
+        assert!(check_package("pp..1", "n", "d").is_err());
     }
 }

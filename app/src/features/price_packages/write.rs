@@ -79,8 +79,8 @@ pub async fn update_price_package(
     let user = crate::auth::session::require(crate::auth::Capability::PricePackages).await?;
     let outcome = async {
         check_package(&price_package_id, &name, &description)?;
-        let id = price_package_id.trim().to_owned();
-        let current = super::read::find_package(&user.access_token, &id).await?;
+        let id = crate::validate::OpaqueId::parse(price_package_id.trim())?;
+        let current = super::read::find_package(&user.access_token, id.as_str()).await?;
         let products = products_of(&lines, &current.products)?;
         let state = crate::state::app_state()?;
         let body = PricePackageUpdate {
@@ -95,7 +95,7 @@ pub async fn update_price_package(
             AuditAction::PricePackageUpdate,
             None,
             Summary::new()
-                .field("price_package", id.clone())
+                .field("price_package", id.as_str())
                 .field("name", body.name.clone())
                 .field("prices", count_prices(&body.products)),
             state.dintero.update_price_package(&user.access_token, &id, &body),

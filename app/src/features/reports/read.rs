@@ -11,6 +11,8 @@ use crate::dintero::reports::ReportMetadata;
 use crate::dintero::settlements::ReportConfiguration;
 use crate::error::AppError;
 use crate::features::sellers::views::MerchantHead;
+#[cfg(feature = "ssr")]
+use crate::validate::{AccountId, ResourceId};
 
 /// Rows per page of both lists.
 pub const PAGE_SIZE: u32 = 25;
@@ -117,6 +119,7 @@ pub async fn list_report_configurations(
     #[server(default)] starting_after: String,
 ) -> Result<ConfigList, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
+    let aid = AccountId::parse(&aid)?;
     let after = check_cursor(&starting_after)?;
     let state = crate::state::app_state()?;
     let merchant = crate::features::sellers::read::merchant_head(&state, &user.access_token, &aid).await?;
@@ -141,20 +144,17 @@ pub async fn report_configuration_form(
     use crate::features::sellers::once::new_submission;
 
     let user = crate::auth::session::require(crate::auth::Capability::ConfigureReports).await?;
-    if !id.is_empty() && !is_dintero_id(&id) {
-        return Err(AppError::NotFound);
-    }
-    let state = crate::state::app_state()?;
-    let merchant = crate::features::sellers::read::merchant_head(&state, &user.access_token, &aid).await?;
-    let existing = if id.is_empty() {
+    let aid = AccountId::parse(&aid)?;
+    let id = if id.is_empty() {
         None
     } else {
-        Some(
-            state
-                .dintero
-                .report_configuration(&user.access_token, &aid, &id)
-                .await?,
-        )
+        Some(ResourceId::parse(&id)?)
+    };
+    let state = crate::state::app_state()?;
+    let merchant = crate::features::sellers::read::merchant_head(&state, &user.access_token, &aid).await?;
+    let existing = match &id {
+        None => None,
+        Some(id) => Some(state.dintero.report_configuration(&user.access_token, &aid, id).await?),
     };
     let input = existing
         .as_ref()
@@ -177,6 +177,7 @@ pub async fn report_configuration_form(
 #[server(endpoint = "list_reports")]
 pub async fn list_reports(aid: String, #[server(default)] starting_after: String) -> Result<ReportList, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Reports).await?;
+    let aid = AccountId::parse(&aid)?;
     let after = check_cursor(&starting_after)?;
     let state = crate::state::app_state()?;
     let merchant = crate::features::sellers::read::merchant_head(&state, &user.access_token, &aid).await?;

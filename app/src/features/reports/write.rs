@@ -8,6 +8,8 @@ use leptos::prelude::*;
 
 use super::config_input::ConfigInput;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::validate::{AccountId, ResourceId};
 
 /// Creates a configuration; back to the list, at the new one.
 #[server(endpoint = "create_report_configuration")]
@@ -22,7 +24,7 @@ pub async fn create_report_configuration(
 
     let user = crate::auth::session::require(crate::auth::Capability::ConfigureReports).await?;
     let outcome = async {
-        check_aid(&aid)?;
+        let aid = check_aid(&aid)?;
         let checked = config.check()?;
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "create_report_configuration", &submission).await? {
@@ -83,8 +85,8 @@ pub async fn update_report_configuration(
 
     let user = crate::auth::session::require(crate::auth::Capability::ConfigureReports).await?;
     let outcome = async {
-        check_aid(&aid)?;
-        check_id(&id)?;
+        let aid = check_aid(&aid)?;
+        let id = check_id(&id)?;
         let checked = config.check()?;
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "update_report_configuration", &submission).await? {
@@ -98,7 +100,7 @@ pub async fn update_report_configuration(
             .dintero
             .report_configuration(&user.access_token, &aid, &id)
             .await?;
-        let summary = summary(&checked).field("id", id.clone());
+        let summary = summary(&checked).field("id", id.as_str());
         let destinations = checked
             .destinations
             .into_iter()
@@ -133,13 +135,13 @@ pub async fn update_report_configuration(
         )
         .await
         .map_err(|e| refused_at_field(&refused, e))?;
-        let to = list_href(&aid, "saved", &id);
+        let to = list_href(&aid, "saved", id.as_str());
         guard.finish(&to);
         crate::url::redirect(&to);
         Ok(())
     }
     .await;
-    if outcome.is_err() && is_config_id(&id) {
+    if outcome.is_err() && ResourceId::parse(&id).is_ok() {
         keep(&aid, &format!("update_report_configuration:{id}"), &submission, &config).await;
     }
     outcome
@@ -157,8 +159,8 @@ pub async fn delete_report_configuration(
     use crate::features::sellers::once::{claim, Claim};
 
     let user = crate::auth::session::require(crate::auth::Capability::ConfigureReports).await?;
-    check_aid(&aid)?;
-    check_id(&id)?;
+    let aid = check_aid(&aid)?;
+    let id = check_id(&id)?;
     if confirm != "yes" {
         return Err(AppError::invalid("confirm", "reports.error.confirm_delete"));
     }
@@ -174,19 +176,14 @@ pub async fn delete_report_configuration(
         &user,
         AuditAction::ReportConfigDelete,
         Some(&aid),
-        Summary::new().field("id", id.clone()),
+        Summary::new().field("id", id.as_str()),
         state.dintero.delete_report_configuration(&user.access_token, &aid, &id),
     )
     .await?;
-    let to = list_href(&aid, "deleted", &id);
+    let to = list_href(&aid, "deleted", id.as_str());
     guard.finish(&to);
     crate::url::redirect(&to);
     Ok(())
-}
-
-/// A configuration id as Dintero makes them (a UUID): letters, digits and dashes, at most 64.
-pub fn is_config_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// Where a form's kept input is: the form (with the configuration's id when changing one) and the
@@ -197,27 +194,21 @@ pub fn kept_key(form: &str, aid: &str) -> String {
 
 /// The list after a change: `?created=<id>` (or `saved`, `deleted`), at the configuration's row.
 #[cfg(feature = "ssr")]
-fn list_href(aid: &str, what: &str, id: &str) -> String {
+fn list_href(aid: &AccountId, what: &str, id: &str) -> String {
     let id = crate::url::encode(id);
     format!("/accounts/{aid}/report-configurations?{what}={id}#{id}")
 }
 
+/// The merchant's id, or the form's error for one that is not an account id.
 #[cfg(feature = "ssr")]
-fn check_aid(aid: &str) -> Result<(), AppError> {
-    if crate::validate::is_account_id(aid) {
-        Ok(())
-    } else {
-        Err(AppError::invalid("aid", "sellers.error.aid"))
-    }
+fn check_aid(aid: &str) -> Result<AccountId, AppError> {
+    AccountId::parse(aid).map_err(|_| AppError::invalid("aid", "sellers.error.aid"))
 }
 
+/// The configuration's id (a UUID), or the form's error.
 #[cfg(feature = "ssr")]
-fn check_id(id: &str) -> Result<(), AppError> {
-    if is_config_id(id) {
-        Ok(())
-    } else {
-        Err(AppError::invalid("id", "reports.error.config_id"))
-    }
+fn check_id(id: &str) -> Result<ResourceId, AppError> {
+    ResourceId::parse(id).map_err(|_| AppError::invalid("id", "reports.error.config_id"))
 }
 
 /// The audit entry's summary: what is sent, e-mail addresses counted, not listed.
@@ -282,13 +273,13 @@ fn refused_at_field(refused: &std::sync::Mutex<Option<&'static str>>, error: App
 /// Keeps a failed plain post's fields for the form's page.
 #[cfg(feature = "ssr")]
 async fn keep(aid: &str, form: &str, submission: &str, config: &ConfigInput) {
-    if !crate::validate::is_account_id(aid) {
+    let Ok(aid) = AccountId::parse(aid) else {
         return;
-    }
+    };
     let mut fields = vec![("submission".to_owned(), submission.to_owned())];
     fields.extend(config.kept_fields());
     let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    crate::auth::kept_input::keep_input(&kept_key(form, aid), &refs).await;
+    crate::auth::kept_input::keep_input(&kept_key(form, aid.as_str()), &refs).await;
 }
 
 #[cfg(all(test, feature = "ssr"))]

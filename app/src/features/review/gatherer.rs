@@ -27,6 +27,7 @@ use crate::dintero::cdd::{CddCase, CddCaseQuery};
 use crate::dintero::{DinteroClient, DinteroError};
 use crate::error::AppError;
 use crate::secret::Secret;
+use crate::validate::AccountId;
 
 /// How long a person's merchant list is shared after it was asked for.
 pub const LIST_KEPT: Duration = Duration::from_secs(15);
@@ -142,7 +143,17 @@ impl Gatherer {
             status: error.status(),
             error: error.into(),
         };
-        if let Err(error) = self.limited(dintero.merchant_token(person, aid)).await {
+        let Ok(id) = AccountId::parse(aid) else {
+            let error = AppError::NotFound;
+            let failure = Failure {
+                account_id: aid.to_owned(),
+                kind: None,
+                status: None,
+                error,
+            };
+            return (Vec::new(), vec![failure]);
+        };
+        if let Err(error) = self.limited(dintero.merchant_token(person, &id)).await {
             return (Vec::new(), vec![failure(None, error)]);
         }
         // Archived seller approvals are listed only when asked for, so ask for every status.
@@ -154,13 +165,13 @@ impl Gatherer {
         let (cases, payments, sellers) = tokio::join!(
             async {
                 if with_cdd {
-                    self.limited(dintero.cdd_cases(person, aid, &every_case)).await
+                    self.limited(dintero.cdd_cases(person, &id, &every_case)).await
                 } else {
                     Ok(Vec::new())
                 }
             },
-            self.limited(dintero.payment_approvals(person, aid, &[])),
-            self.limited(dintero.seller_approvals(person, aid, &every_status)),
+            self.limited(dintero.payment_approvals(person, &id, &[])),
+            self.limited(dintero.seller_approvals(person, &id, &every_status)),
         );
         let mut items = Vec::new();
         let mut failures = Vec::new();

@@ -62,9 +62,7 @@ pub async fn find_screening_merchants(q: String) -> Result<Vec<Candidate>, AppEr
 #[server(endpoint = "screening_subject")]
 pub async fn screening_subject(aid: String) -> Result<Subject, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Screen).await?;
-    if !crate::validate::is_account_id(&aid) {
-        return Err(AppError::NotFound);
-    }
+    let aid = crate::validate::AccountId::parse(&aid)?;
     let state = crate::state::app_state()?;
     let account = state.dintero.get_account(&user.access_token, &aid).await?;
     let row = crate::features::merchants::merchant_view::MerchantRow::from(&account);
@@ -83,24 +81,18 @@ pub async fn screening_results(aid: String, irn: String, offset: u64, vmss: Stri
     use super::results::MATCH_PAGE_SIZE;
 
     let user = crate::auth::session::require(crate::auth::Capability::Screen).await?;
-    if !crate::validate::is_account_id(&aid) {
-        return Err(AppError::NotFound);
-    }
-    if !is_irn(&irn) {
-        return Err(AppError::invalid("irn", "screening.error.irn"));
-    }
+    let aid = crate::validate::AccountId::parse(&aid)?;
+    let irn = crate::validate::Irn::parse(&irn).map_err(|_| AppError::invalid("irn", "screening.error.irn"))?;
     let state = crate::state::app_state()?;
     let inquiry = state
         .dintero
         .match_inquiry(&user.access_token, &aid, &irn, Some(MATCH_PAGE_SIZE), Some(offset))
         .await?;
     Ok(Findings {
-        matches: MatchPage::from_inquiry(&inquiry, &irn),
-        vmss: super::kept::vmss_result(&aid, &vmss).await,
+        matches: MatchPage::from_inquiry(&inquiry, irn.as_str()),
+        vmss: super::kept::vmss_result(aid.as_str(), &vmss).await,
     })
 }
 
 /// An inquiry reference number: digits only (Dintero types it as an integer).
-pub fn is_irn(irn: &str) -> bool {
-    !irn.is_empty() && irn.len() <= 19 && irn.bytes().all(|b| b.is_ascii_digit())
-}
+pub use crate::validate::is_irn;

@@ -305,9 +305,7 @@ pub async fn terminate_merchant(
     use crate::audit::{audited, AuditAction, Summary};
 
     let user = crate::auth::session::require(crate::auth::Capability::Terminate).await?;
-    if !crate::validate::is_account_id(&aid) {
-        return Err(AppError::NotFound);
-    }
+    let aid = crate::validate::AccountId::parse(&aid)?;
     input.check()?;
     if confirm != "yes" {
         return Err(AppError::invalid("confirm", "screening.error.confirm"));
@@ -348,7 +346,7 @@ pub async fn terminate_merchant(
     crate::url::redirect(&crate::paging::href(
         "/screening",
         &[
-            ("aid", aid.clone()),
+            ("aid", aid.to_string()),
             ("terminated", input.register.clone()),
             ("reference", reference),
         ],

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use super::criteria::Criteria;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::validate::{AccountId, Irn};
 
 /// The decisions an analyst records: (value, translation key).
 pub const DECISIONS: [(&str, &str); 3] = [
@@ -24,9 +26,7 @@ pub async fn run_screening(aid: String, #[server(default)] criteria: Criteria) -
 
     let user = crate::auth::session::require(crate::auth::Capability::Screen).await?;
     let outcome = async {
-        if !crate::validate::is_account_id(&aid) {
-            return Err(AppError::NotFound);
-        }
+        let aid = AccountId::parse(&aid)?;
         criteria.check()?;
         let state = crate::state::app_state()?;
         let (match_body, vmss_body) = (criteria.to_match(), criteria.to_vmss());
@@ -43,10 +43,10 @@ pub async fn run_screening(aid: String, #[server(default)] criteria: Criteria) -
             message: "screening.error.no_irn".into(),
             detail: None,
         })?;
-        super::kept::keep_vmss(&aid, &vmss).await;
+        super::kept::keep_vmss(aid.as_str(), &vmss).await;
         crate::url::redirect(&crate::paging::href(
             "/screening",
-            &[("aid", aid.clone()), ("irn", irn), ("vmss", vmss.reference.clone())],
+            &[("aid", aid.to_string()), ("irn", irn), ("vmss", vmss.reference.clone())],
         ));
         Ok(())
     }
@@ -109,10 +109,9 @@ pub async fn record_screening_decision(
 
     let user = crate::auth::session::require(crate::auth::Capability::Screen).await?;
     let outcome = async {
-        if !crate::validate::is_account_id(&aid) {
-            return Err(AppError::NotFound);
-        }
+        let aid = AccountId::parse(&aid)?;
         check_decision(&irn, &decision, &note)?;
+        let irn = Irn::parse(&irn)?;
         let state = crate::state::app_state()?;
         let inquiry = state
             .dintero
@@ -123,7 +122,7 @@ pub async fn record_screening_decision(
                 other => other,
             })?;
         let match_total = inquiry.total();
-        let kept = super::kept::vmss_result(&aid, vmss.trim()).await;
+        let kept = super::kept::vmss_result(aid.as_str(), vmss.trim()).await;
         let vmss_total = kept.as_ref().map(|r| r.listings.len());
         let who = match &user.name {
             Some(name) => format!("{name} ({})", user.email),
@@ -140,7 +139,7 @@ pub async fn record_screening_decision(
         );
         let summary = Summary::new()
             .field("decision", decision.clone())
-            .field("irn", irn.clone())
+            .field("irn", irn.as_str())
             .field("match_results", match_total.to_string())
             .field("vmss_ref", kept.as_ref().map(|r| r.reference.clone()).unwrap_or_default())
             .field("vmss_results", vmss_total.map(|n| n.to_string()).unwrap_or_default())
@@ -163,8 +162,8 @@ pub async fn record_screening_decision(
         crate::url::redirect(&crate::paging::href(
             "/screening",
             &[
-                ("aid", aid.clone()),
-                ("irn", irn.clone()),
+                ("aid", aid.to_string()),
+                ("irn", irn.to_string()),
                 ("vmss", vmss.trim().to_owned()),
                 ("decided", decision.clone()),
             ],

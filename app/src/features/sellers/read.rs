@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::application::ApplicationInput;
 use super::views::{CddRow, MerchantHead, PaymentRow, SellerDetail, SellerRow};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::validate::{AccountId, ResourceId};
 
 /// The merchant's seller approvals matching the filter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,7 +61,7 @@ pub fn dintero_allows_changes(user: &crate::auth::session::UserSession) -> bool 
         .any(|s| s == "admin:accounts" || s == "write:accounts")
 }
 
-/// The merchant `aid` (404 for anything that is not an account id).
+/// The merchant `aid`.
 ///
 /// The callers take the state from the context before their first request to Dintero: while a
 /// page renders on the server, the context is not there any more once such a request was awaited.
@@ -67,16 +69,13 @@ pub fn dintero_allows_changes(user: &crate::auth::session::UserSession) -> bool 
 pub async fn merchant_head(
     state: &crate::state::AppState,
     token: &crate::secret::Secret,
-    aid: &str,
+    aid: &crate::validate::AccountId,
 ) -> Result<MerchantHead, AppError> {
     use crate::features::merchants::merchant_view::MerchantRow;
-    if !crate::validate::is_account_id(aid) {
-        return Err(AppError::NotFound);
-    }
     let account = state.dintero.get_account(token, aid).await?;
     let row = MerchantRow::from(&account);
     Ok(MerchantHead {
-        aid: aid.to_owned(),
+        aid: aid.to_string(),
         name: row.name,
         country: row.country,
         organization_number: row.organization_number,
@@ -103,6 +102,7 @@ pub async fn list_seller_approvals(
     use crate::dintero::approvals::SellerApprovalQuery;
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
+    let aid = AccountId::parse(&aid)?;
     let state = crate::state::app_state()?;
     let merchant = merchant_head(&state, &user.access_token, &aid).await?;
     let filter = SellerApprovalQuery {
@@ -124,9 +124,8 @@ pub async fn list_seller_approvals(
 #[server(endpoint = "get_seller_approval")]
 pub async fn get_seller_approval(aid: String, id: String) -> Result<SellerPageData, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
-    if !is_approval_id(&id) {
-        return Err(AppError::NotFound);
-    }
+    let aid = AccountId::parse(&aid)?;
+    let id = ResourceId::parse(&id)?;
     let state = crate::state::app_state()?;
     let merchant = merchant_head(&state, &user.access_token, &aid).await?;
     let approval = state.dintero.seller_approval(&user.access_token, &aid, &id).await?;
@@ -141,6 +140,7 @@ pub async fn get_seller_approval(aid: String, id: String) -> Result<SellerPageDa
 #[server(endpoint = "new_seller_form")]
 pub async fn new_seller_form(aid: String) -> Result<FormStart, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
+    let aid = AccountId::parse(&aid)?;
     let state = crate::state::app_state()?;
     let merchant = merchant_head(&state, &user.access_token, &aid).await?;
     Ok(FormStart {
@@ -159,6 +159,7 @@ pub async fn merchant_approvals(aid: String) -> Result<ApprovalsData, AppError> 
     use crate::dintero::cdd::CddCaseQuery;
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
+    let aid = AccountId::parse(&aid)?;
     let state = crate::state::app_state()?;
     let merchant = merchant_head(&state, &user.access_token, &aid).await?;
     let every_case = CddCaseQuery::default();
@@ -195,9 +196,4 @@ pub async fn merchant_approvals(aid: String) -> Result<ApprovalsData, AppError> 
         payment_submission: super::once::new_submission(),
         cdd_submission: super::once::new_submission(),
     })
-}
-
-/// An approval id as Dintero makes them (a UUID; letters, digits and dashes, at most 64).
-pub fn is_approval_id(id: &str) -> bool {
-    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }

@@ -11,6 +11,8 @@ use super::cdd_input::CddInput;
 use super::payment_input::PaymentInput;
 use super::seller_input::SellerInput;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::validate::{AccountId, ResourceId};
 
 /// Applies for a seller (payout destination) and goes to the new approval's page.
 #[server(endpoint = "create_seller_approval")]
@@ -25,7 +27,7 @@ pub async fn create_seller_approval(
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     let outcome = async {
-        check_aid(&aid)?;
+        let aid = check_aid(&aid)?;
         let body = super::seller_input::check_seller(&seller, &application)?;
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "create_seller_approval", &submission).await? {
@@ -85,13 +87,11 @@ pub async fn archive_seller_approval(
     use crate::dintero::approvals::CaseStatus;
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
-    check_aid(&aid)?;
-    if !super::read::is_approval_id(&id) {
-        return Err(AppError::invalid("id", "sellers.error.approval_id"));
-    }
+    let aid = check_aid(&aid)?;
+    let id = ResourceId::parse(&id).map_err(|_| AppError::invalid("id", "sellers.error.approval_id"))?;
     let state = crate::state::app_state()?;
     let approval = state.dintero.seller_approval(&user.access_token, &aid, &id).await?;
-    let to = format!("/accounts/{aid}/sellers/{}?archived=1", crate::url::encode(&id));
+    let to = format!("/accounts/{aid}/sellers/{}?archived=1", crate::url::encode(id.as_str()));
     let active = approval.case_status == Some(CaseStatus::Active);
     if approval.case_status == Some(CaseStatus::Archived) {
         crate::url::redirect(&to);
@@ -135,7 +135,7 @@ pub async fn create_payment_approval(
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     let outcome = async {
-        check_aid(&aid)?;
+        let aid = check_aid(&aid)?;
         let body = payment.check(&application)?;
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "create_payment_approval", &submission).await? {
@@ -205,8 +205,8 @@ pub async fn create_cdd_case(
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     let outcome = async {
-        check_aid(&aid)?;
-        let body = cdd.check(&aid)?;
+        let aid = check_aid(&aid)?;
+        let body = cdd.check(aid.as_str())?;
         let state = crate::state::app_state()?;
         let guard = match claim(&user.email, "create_cdd_case", &submission).await? {
             Claim::Done(to) => {
@@ -261,28 +261,25 @@ pub async fn create_cdd_case(
 
 /// The approvals page at item `id`.
 #[cfg(feature = "ssr")]
-fn approvals_href(aid: &str, id: &str) -> String {
+fn approvals_href(aid: &AccountId, id: &str) -> String {
     let id = crate::url::encode(id);
     format!("/accounts/{aid}/approvals?created={id}#{id}")
 }
 
+/// The merchant's id, or the form's error for one that is not an account id.
 #[cfg(feature = "ssr")]
-fn check_aid(aid: &str) -> Result<(), AppError> {
-    if crate::validate::is_account_id(aid) {
-        Ok(())
-    } else {
-        Err(AppError::invalid("aid", "sellers.error.aid"))
-    }
+fn check_aid(aid: &str) -> Result<AccountId, AppError> {
+    AccountId::parse(aid).map_err(|_| AppError::invalid("aid", "sellers.error.aid"))
 }
 
 /// Keeps a failed plain post's fields for the form's page, under [`kept_key`].
 #[cfg(feature = "ssr")]
 async fn keep(aid: &str, form: &str, fields: Vec<(String, String)>) {
-    if !crate::validate::is_account_id(aid) {
+    let Ok(aid) = AccountId::parse(aid) else {
         return;
-    }
+    };
     let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    crate::auth::kept_input::keep_input(&kept_key(form, aid), &refs).await;
+    crate::auth::kept_input::keep_input(&kept_key(form, aid.as_str()), &refs).await;
 }
 
 /// Where a form's kept input is: the server function's name and the merchant, so what was typed

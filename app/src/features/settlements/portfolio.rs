@@ -273,45 +273,45 @@ pub async fn portfolio_settlements(
             let reads = wanted.into_iter().map(|merchant| {
                 let (state, user, query) = (&state, &user, &query);
                 async move {
-                    let mut items = Vec::new();
-                    let mut query = query.clone();
-                    let mut outcome = Ok(());
-                    for _ in 0..MAX_PAGES {
-                        let page = state
-                            .review
-                            .limited(
-                                state
-                                    .dintero
-                                    .settlements(&user.access_token, &merchant.account_id, &query),
-                            )
-                            .await;
-                        match page {
-                            Ok(page) => {
-                                items.extend(page.items);
-                                match page.last_evaluated_key {
-                                    Some(key) => query = query.after(&key),
-                                    None => break,
-                                }
-                            }
-                            Err(error) => {
-                                outcome = Err(AppError::from(error));
-                                break;
-                            }
-                        }
-                    }
+                    let outcome = all_settlements(state, user, &merchant.account_id, query.clone()).await;
                     let enabled = merchant
                         .connections
                         .iter()
                         .filter(|c| c.status == "enabled")
                         .map(|c| (c.name.clone(), c.since.clone()))
                         .collect();
-                    (merchant.account_id, merchant.name, enabled, outcome.map(|()| items))
+                    (merchant.account_id, merchant.name, enabled, outcome)
                 }
             });
             let read = futures_util::future::join_all(reads).await;
             Ok(summarise(filter, chosen, list.complete, read))
         })
         .await
+}
+
+/// Every page (at most `MAX_PAGES`) of merchant `aid`'s settlements for `query`; an id from the
+/// merchant list that is not an account id is not asked about.
+#[cfg(feature = "ssr")]
+async fn all_settlements(
+    state: &crate::state::AppState,
+    user: &crate::auth::session::UserSession,
+    aid: &str,
+    mut query: crate::dintero::settlements::SettlementQuery,
+) -> Result<Vec<crate::dintero::settlements::SettlementItem>, AppError> {
+    let aid = crate::validate::AccountId::parse(aid)?;
+    let mut items = Vec::new();
+    for _ in 0..MAX_PAGES {
+        let page = state
+            .review
+            .limited(state.dintero.settlements(&user.access_token, &aid, &query))
+            .await?;
+        items.extend(page.items);
+        match page.last_evaluated_key {
+            Some(key) => query = query.after(&key),
+            None => break,
+        }
+    }
+    Ok(items)
 }
 
 #[cfg(test)]

@@ -25,9 +25,7 @@ pub async fn list_settlements(
     #[server(default)] filter: SettlementFilter,
 ) -> Result<SettlementList, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
-    if !crate::validate::is_account_id(&aid) {
-        return Err(AppError::NotFound);
-    }
+    let aid = crate::validate::AccountId::parse(&aid)?;
     let query = filter.check()?;
     let state = crate::state::app_state()?;
     let (account, page) = tokio::join!(
@@ -37,7 +35,7 @@ pub async fn list_settlements(
     let page = page?;
     let merchant_name = account
         .map(|a| crate::features::merchants::merchant_view::MerchantRow::from(&a).name)
-        .unwrap_or_else(|_| aid.clone());
+        .unwrap_or_else(|_| aid.to_string());
     let by_created = query.created_from.is_some() || query.created_to.is_some();
     let next = page.last_evaluated_key.and_then(|key| {
         let date = if by_created {
@@ -48,7 +46,7 @@ pub async fn list_settlements(
         date.map(|date| (key.id, date))
     });
     Ok(SettlementList {
-        aid,
+        aid: aid.to_string(),
         merchant_name,
         items: page.items,
         next,
