@@ -7,8 +7,9 @@
 //! that fails is reported in the batch's failures, with Dintero's status; the rest goes on. Reads
 //! are retried by the Dintero client (429 and 5xx), so a failure here is one that stayed.
 //!
-//! The renders of one page share their reads ([`Recent`]): a person's merchant list for a search is
-//! shared for [`LIST_KEPT`] after it was asked for, and a slice within one request.
+//! A page asks for the merchant list and for each of its slices at once, and every slice needs the
+//! list: a person's merchant list for a search is shared ([`Recent`]) for [`LIST_KEPT`] after it was
+//! asked for, so one page view reads it once (a failed read is not kept).
 
 use std::future::Future;
 use std::sync::Arc;
@@ -31,15 +32,12 @@ use crate::validate::AccountId;
 
 /// How long a person's merchant list is shared after it was asked for.
 pub const LIST_KEPT: Duration = Duration::from_secs(15);
-/// How long a slice's read is kept for the request that asked for it.
-const SLICE_KEPT: Duration = Duration::from_secs(120);
 
 #[derive(Clone)]
 pub struct Gatherer {
     permits: Arc<Semaphore>,
     concurrency: usize,
     lists: Arc<Recent<MerchantList, AppError>>,
-    slices: Arc<Recent<Batch, AppError>>,
 }
 
 impl std::fmt::Debug for Gatherer {
@@ -58,7 +56,6 @@ impl Gatherer {
             permits: Arc::new(Semaphore::new(concurrency)),
             concurrency,
             lists: Arc::new(Recent::new(LIST_KEPT)),
-            slices: Arc::new(Recent::new(SLICE_KEPT)),
         }
     }
 
@@ -77,29 +74,21 @@ impl Gatherer {
             .await
     }
 
-    /// What the `index`-th slice of `person`'s merchants (matching `search`) has waiting, shared
-    /// by the renders of one `request`.
+    /// What the `index`-th slice of `person`'s merchants (matching `search`) has waiting.
     pub async fn slice(
         &self,
         dintero: &DinteroClient,
         person: &UserSession,
-        request: &str,
         search: &str,
         index: usize,
     ) -> Result<Batch, AppError> {
-        let key = format!("{}\n{request}\n{}\n{index}", person.email, search.trim());
-        let (this, dintero, person, search) = (self.clone(), dintero.clone(), person.clone(), search.to_owned());
-        self.slices
-            .share(key, async move {
-                let list = this.merchants(&dintero, &person, &search).await?;
-                let aids: Vec<String> = slice(&list.merchants, index)
-                    .iter()
-                    .map(|m| m.account_id.clone())
-                    .collect();
-                let with_cdd = super::queue_item::reads_cdd(&person.scopes);
-                Ok(this.batch(&dintero, &person.access_token, &aids, with_cdd).await)
-            })
-            .await
+        let list = self.merchants(dintero, person, search).await?;
+        let aids: Vec<String> = slice(&list.merchants, index)
+            .iter()
+            .map(|m| m.account_id.clone())
+            .collect();
+        let with_cdd = super::queue_item::reads_cdd(&person.scopes);
+        Ok(self.batch(dintero, &person.access_token, &aids, with_cdd).await)
     }
 
     pub fn concurrency(&self) -> usize {

@@ -18,6 +18,7 @@ pub mod recent;
 pub mod review_query;
 
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
@@ -25,8 +26,6 @@ use leptos_router::{path, SsrMode};
 pub use gatherer::Gatherer;
 pub use pipeline_page::PipelinePage;
 pub use queue_page::{is_web_link, link_key, QueuePage};
-#[cfg(feature = "ssr")]
-pub use read::request_id;
 pub use read::{review_merchants, review_slice, ReviewMerchants, ReviewSlice, SCAN_LIMIT, SLICES};
 
 /// In-order streaming: the page is sent as it is rendered, each batch's rows as soon as they (and
@@ -38,4 +37,5 @@ pub fn ReviewRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/onboarding/pipeline") view=PipelinePage ssr=SsrMode::InOrder/>
     }
     .into_inner()
+    .into_any_nested_route()
 }

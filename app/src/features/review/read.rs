@@ -26,25 +26,15 @@ pub async fn review_merchants(merchant: String) -> Result<MerchantList, AppError
 /// [`review_merchants`] lists for `merchant`, and which of them could not be read.
 #[server(endpoint = "review_slice")]
 pub async fn review_slice(merchant: String, slice: usize) -> Result<Batch, AppError> {
-    // The state and the request are taken before anything is awaited: while a page streams, the
-    // component that asked may be dropped (and its context with it) before this finishes.
+    // The state is taken before anything is awaited: while a page streams, the component that
+    // asked may be dropped (and its context with it) before this finishes.
     let state = crate::state::app_state()?;
-    let request = request_id();
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     if slice >= SLICES {
         return Err(AppError::invalid("slice", "review.error.slice"));
     }
     state
         .review
-        .slice(&state.dintero, &user, &request, &merchant, slice)
+        .slice(&state.dintero, &user, &merchant, slice)
         .await
-}
-
-/// The id the server gave this request (`x-request-id`), or a fresh one: a page's renders share
-/// their reads by it.
-#[cfg(feature = "ssr")]
-pub fn request_id() -> String {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get("x-request-id")?.to_str().ok().map(str::to_owned))
-        .unwrap_or_else(|| format!("{:016x}", rand::random::<u64>()))
 }

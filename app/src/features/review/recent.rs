@@ -1,11 +1,9 @@
 //! [`Recent`]: one read shared by everyone who asks for the same thing while it runs (and for a
-//! short while after).
+//! short while after, if it succeeded).
 //!
-//! Why the queue needs it: when the server streams a page, Leptos walks a suspense's children once
-//! or twice before rendering them (to find the resources they read), and each walk builds the page
-//! component again, with its own resources. Without sharing, one page view would read the merchant
-//! list and every merchant's cases several times over, and the first build's resources (whose
-//! values the browser hydrates from) could differ from the rendered ones.
+//! Why the queue needs it: a queue page asks for the merchant list and for each of its slices at
+//! once, and every slice needs the list; sharing it means one page view reads the list once, and a
+//! person paging back and forth within [`super::gatherer::LIST_KEPT`] does not read it again.
 
 use std::collections::HashMap;
 use std::future::Future;

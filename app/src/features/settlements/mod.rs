@@ -16,6 +16,7 @@ mod settlements_page;
 pub mod zip_progress;
 
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
@@ -34,27 +35,14 @@ pub fn SettlementRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/settlements") view=PortfolioSettlementsPage ssr=SsrMode::Async/>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
-/// What the settlement pages share in `AppState`: the bulk ZIPs' progress and the portfolio's
-/// gatherings (shared by the renders of one page).
+/// What the settlement pages share in `AppState`: the bulk ZIPs' progress.
 #[cfg(feature = "ssr")]
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct SettlementsShared {
     pub zips: ZipBoard,
-    pub portfolio: std::sync::Arc<crate::features::review::recent::Recent<Portfolio, crate::error::AppError>>,
-}
-
-#[cfg(feature = "ssr")]
-impl Default for SettlementsShared {
-    fn default() -> Self {
-        Self {
-            zips: ZipBoard::default(),
-            portfolio: std::sync::Arc::new(crate::features::review::recent::Recent::new(
-                std::time::Duration::from_secs(30),
-            )),
-        }
-    }
 }
 
 #[cfg(feature = "ssr")]

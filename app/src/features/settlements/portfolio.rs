@@ -251,42 +251,34 @@ pub async fn portfolio_settlements(
     #[server(default)] filter: SettlementFilter,
     #[server(default)] merchants: String,
 ) -> Result<Portfolio, AppError> {
-    // Taken before the first await: the page's renders may be dropped before this ends.
     let state = crate::state::app_state()?;
-    let request = crate::features::review::request_id();
     let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
     let chosen = chosen_merchants(&merchants)?;
     let today = crate::format::nordic_local(chrono::Utc::now()).0.date_naive();
     let filter = with_default_period(filter, today);
     let mut query = filter.check()?;
     query.limit = Some(1000);
-    let key = format!("{}\n{request}\n{filter:?}\n{chosen:?}", user.email);
-    let shared = state.settlements.portfolio.clone();
-    shared
-        .share(key, async move {
-            let list = state.review.merchants(&state.dintero, &user, "").await?;
-            let wanted: Vec<_> = list
-                .merchants
-                .into_iter()
-                .filter(|m| chosen.is_empty() || chosen.contains(&m.account_id))
+    let list = state.review.merchants(&state.dintero, &user, "").await?;
+    let wanted: Vec<_> = list
+        .merchants
+        .into_iter()
+        .filter(|m| chosen.is_empty() || chosen.contains(&m.account_id))
+        .collect();
+    let reads = wanted.into_iter().map(|merchant| {
+        let (state, user, query) = (&state, &user, &query);
+        async move {
+            let outcome = all_settlements(state, user, &merchant.account_id, query.clone()).await;
+            let enabled = merchant
+                .connections
+                .iter()
+                .filter(|c| c.status == "enabled")
+                .map(|c| (c.name.clone(), c.since.clone()))
                 .collect();
-            let reads = wanted.into_iter().map(|merchant| {
-                let (state, user, query) = (&state, &user, &query);
-                async move {
-                    let outcome = all_settlements(state, user, &merchant.account_id, query.clone()).await;
-                    let enabled = merchant
-                        .connections
-                        .iter()
-                        .filter(|c| c.status == "enabled")
-                        .map(|c| (c.name.clone(), c.since.clone()))
-                        .collect();
-                    (merchant.account_id, merchant.name, enabled, outcome)
-                }
-            });
-            let read = futures_util::future::join_all(reads).await;
-            Ok(summarise(filter, chosen, list.complete, read))
-        })
-        .await
+            (merchant.account_id, merchant.name, enabled, outcome)
+        }
+    });
+    let read = futures_util::future::join_all(reads).await;
+    Ok(summarise(filter, chosen, list.complete, read))
 }
 
 /// Every page (at most `MAX_PAGES`) of merchant `aid`'s settlements for `query`; an id from the
