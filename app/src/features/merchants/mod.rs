@@ -17,6 +17,7 @@ mod saved_views_panel;
 mod status_badge;
 
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
@@ -44,4 +45,5 @@ pub fn MerchantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/accounts/export/:id") view=export::ExportPage ssr=SsrMode::Async/>
     }
     .into_inner()
+    .into_any_nested_route()
 }

@@ -10,6 +10,7 @@ pub mod read;
 mod sellers_page;
 
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
@@ -24,4 +25,5 @@ pub fn PayoutRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/accounts/:aid/payouts/:destination") view=LedgerPage ssr=SsrMode::Async/>
     }
     .into_inner()
+    .into_any_nested_route()
 }

@@ -13,6 +13,7 @@ mod read;
 mod write;
 
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
@@ -33,4 +34,5 @@ pub fn PricePackageRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/price-packages/:id") view=PackagePage ssr=SsrMode::Async/>
     }
     .into_inner()
+    .into_any_nested_route()
 }

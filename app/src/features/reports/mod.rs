@@ -19,6 +19,7 @@ mod reports_page;
 pub mod write;
 
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
@@ -44,4 +45,5 @@ pub fn ReportRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/accounts/:aid/reports") view=ReportsPage ssr=SsrMode::Async/>
     }
     .into_inner()
+    .into_any_nested_route()
 }

@@ -24,6 +24,7 @@ mod terminate_page;
 mod write;
 
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
@@ -43,6 +44,7 @@ pub fn ScreeningRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/screening/terminate") view=TerminatePage ssr=SsrMode::Async/>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub mod views;
 pub mod write;
 
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
@@ -52,4 +53,5 @@ pub fn SellerRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/accounts/:aid/approvals") view=ApprovalsPage ssr=SsrMode::Async/>
     }
     .into_inner()
+    .into_any_nested_route()
 }
