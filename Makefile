@@ -4,12 +4,12 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup setup-test build release lint unit e2e fmt
+.PHONY: run test setup setup-test build release lint unit bundle e2e fmt
 
 run: setup release
 	./target/release/server
 
-test: setup-test lint unit release e2e
+test: setup-test lint unit release bundle e2e
 
 setup:
 	@scripts/setup.sh
@@ -31,6 +31,10 @@ lint:
 
 unit:
 	cargo test --workspace
+
+# The browser bundle (every .wasm and .js the release build ships) within its brotli budget.
+bundle:
+	node bench/bundle_size.mjs --check
 
 # Playwright against the release build on an unusual loopback port, with JavaScript on and off.
 e2e:

@@ -89,19 +89,21 @@ pub fn money(minor: i64, currency: &str) -> String {
     }
 }
 
-/// A byte count the Nordic way, in binary units: `512 B`, `3,2 MiB`, `1,0 GiB`.
+/// A byte count the Nordic way, in binary units: `512 B`, `3,2 MiB`, `1,0 GiB` (integer arithmetic,
+/// so the browser's islands need no float formatting).
 pub fn bytes(count: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if count < 1024 {
         return format!("{count}\u{a0}B");
     }
-    let mut value = count as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
+    let count = u128::from(count);
+    let (mut unit, mut divisor) = (0, 1024u128);
+    while count >= divisor * 1024 && unit + 1 < UNITS.len() {
+        divisor *= 1024;
         unit += 1;
     }
-    format!("{:.1}\u{a0}{}", value, UNITS[unit]).replace('.', ",")
+    let tenths = (count * 10 + divisor / 2) / divisor;
+    format!("{},{}\u{a0}{}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
 fn group_thousands(digits: &str) -> String {

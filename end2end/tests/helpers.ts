@@ -13,10 +13,14 @@ export async function open(page: Page, path: string) {
   await expect(page).toHaveTitle(/Partner Back-office/);
 }
 
-/** Waits until the page is hydrated, so clicks reach Leptos' handlers (no-op without JS). */
+/**
+ * Waits until the page's islands run (each marks its root `data-live` once hydrated), so clicks
+ * and typing reach their handlers. Pages are server-rendered HTML otherwise; no-op without JS.
+ */
 export async function hydrated(page: Page, testInfo: TestInfo) {
   if (withJs(testInfo)) {
     await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
+    await expect(page.locator("leptos-island:not(:has([data-live]))")).toHaveCount(0);
   }
 }
 

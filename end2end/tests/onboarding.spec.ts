@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { hydrated, open, signIn } from "./helpers";
+import { hydrated, open, signIn, withJs } from "./helpers";
 
 test("onboard a merchant through every step, correcting a wrong organisation number on the way", async ({ page }, testInfo) => {
   const name = `Fjord Kaffe ${testInfo.project.name} AS`;
@@ -64,4 +64,22 @@ test("onboard a merchant through every step, correcting a wrong organisation num
   await expect(page).toHaveURL(/\/accounts\/T112\d+\?created=1/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByTestId("merchant-overview")).toContainText("923609016");
+});
+
+test("with JavaScript, a field is checked as it is typed, once it has been left", async ({ page }, testInfo) => {
+  test.skip(!withJs(testInfo), "the live check is the onboarding island's; without JavaScript the post checks");
+  await signIn(page, testInfo, "manager@partner.example", "/accounts/new?step=company");
+  await hydrated(page, testInfo);
+  const form = page.locator("form[data-step=company][data-live]");
+  const org = form.getByLabel("Organisation number");
+  await form.getByLabel("Country").selectOption("NO");
+  await org.fill("123");
+  await expect(page.getByText("This is not a valid Norwegian organisation number")).toHaveCount(0);
+  await org.blur();
+  await expect(page.getByText("This is not a valid Norwegian organisation number")).toBeVisible();
+  await expect(org).toHaveAttribute("aria-invalid", "true");
+  await org.fill("923609016");
+  await expect(page.getByText("This is not a valid Norwegian organisation number")).toHaveCount(0);
+  await expect(org).toHaveAttribute("aria-invalid", "false");
+  await expect(page).toHaveURL(/step=company/);
 });

@@ -5,10 +5,11 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use super::draft::{check_step, step_fields, Draft, INVITES, STEPS};
 use super::save::SaveStep;
-use crate::components::{ErrorNotice, ERROR_TEXTS};
+use crate::components::{live_mark, ErrorNotice, ERROR_TEXTS};
 use crate::error::AppError;
 use crate::i18n::{t, IslandTexts};
 
@@ -69,14 +70,10 @@ pub fn StepForm(
     let Some(step) = STEPS.iter().map(|(s, _)| *s).find(|s| *s == step) else {
         return ().into_any();
     };
-    let save = ServerAction::<SaveStep>::new();
     let form = StepState {
         values: RwSignal::new(draft),
         touched: RwSignal::new(BTreeSet::new()),
-        server_error: Signal::derive(move || match save.value().get() {
-            Some(outcome) => outcome.err(),
-            None => server_error.clone(),
-        }),
+        server_error: Signal::stored(server_error),
         step,
     };
     let index = STEPS.iter().position(|(s, _)| *s == step).unwrap_or(0);
@@ -137,7 +134,8 @@ pub fn StepForm(
         }.into_any(),
     };
     view! {
-        <ActionForm action=save attr:class="card grid gap-4 md:grid-cols-2" attr:novalidate="" attr:data-step=step>
+        <form method="post" action={<SaveStep as ServerFn>::PATH} class="card grid gap-4 md:grid-cols-2" novalidate="" data-step=step
+            data-live=live_mark()>
             <input type="hidden" name="step" value=step/>
             <input type="hidden" name="next" value=next/>
             {body}
@@ -145,11 +143,11 @@ pub fn StepForm(
                 {move || general().map(|error| view! { <ErrorNotice error/> })}
                 <div class="flex gap-2">
                     {back.map(|href| view! { <a href=href class="btn-ghost">{t("onboarding.back")}</a> })}
-                    <button type="submit" class="btn-primary" disabled=move || save.pending().get()>{t("onboarding.continue")}</button>
+                    <button type="submit" class="btn-primary">{t("onboarding.continue")}</button>
                 </div>
                 <p class="text-muted text-xs">{t("onboarding.draft_kept")}</p>
             </div>
-        </ActionForm>
+        </form>
     }
     .into_any()
 }

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::zip_progress::{settlement_zip_progress, ZipProgress};
+use crate::components::live_mark;
 use crate::i18n::{t, IslandTexts};
 
 /// The id of the bulk ZIP form, which the rows' checkboxes belong to.
@@ -46,7 +47,7 @@ pub fn BulkZip(action: String, hidden: Vec<(String, String)>, token: String, tex
         .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
         .collect_view();
     view! {
-        <form id=BULK_FORM method="get" action=action
+        <form id=BULK_FORM method="get" action=action data-live=live_mark()
             class="card mt-4 flex flex-col gap-3" aria-label=t("settlements.zip.title") on:submit=on_submit>
             {hidden}
             <input type="hidden" name="progress" value=token/>

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::server_fns::export_status;
 use super::status::{ExportProgress, ExportState};
-use crate::components::{ErrorNotice, ERROR_TEXTS};
+use crate::components::{live_mark, ErrorNotice, ERROR_TEXTS};
 use crate::format::date_time_str;
 use crate::i18n::{t, IslandTexts};
 
@@ -50,7 +50,8 @@ pub fn ExportPage() -> impl IntoView {
                 match progress.await {
                     Ok(progress) => {
                         let texts = IslandTexts::of(&[TEXTS, ERROR_TEXTS].concat());
-                        view! { <LiveProgress progress texts/> }.into_any()
+                        let started = date_time_str(&progress.started_at);
+                        view! { <LiveProgress progress started texts/> }.into_any()
                     }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
@@ -60,9 +61,9 @@ pub fn ExportPage() -> impl IntoView {
 }
 
 /// The export's progress as the server saw it; with JavaScript, asked again every second while it
-/// runs.
+/// runs. `started` is when it started, as the server writes dates.
 #[island]
-fn LiveProgress(progress: ExportProgress, texts: IslandTexts) -> impl IntoView {
+fn LiveProgress(progress: ExportProgress, started: String, texts: IslandTexts) -> impl IntoView {
     texts.install();
     let current = RwSignal::new(progress);
     Effect::new(move |_| {
@@ -80,11 +81,15 @@ fn LiveProgress(progress: ExportProgress, texts: IslandTexts) -> impl IntoView {
             );
         }
     });
-    move || view! { <Progress progress=current.get()/> }
+    view! {
+        <div data-live=live_mark()>
+            {move || view! { <Progress progress=current.get() started=started.clone()/> }}
+        </div>
+    }
 }
 
 #[component]
-fn Progress(progress: ExportProgress) -> impl IntoView {
+fn Progress(progress: ExportProgress, started: String) -> impl IntoView {
     let (state, label) = match progress.state {
         ExportState::Running => ("running", t("export.running")),
         ExportState::Done => ("done", t("export.done")),
@@ -107,7 +112,6 @@ fn Progress(progress: ExportProgress) -> impl IntoView {
             view! { <progress class="w-full" aria-label=t("export.progress") value="1" max="1"></progress> }.into_any()
         }
     };
-    let started = date_time_str(&progress.started_at);
     let format = t(progress.format.label_key());
     let download = (progress.state == ExportState::Done).then(|| {
         let size = format!("{} · {} kB", progress.file_name, progress.bytes.div_ceil(1024));
