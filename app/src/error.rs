@@ -65,9 +65,11 @@ impl AppError {
             Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Malformed { .. } => StatusCode::BAD_REQUEST,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            // Dintero refused what was sent (400, 422): the input was wrong, not the gateway.
             Self::Upstream { status, .. } => match *status {
                 429 => StatusCode::TOO_MANY_REQUESTS,
                 409 => StatusCode::CONFLICT,
+                400 | 422 => StatusCode::UNPROCESSABLE_ENTITY,
                 _ => StatusCode::BAD_GATEWAY,
             },
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,

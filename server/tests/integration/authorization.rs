@@ -20,7 +20,7 @@ const PEOPLE: [(&str, &str); 4] = [
 
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Needs {
+pub(crate) enum Needs {
     /// Anyone, signed in or not (signing in, the language switch).
     Public,
     /// Any signed-in person (the README's `SignedIn` row).
@@ -29,7 +29,7 @@ enum Needs {
 }
 
 /// Every server function (endpoint, form body) and download (path), with what it needs.
-fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
+pub(crate) fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)> {
     use Needs::*;
     let view = Capability(app::auth::Capability::ViewMerchants);
     let manage = Capability(app::auth::Capability::ManageMerchants);
@@ -353,7 +353,7 @@ async fn call(base: &str, method: &str, path: &str, body: &str, cookie: Option<&
 }
 
 /// A signed-in session cookie for `email`; the admin's one-time code comes from the sandbox outbox.
-async fn sign_in(base: &str, email: &str) -> String {
+pub(crate) async fn sign_in(base: &str, email: &str) -> String {
     let response = post_login(base, &email.replace('@', "%40"), "demo-password").await;
     let cookie = session_cookie(&response);
     if response.headers()[LOCATION] != "/login/code" {
@@ -545,4 +545,47 @@ async fn call_page(base: &str, path: &str, cookie: Option<&str>) -> reqwest::Res
         request = request.header(COOKIE, cookie);
     }
     request.send().await.expect("page")
+}
+
+/// Every page, viewed by each demo person: 200 where the README's table allows it, 403 with the
+/// "No access" page where it does not (the status, not only the text), and the sign-in page for
+/// nobody.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_answers_200_or_403_exactly_per_the_readme() {
+    use app::routes::Needs as PageNeeds;
+    let table = readme_table();
+    let base = serve().await;
+    let admin = sign_in(&base, "admin@partner.example").await;
+    let pages = support::pages::addresses(&base, &admin).await;
+    let mut wrong = Vec::new();
+    for (column, (_, email)) in PEOPLE.iter().enumerate() {
+        let cookie = sign_in(&base, email).await;
+        for (pattern, address) in &pages {
+            let page = app::routes::PAGES.iter().find(|p| p.pattern == *pattern).unwrap();
+            // An export is its maker's: each person views one of their own.
+            let address = &if *pattern == "/accounts/export/:id" {
+                support::pages::start_export(&base, &cookie).await
+            } else {
+                address.clone()
+            };
+            let expected = match page.needs {
+                PageNeeds::Public => continue,
+                PageNeeds::SignedIn => 200,
+                PageNeeds::Capability(c) if table[&format!("{c:?}")][column] => 200,
+                PageNeeds::Capability(_) => 403,
+            };
+            let (status, html) = support::pages::view(&base, &cookie, address).await;
+            if status != expected || (expected == 403 && !html.contains("No access")) {
+                wrong.push(format!("{email} {address}: {status}, not {expected}"));
+            }
+        }
+    }
+    for (_, address) in &pages {
+        let response = http().get(format!("{base}{address}")).send().await.unwrap();
+        let public = address.starts_with("/login") || address.starts_with("/sandbox");
+        if !public && (response.status() != StatusCode::SEE_OTHER || !response.headers()[LOCATION].to_str().unwrap().starts_with("/login?next=")) {
+            wrong.push(format!("nobody {address}: {}", response.status()));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

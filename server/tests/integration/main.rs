@@ -26,6 +26,8 @@ mod client_tokens;
 mod emulator_auth;
 mod emulator_issued_secrets;
 mod export;
+mod fuzz_inputs;
+mod hardening;
 mod malformed_ids;
 mod onboarding;
 mod one_read;

@@ -40,7 +40,7 @@ async fn every_page_asks_dintero_for_each_thing_once() {
         }
         let twice: Vec<_> = seen.into_iter().filter(|(_, n)| *n > 1).collect();
         if !twice.is_empty() {
-            repeated.insert(*pattern, (address.clone(), twice));
+            repeated.insert(address.clone(), (*pattern, twice));
         }
     }
     assert!(

@@ -222,7 +222,7 @@ async fn a_valid_seller_is_sent_once_audited_once_and_shown_active() {
     // The same id again is Dintero's to refuse (one approval per seller): shown, not a crash.
     let again = seller(&fresh(), "fjord-kaffe-sentrum", "NO9386011117947", "x");
     let refused = api_post(&base, &cookie, "create_seller_approval", &again).await;
-    assert_eq!(refused.status(), StatusCode::BAD_GATEWAY);
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error: serde_json::Value = refused.json().await.unwrap();
     assert_eq!(error["Upstream"]["status"], 400, "{error}");
     assert_eq!(log(&data).await.len(), 2, "the refused one is audited too");

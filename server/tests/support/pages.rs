@@ -61,6 +61,18 @@ pub fn first_link(html: &str, prefix: &str) -> Option<String> {
         })
 }
 
+/// Starts an export of the whole portfolio as the person with `cookie`; its page's address.
+pub async fn start_export(base: &str, cookie: &str) -> String {
+    let started = api_post(base, cookie, "start_export", "query[search]=&format=csv").await;
+    started
+        .headers()
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .filter(|path| path.starts_with("/accounts/export/"))
+        .expect("start_export answers with the export's page")
+        .to_owned()
+}
+
 /// One address for every page pattern, for a person who may see them all (the administrator),
 /// following the list pages' links for ids the emulator makes up. Panics naming a pattern it has no
 /// address for, so a new page must be given one here.
@@ -77,20 +89,7 @@ pub async fn addresses(base: &str, cookie: &str) -> Vec<(&'static str, String)> 
     )
     .await;
     let package = link_from("/price-packages".to_owned(), "/price-packages/".to_owned()).await;
-    let export = api_post(base, cookie, "start_export", "query[search]=&format=csv").await;
-    let export = export
-        .headers()
-        .get(LOCATION)
-        .or_else(|| export.headers().get("serverfnredirect"))
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let export = match export {
-        Some(path) if path.starts_with("/accounts/export/") => path,
-        _ => {
-            let (_, html) = view(base, cookie, "/accounts").await;
-            first_link(&html, "/accounts/export/").unwrap_or_else(|| "/accounts/export/none".to_owned())
-        }
-    };
+    let export = start_export(base, cookie).await;
     app::routes::PAGES
         .iter()
         .map(|page| {
@@ -109,5 +108,15 @@ pub async fn addresses(base: &str, cookie: &str) -> Vec<(&'static str, String)> 
             };
             (page.pattern, address)
         })
+        .chain(VARIANTS.iter().map(|(pattern, address)| (*pattern, address.replace(":aid", AID))))
         .collect()
 }
+
+/// Pages that read differently in another state of their URL (the merchant page's tabs).
+const VARIANTS: &[(&str, &str)] = &[
+    ("/accounts/:aid", "/accounts/:aid?tab=connections"),
+    ("/accounts/:aid", "/accounts/:aid?tab=activity"),
+    ("/accounts/:aid", "/accounts/:aid?tab=package"),
+    ("/accounts/:aid", "/accounts/:aid?tab=settings"),
+    ("/accounts/:aid", "/accounts/:aid?tab=manage"),
+];
