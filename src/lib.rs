@@ -31,7 +31,11 @@ fn focus_heading_after_navigation(document: &web_sys::Document) {
         .and_then(|l| l.origin().ok())
         .is_some_and(|origin| document.referrer().starts_with(&format!("{origin}/")));
     let untouched = document.active_element().is_none_or(|e| e.tag_name() == "BODY");
-    let no_place = document.location().and_then(|l| l.hash().ok()).unwrap_or_default().is_empty();
+    let no_place = document
+        .location()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default()
+        .is_empty();
     if !(from_here && untouched && no_place) {
         return;
     }

@@ -186,7 +186,12 @@ mod tests {
     #[test]
     fn unreadable_arguments_are_a_bad_request_naming_only_the_field() {
         let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("duplicate field `aid`".into()));
-        assert_eq!(error, AppError::Malformed { field: Some("aid".into()) });
+        assert_eq!(
+            error,
+            AppError::Malformed {
+                field: Some("aid".into())
+            }
+        );
         assert_eq!(error.status_code(), StatusCode::BAD_REQUEST);
         let error = AppError::from_server_fn_error(ServerFnErrorErr::Args(
             "invalid value: string \"<b>x</b>\", expected `u32`".into(),
@@ -194,7 +199,9 @@ mod tests {
         assert!(!format!("{error:?}").contains("<b>"));
         assert_eq!(
             AppError::from_server_fn_error(ServerFnErrorErr::MissingArg("limit".into())),
-            AppError::Malformed { field: Some("limit".into()) }
+            AppError::Malformed {
+                field: Some("limit".into())
+            }
         );
     }
 

@@ -120,6 +120,9 @@ mod tests {
         assert!(!is_routed("/nowhere"));
         assert!(!is_routed("//evil.example"));
         assert_eq!(page_at("/accounts/new").map(|p| p.pattern), Some("/accounts/new"));
-        assert_eq!(page_at("/accounts/T11200001").map(|p| p.pattern), Some("/accounts/:aid"));
+        assert_eq!(
+            page_at("/accounts/T11200001").map(|p| p.pattern),
+            Some("/accounts/:aid")
+        );
     }
 }

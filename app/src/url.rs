@@ -68,7 +68,10 @@ mod tests {
 
     #[test]
     fn decoding_undoes_encoding_and_refuses_broken_escapes() {
-        assert_eq!(decode(&encode("kari nordmann@x.no/ø")).as_deref(), Some("kari nordmann@x.no/ø"));
+        assert_eq!(
+            decode(&encode("kari nordmann@x.no/ø")).as_deref(),
+            Some("kari nordmann@x.no/ø")
+        );
         assert_eq!(decode("%2"), None);
         assert_eq!(decode("%zz"), None);
         assert_eq!(decode("%ff"), None, "not UTF-8");

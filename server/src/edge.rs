@@ -60,7 +60,11 @@ pub async fn server_fn_body_limit(request: Request, next: Next) -> Response {
             .get(header::REFERER)
             .and_then(|v| v.to_str().ok())
             .filter(|_| accepts_html(&parts.headers))
-            .and_then(|referer| ServerFnUrlError::new(parts.uri.path(), error.clone()).to_url(referer).ok());
+            .and_then(|referer| {
+                ServerFnUrlError::new(parts.uri.path(), error.clone())
+                    .to_url(referer)
+                    .ok()
+            });
         if let Some(back) = back.and_then(|url| HeaderValue::from_str(url.as_str()).ok()) {
             return (StatusCode::FOUND, [(header::LOCATION, back)]).into_response();
         }

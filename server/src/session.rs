@@ -109,7 +109,12 @@ const PUBLIC_SERVER_FNS: [&str; 8] = [
 ///
 /// A signed-in request carries the session's [`UserSession`] in its extensions, so pages know who
 /// is signed in without waiting ([`app::auth::signed_in_now`]).
-pub async fn require_sign_in(State(guard): State<Guard>, session: Session, mut request: Request, next: Next) -> Response {
+pub async fn require_sign_in(
+    State(guard): State<Guard>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path();
     if is_public(path, &guard.site_root) {
         return next.run(request).await;
@@ -138,7 +143,11 @@ pub async fn require_sign_in(State(guard): State<Guard>, session: Session, mut r
 
 /// The person, when their Dintero token is good for a while yet or was renewed now (and the
 /// session updated); `None` when it has run out and cannot be renewed.
-async fn renew_if_due(dintero: &app::dintero::DinteroClient, session: &Session, user: UserSession) -> Option<UserSession> {
+async fn renew_if_due(
+    dintero: &app::dintero::DinteroClient,
+    session: &Session,
+    user: UserSession,
+) -> Option<UserSession> {
     let now = chrono::Utc::now();
     if user.token_expires_at - now > RENEW_BEFORE {
         return Some(user);

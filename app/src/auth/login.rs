@@ -8,7 +8,8 @@ use crate::error::AppError;
 /// else `/`. Refused: anything but printable ASCII (control characters, spaces, raw non-ASCII),
 /// backslashes, `//`, schemes, dot segments and encoded forms of these, and the sign-in pages.
 pub fn safe_next(next: Option<&str>) -> String {
-    next.filter(|n| is_safe_next(n)).map_or_else(|| "/".to_owned(), str::to_owned)
+    next.filter(|n| is_safe_next(n))
+        .map_or_else(|| "/".to_owned(), str::to_owned)
 }
 
 fn is_safe_next(next: &str) -> bool {
@@ -148,7 +149,10 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example/")), "/");
         assert_eq!(safe_next(Some("/login?next=/")), "/");
         assert_eq!(safe_next(None), "/");
-        assert_eq!(safe_next(Some("/accounts/T11200001/settlements?from=2026-01-01")), "/accounts/T11200001/settlements?from=2026-01-01");
+        assert_eq!(
+            safe_next(Some("/accounts/T11200001/settlements?from=2026-01-01")),
+            "/accounts/T11200001/settlements?from=2026-01-01"
+        );
     }
 
     #[test]

@@ -83,7 +83,11 @@ impl IslandTexts {
         #[cfg(not(browser))]
         {
             let locale = use_locale();
-            Self(keys.iter().map(|k| ((*k).to_owned(), locale.text(k).to_owned())).collect())
+            Self(
+                keys.iter()
+                    .map(|k| ((*k).to_owned(), locale.text(k).to_owned()))
+                    .collect(),
+            )
         }
         #[cfg(browser)]
         {
@@ -195,7 +199,12 @@ pub fn request_locale() -> Locale {
 pub fn keys_starting(prefix: &str) -> Vec<&'static str> {
     #[cfg(not(browser))]
     {
-        let mut keys: Vec<&'static str> = Locale::En.texts().keys().copied().filter(|k| k.starts_with(prefix)).collect();
+        let mut keys: Vec<&'static str> = Locale::En
+            .texts()
+            .keys()
+            .copied()
+            .filter(|k| k.starts_with(prefix))
+            .collect();
         keys.sort_unstable();
         keys
     }

@@ -121,15 +121,13 @@ async fn record(State(emulator): State<Emulator>, request: Request, next: Next) 
     let query = request.uri().query().map(str::to_owned);
     let response = next.run(request).await;
     if !path.starts_with("/__emulator") {
-        emulator
-            .requests
-            .push(
-                method.as_str(),
-                &path,
-                query.as_deref(),
-                response.extensions().get::<control::LogSubject>().map(|s| s.0.as_str()),
-                response.status().as_u16(),
-            );
+        emulator.requests.push(
+            method.as_str(),
+            &path,
+            query.as_deref(),
+            response.extensions().get::<control::LogSubject>().map(|s| s.0.as_str()),
+            response.status().as_u16(),
+        );
     }
     response
 }

@@ -583,7 +583,13 @@ async fn every_page_answers_200_or_403_exactly_per_the_readme() {
     for (_, address) in &pages {
         let response = http().get(format!("{base}{address}")).send().await.unwrap();
         let public = address.starts_with("/login") || address.starts_with("/sandbox");
-        if !public && (response.status() != StatusCode::SEE_OTHER || !response.headers()[LOCATION].to_str().unwrap().starts_with("/login?next=")) {
+        if !public
+            && (response.status() != StatusCode::SEE_OTHER
+                || !response.headers()[LOCATION]
+                    .to_str()
+                    .unwrap()
+                    .starts_with("/login?next="))
+        {
             wrong.push(format!("nobody {address}: {}", response.status()));
         }
     }

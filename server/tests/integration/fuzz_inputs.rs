@@ -90,7 +90,11 @@ async fn arbitrary_input_is_never_a_500_a_panic_or_markup() {
             .get("content-type")
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("text/html"));
-        let body = if is_html { response.text().await.unwrap_or_default() } else { String::new() };
+        let body = if is_html {
+            response.text().await.unwrap_or_default()
+        } else {
+            String::new()
+        };
         (status, format!("{location}\n{body}"))
     }
 
@@ -99,7 +103,11 @@ async fn arbitrary_input_is_never_a_500_a_panic_or_markup() {
         if method != "POST" || path == "/api/logout" || matches!(needs, Needs::Public) && path == "/api/login" {
             continue;
         }
-        let keys: Vec<&str> = body.split('&').filter_map(|p| p.split_once('=')).map(|(k, _)| k).collect();
+        let keys: Vec<&str> = body
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, _)| k)
+            .collect();
         for key in keys {
             for value in &values {
                 let sent = with_value(body, key, value);
@@ -110,7 +118,9 @@ async fn arbitrary_input_is_never_a_500_a_panic_or_markup() {
                         .header("content-type", "application/x-www-form-urlencoded")
                         .body(sent.clone());
                     if html {
-                        request = request.header("accept", "text/html").header("referer", format!("{base}/"));
+                        request = request
+                            .header("accept", "text/html")
+                            .header("referer", format!("{base}/"));
                     }
                     let (status, seen) = read(request.send().await.expect("an answer")).await;
                     check(format!("{path} {key}={value:?} html={html}"), status, &seen);
@@ -120,7 +130,10 @@ async fn arbitrary_input_is_never_a_500_a_panic_or_markup() {
     }
 
     // Every id in a page's or a download's path, and `next`.
-    let patterns = app::routes::PAGES.iter().map(|p| p.pattern).chain(app::routes::DOWNLOADS.iter().copied());
+    let patterns = app::routes::PAGES
+        .iter()
+        .map(|p| p.pattern)
+        .chain(app::routes::DOWNLOADS.iter().copied());
     let patterns: Vec<&str> = patterns.filter(|p| p.contains(':')).collect();
     for value in &values {
         let encoded = app::url::encode(value);
@@ -136,7 +149,12 @@ async fn arbitrary_input_is_never_a_500_a_panic_or_markup() {
         addresses.push(format!("/login?next={encoded}"));
         addresses.push(format!("/screening?aid={encoded}&irn={encoded}"));
         for address in addresses {
-            let response = http().get(format!("{base}{address}")).header(COOKIE, &cookie).send().await.expect("an answer");
+            let response = http()
+                .get(format!("{base}{address}"))
+                .header(COOKIE, &cookie)
+                .send()
+                .await
+                .expect("an answer");
             let (status, seen) = read(response).await;
             check(format!("GET {address}"), status, &seen);
         }
@@ -153,5 +171,9 @@ async fn arbitrary_input_is_never_a_500_a_panic_or_markup() {
         check(format!("login next={value:?}"), status, &seen);
     }
     assert!(wrong.is_empty(), "{} failures: {wrong:#?}", wrong.len());
-    assert_eq!(PANICS.load(Ordering::SeqCst), 0, "the server panicked (see the output above)");
+    assert_eq!(
+        PANICS.load(Ordering::SeqCst),
+        0,
+        "the server panicked (see the output above)"
+    );
 }

@@ -7,7 +7,9 @@ use crate::support;
 use reqwest::header::{COOKIE, LOCATION};
 use serde_json::json;
 use support::pages::{addresses, view, AID};
-use support::served::{admin_session, api_post, http, plain_post, post_login, serve_with, session_cookie, temp_data_dir};
+use support::served::{
+    admin_session, api_post, http, plain_post, post_login, serve_with, session_cookie, temp_data_dir,
+};
 
 /// A name that closes the title and sends the browser elsewhere, were it not escaped.
 const HOSTILE: &str = r#"X</title><meta http-equiv="refresh" content="0;url=http://evil.example/"><b id="h">"#;
@@ -19,7 +21,11 @@ fn hostile_encoded() -> String {
 
 /// The markup of [`HOSTILE`] (or of any hostile input) must not appear in a page as markup.
 fn assert_no_markup(address: &str, body: &str) {
-    for raw in ["</title><meta", r#"<meta http-equiv="refresh" content="0;url=http://evil.example/">"#, r#"<b id="h">"#] {
+    for raw in [
+        "</title><meta",
+        r#"<meta http-equiv="refresh" content="0;url=http://evil.example/">"#,
+        r#"<b id="h">"#,
+    ] {
         assert!(!body.contains(raw), "{address} carries {raw:?} as markup");
     }
 }
@@ -34,7 +40,11 @@ async fn hostile_names_and_ids_never_become_markup() {
     let mut update = app::dintero::accounts::AccountUpdate::from(&account);
     update.fields.company.business_name = Some(HOSTILE.into());
     update.fields.company.display_name = Some(HOSTILE.into());
-    emulator.client.update_account(&admin_token, &aid, &update).await.unwrap();
+    emulator
+        .client
+        .update_account(&admin_token, &aid, &update)
+        .await
+        .unwrap();
 
     let (base, _task) = serve_with(&temp_data_dir(), Some(&emulator.base), |_| {}).await;
     let cookie = admin_session(&base, &emulator.base).await;
@@ -78,7 +88,10 @@ async fn hostile_names_and_ids_never_become_markup() {
         assert_no_markup(address, &body);
     }
     let (_, merchant) = view(&base, &cookie, &format!("/accounts/{AID}")).await;
-    assert!(merchant.contains("X&lt;/title&gt;&lt;meta"), "the name is shown, as text");
+    assert!(
+        merchant.contains("X&lt;/title&gt;&lt;meta"),
+        "the name is shown, as text"
+    );
 
     // Crafted links: the hostile text as every id and in the queries pages read.
     let hostile = hostile_encoded();
@@ -92,11 +105,12 @@ async fn hostile_names_and_ids_never_become_markup() {
                 .join("/")
         })
         .collect();
-    crafted.extend(
-        app::routes::DOWNLOADS
-            .iter()
-            .map(|d| d.split('/').map(|s| if s.starts_with(':') { hostile.as_str() } else { s }).collect::<Vec<_>>().join("/")),
-    );
+    crafted.extend(app::routes::DOWNLOADS.iter().map(|d| {
+        d.split('/')
+            .map(|s| if s.starts_with(':') { hostile.as_str() } else { s })
+            .collect::<Vec<_>>()
+            .join("/")
+    }));
     crafted.extend([
         format!("/{hostile}"),
         format!("/accounts?search={hostile}"),
@@ -176,7 +190,12 @@ async fn requests_keep_a_session_alive_and_idleness_ends_it() {
     let mut cookie = session_cookie(&post_login(&base, "manager%40partner.example", "demo-password").await);
     // A page every second for three times the idle time: still signed in.
     for _ in 0..12 {
-        let response = http().get(format!("{base}/accounts")).header(COOKIE, &cookie).send().await.unwrap();
+        let response = http()
+            .get(format!("{base}/accounts"))
+            .header(COOKIE, &cookie)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 200, "signed out while active");
         if let Some(renewed) = response
             .headers()
@@ -191,7 +210,12 @@ async fn requests_keep_a_session_alive_and_idleness_ends_it() {
     }
     // Idle for longer than the idle time and its renewal interval: signed out.
     tokio::time::sleep(Duration::from_secs(6)).await;
-    let response = http().get(format!("{base}/accounts")).header(COOKIE, &cookie).send().await.unwrap();
+    let response = http()
+        .get(format!("{base}/accounts"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
     assert!(response.status().is_redirection());
     assert!(response.headers()[LOCATION].to_str().unwrap().starts_with("/login"));
 }
@@ -209,12 +233,23 @@ async fn a_failed_read_is_asked_for_again_on_the_next_view() {
         )
         .await;
     let (_, failed) = view(&base, &cookie, "/onboarding").await;
-    assert!(failed.contains("Dintero did not answer in time"), "the failure is shown");
-    emulator.http.delete(format!("{}/__emulator/faults", emulator.base)).send().await.unwrap();
+    assert!(
+        failed.contains("Dintero did not answer in time"),
+        "the failure is shown"
+    );
+    emulator
+        .http
+        .delete(format!("{}/__emulator/faults", emulator.base))
+        .send()
+        .await
+        .unwrap();
     emulator.clear_requests().await;
     let (status, page) = view(&base, &cookie, "/onboarding").await;
     assert_eq!(status, 200);
-    assert!(!page.contains("Dintero did not answer in time"), "the failure was not kept");
+    assert!(
+        !page.contains("Dintero did not answer in time"),
+        "the failure was not kept"
+    );
     let listed = emulator
         .requests()
         .await
@@ -238,7 +273,10 @@ async fn a_malformed_server_function_request_is_a_clear_4xx() {
         let response = api_post(&base, &cookie, endpoint, body).await;
         assert_eq!(response.status().as_u16(), status, "{endpoint} {body}");
         let error: app::AppError = response.json().await.unwrap();
-        assert!(matches!(error, app::AppError::Malformed { .. }), "{endpoint} {body}: {error:?}");
+        assert!(
+            matches!(error, app::AppError::Malformed { .. }),
+            "{endpoint} {body}: {error:?}"
+        );
     }
     let big = format!("aid=T11200001&text={}", "x".repeat(3 << 20));
     let response = api_post(&base, &cookie, "add_comment", &big).await;
@@ -254,7 +292,9 @@ async fn a_malformed_server_function_request_is_a_clear_4xx() {
         let response = plain_post(&base, &cookie, "add_comment", &page, body).await;
         assert!(response.status().is_redirection(), "{}", response.status());
         let back = response.headers()[LOCATION].to_str().unwrap().to_owned();
-        let back = back.split_once("://").map_or(back.clone(), |(_, rest)| rest[rest.find('/').unwrap()..].to_owned());
+        let back = back
+            .split_once("://")
+            .map_or(back.clone(), |(_, rest)| rest[rest.find('/').unwrap()..].to_owned());
         let (status, html) = view(&base, &cookie, &back).await;
         assert_eq!(status, 200);
         assert!(html.contains(says), "{back}");
@@ -266,7 +306,13 @@ async fn a_malformed_server_function_request_is_a_clear_4xx() {
 async fn a_refused_page_is_always_403() {
     let base = support::served::serve().await;
     let cookie = session_cookie(&post_login(&base, "finance%40partner.example", "demo-password").await);
-    for page in ["/onboarding", "/onboarding/pipeline", "/activity", "/accounts/new", "/screening"] {
+    for page in [
+        "/onboarding",
+        "/onboarding/pipeline",
+        "/activity",
+        "/accounts/new",
+        "/screening",
+    ] {
         for _ in 0..10 {
             let (status, body) = view(&base, &cookie, page).await;
             assert_eq!(status, 403, "{page}");

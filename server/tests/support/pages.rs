@@ -21,10 +21,12 @@ pub fn router_patterns() -> Vec<String> {
             route
                 .path()
                 .split('/')
-                .map(|segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                    Some(name) => format!(":{name}"),
-                    None => segment.to_owned(),
-                })
+                .map(
+                    |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                        Some(name) => format!(":{name}"),
+                        None => segment.to_owned(),
+                    },
+                )
                 .collect::<Vec<_>>()
                 .join("/")
         })
@@ -108,7 +110,11 @@ pub async fn addresses(base: &str, cookie: &str) -> Vec<(&'static str, String)> 
             };
             (page.pattern, address)
         })
-        .chain(VARIANTS.iter().map(|(pattern, address)| (*pattern, address.replace(":aid", AID))))
+        .chain(
+            VARIANTS
+                .iter()
+                .map(|(pattern, address)| (*pattern, address.replace(":aid", AID))),
+        )
         .collect()
 }
 

@@ -206,4 +206,3 @@ fn Choice(form: StepState, name: &'static str, label: &'static str, options: Vec
         </div>
     }
 }
-

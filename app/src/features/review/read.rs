@@ -33,8 +33,5 @@ pub async fn review_slice(merchant: String, slice: usize) -> Result<Batch, AppEr
     if slice >= SLICES {
         return Err(AppError::invalid("slice", "review.error.slice"));
     }
-    state
-        .review
-        .slice(&state.dintero, &user, &merchant, slice)
-        .await
+    state.review.slice(&state.dintero, &user, &merchant, slice).await
 }

@@ -13,11 +13,13 @@ use std::time::{Duration, Instant};
 use futures_util::future::{BoxFuture, FutureExt, Shared};
 
 type Running<T, E> = Shared<BoxFuture<'static, Result<T, E>>>;
+/// Each key's read and when it started.
+type Entries<T, E> = Mutex<HashMap<String, (Instant, Running<T, E>)>>;
 
 /// Reads that answer `Result<T, E>`; only successes are kept once they are done (a failure is
 /// shared only with those who asked while it ran, and the next asker reads again).
 pub struct Recent<T: Clone, E: Clone> {
-    entries: Mutex<HashMap<String, (Instant, Running<T, E>)>>,
+    entries: Entries<T, E>,
     keep: Duration,
 }
 
@@ -82,6 +84,10 @@ mod tests {
         let recent = Recent::<u32, &str>::new(Duration::from_secs(60));
         assert_eq!(recent.share("a".into(), async { Err("503") }).await, Err("503"));
         assert_eq!(recent.share("a".into(), async { Ok(2) }).await, Ok(2));
-        assert_eq!(recent.share("a".into(), async { Ok(3) }).await, Ok(2), "a success is kept");
+        assert_eq!(
+            recent.share("a".into(), async { Ok(3) }).await,
+            Ok(2),
+            "a success is kept"
+        );
     }
 }

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::bulk_zip::{BulkZip, BULK_FORM, BULK_ZIP_TEXTS};
 use super::read::{list_settlements, SettlementList};
 use super::settlement_filter::{SettlementFilter, KEYS, PROVIDERS};
-use super::bulk_zip::{BulkZip, BULK_FORM, BULK_ZIP_TEXTS};
 use crate::components::{ErrorNotice, TextField};
 use crate::dintero::settlements::{Attachment, PaymentStatus, SettlementItem};
 use crate::error::AppError;
