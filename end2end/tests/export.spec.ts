@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { EMULATOR_URL } from "../playwright.config";
 import { expect, test } from "./fixtures";
-import { emulatorAccountIds, hydrated, signIn } from "./helpers";
+import { emulatorAccountIds, hydrated, signIn, withJs } from "./helpers";
 
 /** The fields of one CSV line (`;`-separated, `"` quoting as Excel writes it). */
 function fields(line: string): string[] {
@@ -62,8 +62,15 @@ test("export a filtered portfolio as CSV: progress, a reload, the download holds
   // The same export after a reload.
   await page.reload();
   expect(page.url()).toBe(url);
-  // Without JavaScript the page reloads itself; with it, it asks again.
+  // Without JavaScript the page reloads itself; with it, the progress island asks again in place.
+  let loads = 0;
+  page.on("load", () => loads++);
+  if (withJs(testInfo)) {
+    await hydrated(page, testInfo);
+    await expect(page.locator("leptos-island [data-live] [data-testid=export]")).toBeVisible();
+  }
   await expect(page.getByTestId("export-state")).toHaveText("Ready to download", { timeout: 15_000 });
+  if (withJs(testInfo)) expect(loads, "the island updated the page without reloading it").toBe(0);
 
   const expected = await emulatorAccountIds(filter);
   expect(expected.length).toBeGreaterThan(0);
