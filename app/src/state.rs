@@ -18,12 +18,24 @@ pub struct AppState {
     pub sign_in_throttle: Arc<crate::auth::throttle::SignInThrottle>,
     /// The app's own store: the audit log, saved views.
     pub store: crate::store::Store,
-    /// The portfolio exports this process runs and has made.
-    pub exports: crate::features::merchants::export::ExportJobs,
-    /// Bounds the review queue's requests in flight to Dintero.
-    pub review: crate::features::review::Gatherer,
-    /// The bulk ZIPs' progress and the portfolio's shared reads.
-    pub settlements: crate::features::settlements::SettlementsShared,
+    /// What features keep for the life of the process, one value per type, put in by the server
+    /// at start (the portfolio's export jobs, the review queue's gatherer, the bulk ZIPs' progress):
+    /// read with [`AppState::shared`]. The lower layers never name a feature.
+    pub shared: Arc<axum::http::Extensions>,
+}
+
+impl AppState {
+    /// The feature's process-wide value of type `T`; [`AppError::Internal`] (and a log line) if the
+    /// server did not put one in.
+    pub fn shared<T: Clone + Send + Sync + 'static>(&self) -> Result<&T, AppError> {
+        self.shared.get::<T>().ok_or_else(|| {
+            tracing::error!(
+                missing = std::any::type_name::<T>(),
+                "a feature's shared value is missing from AppState"
+            );
+            AppError::Internal
+        })
+    }
 }
 
 /// Facts about this deployment that pages may show.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use app::secret::Secret;
 
-use crate::emulator::seed::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PARTNER};
+use emulator::seed::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PARTNER};
 
 #[derive(Debug, Clone)]
 pub struct Config {

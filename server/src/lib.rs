@@ -2,15 +2,10 @@
 //! serve it on port 0; `main.rs` only reads the config, binds and serves.
 
 pub mod config;
-mod downloads;
+pub mod downloads;
 mod edge;
-pub mod emulator;
 mod ops;
-pub mod report_files;
 pub mod session;
-pub mod settlement_files;
-mod settlement_zip;
-mod zip_stream;
 
 use std::sync::Arc;
 
@@ -84,15 +79,18 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         .map_err(|e| StartError::Store(e.to_string()))?;
     let exports = app::features::merchants::export::ExportJobs::new(&config.data_dir.join("exports"))
         .map_err(|e| StartError::Store(e.to_string()))?;
+    // What features keep for the life of the process (AppState::shared).
+    let mut shared = Extensions::new();
+    shared.insert(exports);
+    shared.insert(app::features::review::Gatherer::new(config.dintero_concurrency));
+    shared.insert(app::features::settlements::ZipBoard::default());
     let state = AppState {
         leptos_options: leptos_options.clone(),
         dintero,
         info: Arc::new(info),
         sign_in_throttle: Default::default(),
         store,
-        exports,
-        review: app::features::review::Gatherer::new(config.dintero_concurrency),
-        settlements: Default::default(),
+        shared: Arc::new(shared),
     };
     let routes = generate_route_list(App);
     let guard = session::Guard {
@@ -106,17 +104,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
     let router = Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
-        .route("/activity.csv", get(downloads::activity_csv))
-        .route("/exports/{id}", get(downloads::export_file))
-        .route(
-            "/accounts/{aid}/settlements/{settlement}/attachments/{attachment}",
-            get(settlement_files::attachment),
-        )
-        .route(
-            "/accounts/{aid}/settlements/files.zip",
-            get(settlement_zip::settlement_zip),
-        )
-        .route("/accounts/{aid}/reports/{id}/file", get(report_files::report_file))
+        .merge(downloads::routes())
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(guard, session::require_sign_in))
@@ -132,7 +120,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         // Files passed through from Dintero keep their length and are not compressed again.
         .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(
             |_: StatusCode, _: Version, _: &HeaderMap, extensions: &Extensions| {
-                extensions.get::<settlement_files::Uncompressed>().is_none()
+                extensions.get::<downloads::Uncompressed>().is_none()
             },
         )))
         .layer(TraceLayer::new_for_http().make_span_with(edge::request_span))

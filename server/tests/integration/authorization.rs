@@ -306,7 +306,7 @@ fn the_table_covers_every_capability_and_matches_the_scope_rules() {
     rows.insert("SignedIn".into());
     assert_eq!(table.keys().cloned().collect::<BTreeSet<_>>(), rows);
     for (column, (_, email)) in PEOPLE.iter().enumerate() {
-        let scopes = server::emulator::seed::DEMO_PEOPLE
+        let scopes = emulator::seed::DEMO_PEOPLE
             .iter()
             .find(|(e, ..)| e == email)
             .map(|(_, _, _, scopes)| *scopes)

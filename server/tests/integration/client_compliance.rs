@@ -8,8 +8,8 @@ use crate::support::ids;
 use app::dintero::compliance::*;
 use app::dintero::DinteroError;
 use app::secret::Secret;
+use emulator::seed::{demo_world, DEMO_PARTNER};
 use serde_json::{json, Value};
-use server::emulator::seed::{demo_world, DEMO_PARTNER};
 
 const ONBOARDING: &str = "onboarding@partner.example";
 

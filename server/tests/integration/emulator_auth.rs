@@ -1,8 +1,8 @@
 //! The emulator's token endpoint, spoken to over HTTP as Dintero would be (01-auth.md).
 
+use emulator::Emulator;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use server::emulator::Emulator;
 
 const AUDIENCE: &str = "https://api.dintero.com/v1/accounts/T11200000";
 

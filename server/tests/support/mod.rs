@@ -5,8 +5,8 @@
 use app::dintero::auth::OobChannel;
 use app::dintero::{ClientConfig, DinteroClient};
 use app::secret::Secret;
+use emulator::Emulator;
 use serde_json::Value;
-use server::emulator::Emulator;
 
 pub mod export;
 pub mod ids;
@@ -98,7 +98,7 @@ impl Harness {
             .unwrap_or(Value::Null)
     }
 
-    /// Injects a fault (see `server::emulator::faults::FaultSpec`).
+    /// Injects a fault (see `emulator::faults::FaultSpec`).
     pub async fn fault(&self, path: &str, kind: Value, count: u32) {
         self.control(
             "faults",

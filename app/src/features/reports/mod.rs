@@ -5,7 +5,7 @@
 //! - `/accounts/{aid}/report-configurations/new` and `/{id}`: create, change and delete one
 //!   (`ConfigureReports`), checked before sending ([`config_input`]), sent once per form, audited;
 //! - `/accounts/{aid}/reports`: the merchant's insight reports (`Reports`), each file downloaded
-//!   through the server (`server/src/report_files.rs`).
+//!   through the server (`server/src/downloads/report_files.rs`).
 //!
 //! Reads are in [`read`], writes in [`write`]; [`FinanceHeader`] is the heading the finance pages
 //! share.

@@ -19,7 +19,10 @@ pub async fn review_merchants(merchant: String) -> Result<MerchantList, AppError
     // Taken before the first await: see `review_slice`.
     let state = crate::state::app_state()?;
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
-    state.review.merchants(&state.dintero, &user, &merchant).await
+    state
+        .shared::<super::Gatherer>()?
+        .merchants(&state.dintero, &user, &merchant)
+        .await
 }
 
 /// Every CDD case, payment approval and seller approval of the `slice`-th part of the merchants
@@ -33,5 +36,8 @@ pub async fn review_slice(merchant: String, slice: usize) -> Result<Batch, AppEr
     if slice >= SLICES {
         return Err(AppError::invalid("slice", "review.error.slice"));
     }
-    state.review.slice(&state.dintero, &user, &merchant, slice).await
+    state
+        .shared::<super::Gatherer>()?
+        .slice(&state.dintero, &user, &merchant, slice)
+        .await
 }

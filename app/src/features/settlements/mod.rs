@@ -2,7 +2,7 @@
 //!
 //! - `/accounts/{aid}/settlements`: one merchant's settlements with Dintero's filters, paged by its
 //!   `last_evaluated_key`, each file downloadable through the server
-//!   (`server/src/settlement_files.rs`), or many as one ZIP (`server/src/settlement_zip.rs`, with
+//!   (`server/src/downloads/settlement_files.rs`), or many as one ZIP (`server/src/downloads/settlement_zip.rs`, with
 //!   [`zip_progress`] telling the page how far it has come);
 //! - `/settlements`: the same filters over the portfolio ([`portfolio`]): totals, a chart per month
 //!   and the merchants with an enabled connection that settled nothing.
@@ -36,18 +36,4 @@ pub fn SettlementRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     }
     .into_inner()
     .into_any_nested_route()
-}
-
-/// What the settlement pages share in `AppState`: the bulk ZIPs' progress.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Default)]
-pub struct SettlementsShared {
-    pub zips: ZipBoard,
-}
-
-#[cfg(feature = "ssr")]
-impl std::fmt::Debug for SettlementsShared {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SettlementsShared").finish_non_exhaustive()
-    }
 }

@@ -258,7 +258,10 @@ pub async fn portfolio_settlements(
     let filter = with_default_period(filter, today);
     let mut query = filter.check()?;
     query.limit = Some(1000);
-    let list = state.review.merchants(&state.dintero, &user, "").await?;
+    let list = state
+        .shared::<crate::features::review::Gatherer>()?
+        .merchants(&state.dintero, &user, "")
+        .await?;
     let wanted: Vec<_> = list
         .merchants
         .into_iter()
@@ -294,7 +297,7 @@ async fn all_settlements(
     let mut items = Vec::new();
     for _ in 0..MAX_PAGES {
         let page = state
-            .review
+            .shared::<crate::features::review::Gatherer>()?
             .limited(state.dintero.settlements(&user.access_token, &aid, &query))
             .await?;
         items.extend(page.items);

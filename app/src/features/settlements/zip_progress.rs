@@ -1,8 +1,8 @@
 //! How far a bulk ZIP of settlement files has come, told to the page that asked for it.
 //!
-//! The ZIP itself is streamed by the server crate (`server/src/settlement_zip.rs`) straight to the
+//! The ZIP itself is streamed by the server crate (`server/src/downloads/settlement_zip.rs`) straight to the
 //! browser's download. The page gives the download a random `progress` id; while the ZIP is built,
-//! the server notes each file in [`ZipBoard`] (in `AppState`) under the person and that id, and the
+//! the server notes each file in [`ZipBoard`] (shared in `AppState`) under the person and that id, and the
 //! page (with JavaScript) asks [`settlement_zip_progress`] every ~0.7 s. Without JavaScript the
 //! browser's own download bar shows the progress.
 
@@ -117,7 +117,7 @@ pub async fn settlement_zip_progress(token: String) -> Result<Option<ZipProgress
         return Err(AppError::invalid("progress", "settlements.zip.bad_progress"));
     }
     let state = crate::state::app_state()?;
-    Ok(state.settlements.zips.get(&user.email, &token))
+    Ok(state.shared::<ZipBoard>()?.get(&user.email, &token))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ pub async fn start_export(query: PortfolioQuery, format: String) -> Result<Strin
     let state = crate::state::app_state()?;
     let locale = crate::i18n::request_locale();
     let id = state
-        .exports
+        .shared::<super::ExportJobs>()?
         .start(&user, &query, format, locale, state.dintero.clone())?;
     crate::url::redirect(&format!("/accounts/export/{id}"));
     Ok(id)
@@ -27,5 +27,8 @@ pub async fn start_export(query: PortfolioQuery, format: String) -> Result<Strin
 pub async fn export_status(id: String) -> Result<ExportProgress, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
     let state = crate::state::app_state()?;
-    state.exports.progress(&id, &user).ok_or(AppError::NotFound)
+    state
+        .shared::<super::ExportJobs>()?
+        .progress(&id, &user)
+        .ok_or(AppError::NotFound)
 }

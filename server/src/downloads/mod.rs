@@ -1,0 +1,72 @@
+//! Files served outside server functions, each checking the person's access again. One place for
+//! every download route:
+//! - [`activity`]: `/activity.csv`, the audit log (administrators);
+//! - [`exports`]: `/exports/{id}`, a finished portfolio export (the person who started it);
+//! - [`settlement_files`]: one settlement file streamed from Dintero, and what every passed-through
+//!   file shares (headers, file names, refusals);
+//! - [`settlement_zip`]: the bulk ZIP route (its list, progress and manifest), written by
+//!   [`zip_writer`], a streaming ZIP writer;
+//! - [`report_files`]: an insight report's file, fetched from its signed URL on the server.
+
+mod activity;
+mod exports;
+pub mod report_files;
+pub mod settlement_files;
+mod settlement_zip;
+mod zip_writer;
+
+use app::auth::session::{UserSession, USER_KEY};
+use app::auth::Capability;
+use app::state::AppState;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tower_sessions::Session;
+
+pub use settlement_files::Uncompressed;
+
+/// Every download route.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/activity.csv", get(activity::activity_csv))
+        .route("/exports/{id}", get(exports::export_file))
+        .route(
+            "/accounts/{aid}/settlements/{settlement}/attachments/{attachment}",
+            get(settlement_files::attachment),
+        )
+        .route(
+            "/accounts/{aid}/settlements/files.zip",
+            get(settlement_zip::settlement_zip),
+        )
+        .route("/accounts/{aid}/reports/{id}/file", get(report_files::report_file))
+}
+
+/// The person's language, from the `lang` cookie the language switch sets.
+pub(crate) fn locale(headers: &axum::http::HeaderMap) -> app::i18n::Locale {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().strip_prefix("lang="))
+        .find_map(app::i18n::Locale::from_code)
+        .unwrap_or_default()
+}
+
+/// `Ok` when the signed-in person's scopes grant `capability`; otherwise the 403 answer.
+pub(crate) async fn allowed(session: &Session, capability: Capability) -> Result<UserSession, Response> {
+    match session.get::<UserSession>(USER_KEY).await {
+        Ok(Some(user)) if user.access().allows(capability) => Ok(user),
+        Ok(Some(_)) => {
+            tracing::info!(?capability, "download refused: the person's scopes do not grant this");
+            Err((
+                StatusCode::FORBIDDEN,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                "You do not have access to this download. Ask your administrator if you should have it.",
+            )
+                .into_response())
+        }
+        _ => Err(StatusCode::UNAUTHORIZED.into_response()),
+    }
+}
