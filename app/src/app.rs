@@ -72,9 +72,10 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_locale();
     view! {
-        // leptos_meta writes the title's text into the head as it is: every title (a merchant's
+        // Every page names itself with <Title text=.../>; the app's name is added here, and
+        // leptos_meta writes the title's text into the head as it is, so every title (a merchant's
         // name, an id from the URL) is escaped here, once, for all pages.
-        <Title formatter=escape_title/>
+        <Title formatter=page_title/>
         <Stylesheet id="leptos" href="/pkg/backoffice.css"/>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Router>
@@ -99,6 +100,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// `<page> · Partner Back-office` (or the app's name alone), escaped.
+fn page_title(text: String) -> String {
+    if text.is_empty() {
+        return "Partner Back-office".to_owned();
+    }
+    escape_title(format!("{text} · Partner Back-office"))
+}
+
 /// The title's text as HTML text on the server (`&`, `<`, `>` escaped); unchanged in the browser,
 /// which sets `document.title` as plain text.
 fn escape_title(text: String) -> String {
@@ -111,6 +120,13 @@ fn escape_title(text: String) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[cfg(feature = "ssr")]
+    fn a_title_names_the_page_and_the_app() {
+        assert_eq!(super::page_title("Merchants".into()), "Merchants · Partner Back-office");
+        assert_eq!(super::page_title(String::new()), "Partner Back-office");
+    }
+
     #[test]
     #[cfg(feature = "ssr")]
     fn a_title_cannot_close_its_element() {

@@ -19,7 +19,10 @@ pub mod secret;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod submit;
 pub mod url;
+pub mod url_query;
 pub mod validate;
 
 pub use app::{shell, App};

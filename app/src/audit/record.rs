@@ -31,16 +31,10 @@ impl Summary {
         self
     }
 
-    /// Adds a personal id (national id, phone) with all but its last four characters masked.
+    /// Adds a personal id (national id, phone) with all but its last four characters masked
+    /// ([`crate::format::last_four`]).
     pub fn masked(self, field: &'static str, value: &str) -> Self {
-        let chars: Vec<char> = value.trim().chars().collect();
-        let keep = chars.len().saturating_sub(4);
-        let masked: String = chars
-            .iter()
-            .enumerate()
-            .map(|(i, c)| if i < keep && c.is_alphanumeric() { '•' } else { *c })
-            .collect();
-        self.field(field, masked)
+        self.field(field, crate::format::last_four(value))
     }
 }
 

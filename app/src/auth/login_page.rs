@@ -19,7 +19,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let general_error = move || error.get().filter(|e| e.field().is_none());
     view! {
-        <Title text=format!("{} · Partner Back-office", t("login.title"))/>
+        <Title text=t("login.title")/>
         <div class="flex min-h-screen flex-col items-center justify-center gap-6 px-4 py-10">
             <main id="main" class="card w-full max-w-sm">
                 <div class="mb-6 flex items-center gap-2">

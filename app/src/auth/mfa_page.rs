@@ -16,7 +16,7 @@ pub fn CodePage() -> impl IntoView {
     let send_error = Signal::derive(move || send.value().get().and_then(Result::err));
     let verify_error = Signal::derive(move || verify.value().get().and_then(Result::err));
     view! {
-        <Title text=format!("{} · Partner Back-office", t("mfa.title"))/>
+        <Title text=t("mfa.title")/>
         <div class="flex min-h-screen flex-col items-center justify-center gap-6 px-4 py-10">
             <main id="main" class="card w-full max-w-sm">
                 <h1 class="mb-1 text-2xl font-semibold">{t("mfa.title")}</h1>
@@ -87,7 +87,7 @@ fn CodeForms(
 pub fn SandboxInboxPage() -> impl IntoView {
     let messages = Resource::new_blocking(|| (), |_| sandbox_outbox());
     view! {
-        <Title text=format!("{} · Partner Back-office", t("sandbox.title"))/>
+        <Title text=t("sandbox.title")/>
         <main id="main" class="mx-auto max-w-2xl px-4 py-10">
             <h1 class="mb-1 text-2xl font-semibold">{t("sandbox.title")}</h1>
             <p class="text-muted mb-6 text-sm">{t("sandbox.lead")}</p>

@@ -6,6 +6,7 @@ mod error_notice;
 mod field;
 mod live_mark;
 mod not_found;
+mod page_header;
 mod pager;
 mod shell;
 
@@ -15,5 +16,6 @@ pub use error_notice::{ErrorNotice, ERROR_TEXTS};
 pub use field::TextField;
 pub use live_mark::live_mark;
 pub use not_found::NotFound;
+pub use page_header::PageHeader;
 pub use pager::Pager;
 pub use shell::Shell;

@@ -42,7 +42,7 @@ pub fn Shell() -> impl IntoView {
     };
     let page = if refused {
         view! {
-            <leptos_meta::Title text=format!("{} · Partner Back-office", t("forbidden.title"))/>
+            <leptos_meta::Title text=t("forbidden.title")/>
             <ErrorNotice error=AppError::Forbidden/>
         }
         .into_any()

@@ -162,25 +162,17 @@ impl DinteroClient {
         auth: Auth<'_>,
         query: &[(&str, String)],
     ) -> Result<T, DinteroError> {
-        let config = &self.inner.config;
-        let deadline = Instant::now() + config.retry_budget;
-        let mut attempt = 1;
-        loop {
-            let outcome = self.send(Method::GET, path, &auth, query, None::<&()>).await;
-            let wait = match &outcome {
-                Ok((status, headers, _)) if retryable(*status) => {
-                    retry_after(headers).unwrap_or_else(|| backoff(attempt))
-                }
-                Err(DinteroError::Timeout | DinteroError::Transport(_)) => backoff(attempt),
-                _ => return finish(Method::GET, path, outcome),
-            };
-            if attempt >= config.max_attempts || Instant::now() + wait > deadline {
-                return finish(Method::GET, path, outcome);
-            }
-            tracing::debug!(path, attempt, wait_ms = wait.as_millis() as u64, "retrying Dintero GET");
-            tokio::time::sleep(wait).await;
-            attempt += 1;
-        }
+        let outcome = self
+            .retrying(
+                path,
+                || self.send(Method::GET, path, &auth, query, None::<&()>),
+                |outcome, attempt| match outcome {
+                    Ok((status, headers, _)) => retry_wait(*status, headers, attempt),
+                    Err(error) => retry_wait_after(error, attempt),
+                },
+            )
+            .await;
+        finish(Method::GET, path, outcome)
     }
 
     /// POST, sent once: a write is never repeated by the client.
@@ -266,35 +258,55 @@ impl DinteroClient {
 
     /// The retrying GET of a stream; `label` names the request in errors and logs.
     async fn stream(&self, url: &str, auth: Option<&Auth<'_>>, label: &str) -> Result<FileStream, DinteroError> {
-        let config = &self.inner.config;
-        let deadline = Instant::now() + config.retry_budget;
-        let mut attempt = 1;
-        loop {
+        let once = || {
             let request = self.inner.http.get(url).timeout(Duration::from_secs(3600));
             let request = match auth {
                 Some(Auth::Bearer(token)) => request.bearer_auth(token.expose()),
                 Some(Auth::Basic(id, secret)) => request.basic_auth(id, Some(secret.expose())),
                 None => request,
             };
-            let outcome = request.send().await.map_err(transport_error);
-            let wait = match &outcome {
-                Ok(response) if retryable(response.status()) => {
-                    retry_after(response.headers()).unwrap_or_else(|| backoff(attempt))
-                }
-                Err(DinteroError::Timeout | DinteroError::Transport(_)) => backoff(attempt),
-                _ => Duration::ZERO,
+            async move { request.send().await.map_err(transport_error) }
+        };
+        let response = self
+            .retrying(label, once, |outcome, attempt| match outcome {
+                Ok(response) => retry_wait(response.status(), response.headers(), attempt),
+                Err(error) => retry_wait_after(error, attempt),
+            })
+            .await?;
+        let status = response.status();
+        if !status.is_success() {
+            let headers = response.headers().clone();
+            let bytes = response.bytes().await.map_err(transport_error)?;
+            return Err(api_error(Method::GET, label, status, &headers, &bytes));
+        }
+        Ok(FileStream::new(response))
+    }
+
+    /// The one retry loop of the client, for reads only: runs `once` again while `wait` says how
+    /// long to wait first, at most `max_attempts` times within `retry_budget`, and answers the
+    /// last outcome.
+    async fn retrying<O, F, Fut>(&self, label: &str, mut once: F, wait: impl Fn(&O, u32) -> Option<Duration>) -> O
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = O>,
+    {
+        let config = &self.inner.config;
+        let deadline = Instant::now() + config.retry_budget;
+        let mut attempt = 1;
+        loop {
+            let outcome = once().await;
+            let Some(wait) = wait(&outcome, attempt) else {
+                return outcome;
             };
-            let last = wait.is_zero() || attempt >= config.max_attempts || Instant::now() + wait > deadline;
-            if last {
-                let response = outcome?;
-                let status = response.status();
-                if !status.is_success() {
-                    let headers = response.headers().clone();
-                    let bytes = response.bytes().await.map_err(transport_error)?;
-                    return Err(api_error(Method::GET, label, status, &headers, &bytes));
-                }
-                return Ok(FileStream::new(response));
+            if attempt >= config.max_attempts || Instant::now() + wait > deadline {
+                return outcome;
             }
+            tracing::debug!(
+                path = label,
+                attempt,
+                wait_ms = wait.as_millis() as u64,
+                "retrying a Dintero read"
+            );
             tokio::time::sleep(wait).await;
             attempt += 1;
         }
@@ -469,6 +481,18 @@ fn retryable(status: StatusCode) -> bool {
 }
 
 /// `Retry-After` in whole seconds, capped at 30 s.
+/// How long to wait before asking again after an answer with `status`, or `None` when the
+/// answer is final: 429 and 5xx are asked again, after `Retry-After` when Dintero sends one.
+fn retry_wait(status: StatusCode, headers: &HeaderMap, attempt: u32) -> Option<Duration> {
+    retryable(status).then(|| retry_after(headers).unwrap_or_else(|| backoff(attempt)))
+}
+
+/// How long to wait before asking again after `error`: timeouts and broken connections are asked
+/// again, everything else is final.
+fn retry_wait_after(error: &DinteroError, attempt: u32) -> Option<Duration> {
+    matches!(error, DinteroError::Timeout | DinteroError::Transport(_)).then(|| backoff(attempt))
+}
+
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let seconds: u64 = headers.get(RETRY_AFTER)?.to_str().ok()?.trim().parse().ok()?;
     Some(Duration::from_secs(seconds.min(30)))

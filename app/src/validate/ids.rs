@@ -125,6 +125,14 @@ id_type! {
     AccountId, "an account id", |raw| raw.to_ascii_uppercase(), is_account_id
 }
 
+impl AccountId {
+    /// The account id a form sent as its `aid` field, or the form's field error for one that is
+    /// not an account id (a page's address answers [`AppError::NotFound`] through [`parse`](Self::parse)).
+    pub fn from_form(aid: &str) -> Result<Self, AppError> {
+        Self::parse(aid).map_err(|_| AppError::invalid("aid", "common.error.aid"))
+    }
+}
+
 id_type! {
     /// The id of a Dintero resource documented as a UUID: a payment or seller approval, a CDD case,
     /// a settlement report configuration (REFERENCE.md, "Identifier formats"; the emulator issues

@@ -2,13 +2,12 @@
 //! bookmarked and works without JavaScript), paging by cursor, and a CSV export of the filtered log.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use super::list_activity::{list_activity, ActivityQuery};
 use crate::audit::{ActivityPage as Page, AuditAction, AuditEntry};
-use crate::components::{ErrorNotice, TextField};
+use crate::components::{ErrorNotice, PageHeader, TextField};
 use crate::error::AppError;
 use crate::format::date_time;
 use crate::i18n::t;
@@ -28,9 +27,7 @@ pub fn ActivityPage() -> impl IntoView {
     });
     let page = Resource::new(move || query.get(), list_activity);
     view! {
-        <Title text=format!("{} · Partner Back-office", t("activity.title"))/>
-        <h1 class="mb-1 text-2xl font-semibold">{t("activity.title")}</h1>
-        <p class="text-muted mb-6">{t("activity.lead")}</p>
+        <PageHeader title=t("activity.title") lead=t("activity.lead")/>
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let query = query.get_untracked();

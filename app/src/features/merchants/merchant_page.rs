@@ -74,7 +74,7 @@ pub fn MerchantPage() -> impl IntoView {
                 match merchant.await {
                     Ok(data) => view! { <Merchant data tab=tab.get() may_manage may_assign onboarding reads/> }.into_any(),
                     Err(error) => view! {
-                        <Title text=format!("{} · Partner Back-office", t("merchant.title"))/>
+                        <Title text=t("merchant.title")/>
                         <p class="mb-4"><a href="/accounts" class="underline">{t("merchant.back")}</a></p>
                         <ErrorNotice error/>
                     }.into_any(),
@@ -151,7 +151,7 @@ fn Merchant(
         account_statistics,
     } = data;
     let aid = detail.row.account_id.clone();
-    let title = format!("{} · Partner Back-office", detail.row.name);
+    let title = detail.row.name.clone();
     let tabs = TABS
         .into_iter()
         .filter(|(value, _)| *value != "manage" || may_manage)

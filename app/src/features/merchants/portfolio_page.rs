@@ -45,7 +45,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let page = Resource::new(move || query.get(), list_merchants);
     let may_manage = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::ManageMerchants));
     view! {
-        <Title text=format!("{} · Partner Back-office", t("portfolio.title"))/>
+        <Title text=t("portfolio.title")/>
         <div class="mb-6 flex flex-wrap items-end justify-between gap-3">
             <div>
                 <h1 class="mb-1 text-2xl font-semibold">{t("portfolio.title")}</h1>

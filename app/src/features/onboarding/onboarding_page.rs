@@ -22,7 +22,7 @@ pub fn NewMerchantPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| get_draft());
     let packages = Resource::new(|| (), |_| onboarding_packages());
     view! {
-        <Title text=format!("{} · Partner Back-office", t("onboarding.title"))/>
+        <Title text=t("onboarding.title")/>
         <p class="mb-2 text-sm"><a href="/accounts" class="text-muted underline">{t("merchant.back")}</a></p>
         <h1 class="mb-1 text-2xl font-semibold">{t("onboarding.title")}</h1>
         <p class="text-muted mb-6">{t("onboarding.lead")}</p>

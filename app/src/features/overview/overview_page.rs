@@ -10,7 +10,7 @@ use crate::i18n::t;
 pub fn OverviewPage() -> impl IntoView {
     let user = use_context::<CurrentUser>();
     view! {
-        <Title text=format!("{} · Partner Back-office", t("overview.title"))/>
+        <Title text=t("overview.title")/>
         {user.map(|user| view! {
             <h1 class="mb-1 text-2xl font-semibold">{t("overview.greeting")}", "{user.display_name().to_owned()}</h1>
             <p class="text-muted mb-8">{t("overview.lead")}</p>

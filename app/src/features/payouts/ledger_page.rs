@@ -38,7 +38,7 @@ pub fn LedgerPage() -> impl IntoView {
                 match ledger.await {
                     Ok(ledger) => view! { <Entries ledger currency after trail/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("payouts.ledger"))/>
+                        <leptos_meta::Title text=t("payouts.ledger")/>
                         <p class="mb-2 text-sm">
                             <a href=format!("/accounts/{}/payouts", aid.get_untracked()) class="text-muted underline">
                                 {t("payouts.back")}

@@ -32,12 +32,12 @@ pub fn PayoutsPage() -> impl IntoView {
                 match list.await {
                     Ok(list) => view! { <Sellers list destination/> }.into_any(),
                     Err(error @ AppError::Invalid { .. }) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("payouts.title"))/>
+                        <leptos_meta::Title text=t("payouts.title")/>
                         <h1 class="mb-4 text-2xl font-semibold">{t("payouts.title")}</h1>
                         <Lookup aid destination error=Some(error)/>
                     }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("payouts.title"))/>
+                        <leptos_meta::Title text=t("payouts.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }

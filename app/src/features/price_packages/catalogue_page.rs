@@ -4,31 +4,22 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
-use super::catalogue_query::{CatalogueQuery, KEYS, PAGE_SIZES};
+use super::catalogue_query::{CatalogueQuery, PAGE_SIZES};
 use super::read::{list_price_packages, CataloguePage as Page, PackageRow};
 use crate::auth::{Capability, CurrentUser};
 use crate::components::{ErrorNotice, Pager};
 use crate::format::date_time_str;
 use crate::i18n::t;
+use crate::url_query::use_url_query;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    let params = use_query_map();
-    let query = Memo::new(move |_| {
-        params.with(|p| {
-            let pairs: Vec<(&str, String)> = KEYS
-                .iter()
-                .flat_map(|k| p.get_all(k).unwrap_or_default().into_iter().map(move |v| (*k, v)))
-                .collect();
-            CatalogueQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
-        })
-    });
+    let query = use_url_query::<CatalogueQuery>();
     let page = Resource::new(move || query.get(), list_price_packages);
     let may_edit = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::PricePackages));
     view! {
-        <Title text=format!("{} · Partner Back-office", t("packages.title"))/>
+        <Title text=t("packages.title")/>
         <div class="mb-6 flex flex-wrap items-end justify-between gap-3">
             <div>
                 <h1 class="mb-1 text-2xl font-semibold">{t("packages.title")}</h1>

@@ -95,6 +95,14 @@ fn href(pairs: &[(&str, String)]) -> String {
     crate::paging::href("/price-packages", pairs)
 }
 
+impl crate::url_query::FromQuery for CatalogueQuery {
+    const KEYS: &'static [&'static str] = &KEYS;
+
+    fn from_url<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Self::from_pairs(pairs)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,7 +20,7 @@ pub fn NewPackagePage() -> impl IntoView {
     );
     let may_edit = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::PricePackages));
     view! {
-        <Title text=format!("{} · Partner Back-office", t("packages.new"))/>
+        <Title text=t("packages.new")/>
         <p class="mb-4"><a href="/price-packages" class="underline">{t("packages.back")}</a></p>
         <h1 class="mb-4 text-2xl font-semibold">{t("packages.new")}</h1>
         {if may_edit {

@@ -38,7 +38,7 @@ pub fn PackagePage() -> impl IntoView {
                 match package.await {
                     Ok(detail) => view! { <Detail detail kept may_edit update/> }.into_any(),
                     Err(error) => view! {
-                        <Title text=format!("{} · Partner Back-office", t("packages.title"))/>
+                        <Title text=t("packages.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -102,7 +102,7 @@ fn Detail(
     let source = detail.source.clone();
     view! {
         <div class="flex flex-col gap-4">
-            <Title text=format!("{} · Partner Back-office", detail.view.name)/>
+            <Title text=detail.view.name.clone()/>
             <h1 class="text-2xl font-semibold">{detail.view.name.clone()}</h1>
             {source.map(|s| view! {
                 <p class="text-sm">{t("packages.derived_from")}" "<a href=package_href(&s) class="underline">{s.clone()}</a></p>

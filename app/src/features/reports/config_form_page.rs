@@ -68,7 +68,7 @@ fn ConfigFormPage(editing: bool) -> impl IntoView {
                         None => view! { <New start kept create/> }.into_any(),
                     },
                     Err(error) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("reports.configs.title"))/>
+                        <leptos_meta::Title text=t("reports.configs.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }

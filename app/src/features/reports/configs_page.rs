@@ -45,7 +45,7 @@ pub fn ConfigsPage() -> impl IntoView {
                 match list.await {
                     Ok(list) => view! { <Configs list after trail notice/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("reports.configs.title"))/>
+                        <leptos_meta::Title text=t("reports.configs.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }

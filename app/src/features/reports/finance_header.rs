@@ -52,7 +52,7 @@ fn tabs(aid: &str) -> [(FinanceTab, String, &'static str, Capability); 4] {
 pub fn FinanceHeader(merchant: MerchantHead, tab: FinanceTab, #[prop(into)] title: String) -> impl IntoView {
     let aid = merchant.aid.clone();
     view! {
-        <leptos_meta::Title text=format!("{title} · {} · Partner Back-office", merchant.name)/>
+        <leptos_meta::Title text=format!("{title} · {}", merchant.name)/>
         <p class="mb-2 text-sm">
             <a href=format!("/accounts/{}", crate::url::encode_path(&aid)) class="text-muted underline">
                 {t("sellers.back_to_merchant")}

@@ -35,7 +35,7 @@ pub struct ConfigFormStart {
     /// The configuration being changed; `None` for a new one.
     pub existing: Option<ReportConfiguration>,
     pub input: ConfigInput,
-    /// The form's submission id (sent once, see `sellers::once`).
+    /// The form's submission id (sent once, see `crate::submit`).
     pub submission: String,
     /// The delete form's submission id.
     pub delete_submission: String,
@@ -141,7 +141,7 @@ pub async fn report_configuration_form(
     aid: String,
     #[server(default)] id: String,
 ) -> Result<ConfigFormStart, AppError> {
-    use crate::features::sellers::once::new_submission;
+    use crate::submit::new_submission;
 
     let user = crate::auth::session::require(crate::auth::Capability::ConfigureReports).await?;
     let aid = AccountId::parse(&aid)?;

@@ -1,7 +1,7 @@
 //! [`ReportsPage`]: `/accounts/{aid}/reports`, the merchant's insight reports (name, template and
 //! data type, schedule, period, when made, file type, filters), newest first, paged by Dintero's
 //! `starting_after` in the URL; each file downloads through the server
-//! (`server/src/report_files.rs`), so Dintero's signed URL never reaches the browser.
+//! (`server/src/downloads/report_files.rs`), so Dintero's signed URL never reaches the browser.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -31,7 +31,7 @@ pub fn ReportsPage() -> impl IntoView {
                 match list.await {
                     Ok(list) => view! { <Reports list after trail/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("reports.insight.title"))/>
+                        <leptos_meta::Title text=t("reports.insight.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }

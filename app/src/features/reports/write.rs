@@ -1,7 +1,7 @@
 //! The writes, for people with `ConfigureReports`: create ([`create_report_configuration`]), change
 //! ([`update_report_configuration`]) and delete ([`delete_report_configuration`], only when
 //! confirmed) a settlement report configuration. Each checks its input before sending, is sent once
-//! per form (`sellers::once`), goes through `audited`, and keeps what was typed when it fails
+//! per form (`crate::submit`), goes through `audited`, and keeps what was typed when it fails
 //! without JavaScript. A field Dintero refuses (its 400 with JSON pointers) is marked in the form.
 
 use leptos::prelude::*;
@@ -20,19 +20,15 @@ pub async fn create_report_configuration(
 ) -> Result<(), AppError> {
     use crate::audit::{audited, AuditAction};
     use crate::dintero::settlements::NewReportConfiguration;
-    use crate::features::sellers::once::{claim, Claim};
+    use crate::submit::first_time;
 
     let user = crate::auth::session::require(crate::auth::Capability::ConfigureReports).await?;
     let outcome = async {
-        let aid = check_aid(&aid)?;
+        let aid = AccountId::from_form(&aid)?;
         let checked = config.check()?;
         let state = crate::state::app_state()?;
-        let guard = match claim(&user.email, "create_report_configuration", &submission).await? {
-            Claim::Done(to) => {
-                crate::url::redirect(&to);
-                return Ok(());
-            }
-            Claim::First(guard) => guard,
+        let Some(sending) = first_time(&user.email, "create_report_configuration", &submission).await? else {
+            return Ok(());
         };
         let summary = summary(&checked);
         let body = NewReportConfiguration {
@@ -59,8 +55,7 @@ pub async fn create_report_configuration(
         .await
         .map_err(|e| refused_at_field(&refused, e))?;
         let to = list_href(&aid, "created", &created.id);
-        guard.finish(&to);
-        crate::url::redirect(&to);
+        sending.done(&to);
         Ok(())
     }
     .await;
@@ -81,20 +76,16 @@ pub async fn update_report_configuration(
 ) -> Result<(), AppError> {
     use crate::audit::{audited, AuditAction};
     use crate::dintero::settlements::ReportConfigurationUpdate;
-    use crate::features::sellers::once::{claim, Claim};
+    use crate::submit::first_time;
 
     let user = crate::auth::session::require(crate::auth::Capability::ConfigureReports).await?;
     let outcome = async {
-        let aid = check_aid(&aid)?;
+        let aid = AccountId::from_form(&aid)?;
         let id = check_id(&id)?;
         let checked = config.check()?;
         let state = crate::state::app_state()?;
-        let guard = match claim(&user.email, "update_report_configuration", &submission).await? {
-            Claim::Done(to) => {
-                crate::url::redirect(&to);
-                return Ok(());
-            }
-            Claim::First(guard) => guard,
+        let Some(sending) = first_time(&user.email, "update_report_configuration", &submission).await? else {
+            return Ok(());
         };
         let existing = state
             .dintero
@@ -136,8 +127,7 @@ pub async fn update_report_configuration(
         .await
         .map_err(|e| refused_at_field(&refused, e))?;
         let to = list_href(&aid, "saved", id.as_str());
-        guard.finish(&to);
-        crate::url::redirect(&to);
+        sending.done(&to);
         Ok(())
     }
     .await;
@@ -156,21 +146,17 @@ pub async fn delete_report_configuration(
     #[server(default)] confirm: String,
 ) -> Result<(), AppError> {
     use crate::audit::{audited, AuditAction, Summary};
-    use crate::features::sellers::once::{claim, Claim};
+    use crate::submit::first_time;
 
     let user = crate::auth::session::require(crate::auth::Capability::ConfigureReports).await?;
-    let aid = check_aid(&aid)?;
+    let aid = AccountId::from_form(&aid)?;
     let id = check_id(&id)?;
     if confirm != "yes" {
         return Err(AppError::invalid("confirm", "reports.error.confirm_delete"));
     }
     let state = crate::state::app_state()?;
-    let guard = match claim(&user.email, "delete_report_configuration", &submission).await? {
-        Claim::Done(to) => {
-            crate::url::redirect(&to);
-            return Ok(());
-        }
-        Claim::First(guard) => guard,
+    let Some(sending) = first_time(&user.email, "delete_report_configuration", &submission).await? else {
+        return Ok(());
     };
     audited(
         &user,
@@ -181,8 +167,7 @@ pub async fn delete_report_configuration(
     )
     .await?;
     let to = list_href(&aid, "deleted", id.as_str());
-    guard.finish(&to);
-    crate::url::redirect(&to);
+    sending.done(&to);
     Ok(())
 }
 
@@ -197,12 +182,6 @@ pub fn kept_key(form: &str, aid: &str) -> String {
 fn list_href(aid: &AccountId, what: &str, id: &str) -> String {
     let id = crate::url::encode(id);
     format!("/accounts/{aid}/report-configurations?{what}={id}#{id}")
-}
-
-/// The merchant's id, or the form's error for one that is not an account id.
-#[cfg(feature = "ssr")]
-fn check_aid(aid: &str) -> Result<AccountId, AppError> {
-    AccountId::parse(aid).map_err(|_| AppError::invalid("aid", "sellers.error.aid"))
 }
 
 /// The configuration's id (a UUID), or the form's error.

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -14,7 +13,7 @@ use super::gathering::{age, slice, Failures, Gathering, Live, SliceRows, ViewSwi
 use super::pipeline::{sort_rows, PipelineRow, Track, TrackName, Whose};
 use super::queue_item::Batch;
 use super::review_query::AGE_CHOICES;
-use crate::components::{case_status_class, case_status_key};
+use crate::components::{case_status_class, case_status_key, PageHeader};
 use crate::dintero::approvals::CaseStatus;
 use crate::features::merchants::{badge_class, provider_name, status_key};
 use crate::i18n::t;
@@ -48,9 +47,7 @@ pub fn PipelinePage() -> impl IntoView {
     });
     let gathering = Gathering::start(move || query.with(|q| q.merchant.clone()));
     view! {
-        <Title text=format!("{} · Partner Back-office", t("review.pipeline.title"))/>
-        <h1 class="mb-1 text-2xl font-semibold">{t("review.pipeline.title")}</h1>
-        <p class="text-muted mb-4">{t("review.pipeline.lead")}</p>
+        <PageHeader title=t("review.pipeline.title") lead=t("review.pipeline.lead")/>
         {move || view! { <ViewSwitch current="pipeline" merchant=query.with(|q| q.merchant.clone())/> }}
         {move || view! { <Filters q=query.get()/> }}
         <Gathered gathering query/>

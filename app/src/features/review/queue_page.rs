@@ -9,30 +9,20 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
 use super::gathering::{age, Batches, Failures, Gathering, Live, SliceRows, ViewSwitch};
 use super::queue_item::{Kind, QueueItem};
-use super::review_query::{ReviewQuery, Sort, AGE_CHOICES, KEYS};
-use crate::components::{case_status_key, CaseStatusBadge};
+use super::review_query::{ReviewQuery, Sort, AGE_CHOICES};
+use crate::components::{case_status_key, CaseStatusBadge, PageHeader};
 use crate::dintero::approvals::CaseStatus;
 use crate::format::date_time_str;
 use crate::i18n::t;
+use crate::url_query::use_url_query;
 
 /// The query as the URL has it, shared by the queue and the pipeline.
 pub fn use_review_query() -> Memo<ReviewQuery> {
-    let params = use_query_map();
-    Memo::new(move |_| {
-        params.with(|p| {
-            let pairs: Vec<(&str, String)> = KEYS
-                .iter()
-                .flat_map(|k| p.get_all(k).unwrap_or_default().into_iter().map(move |v| (*k, v)))
-                .collect();
-            ReviewQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
-        })
-    })
+    use_url_query::<ReviewQuery>()
 }
 
 #[component]
@@ -40,9 +30,7 @@ pub fn QueuePage() -> impl IntoView {
     let query = use_review_query();
     let gathering = Gathering::start(move || query.with(|q| q.merchant.clone()));
     view! {
-        <Title text=format!("{} · Partner Back-office", t("review.title"))/>
-        <h1 class="mb-1 text-2xl font-semibold">{t("review.title")}</h1>
-        <p class="text-muted mb-4">{t("review.lead")}</p>
+        <PageHeader title=t("review.title") lead=t("review.lead")/>
         {move || view! { <ViewSwitch current="queue" merchant=query.with(|q| q.merchant.clone())/> }}
         {move || view! { <Filters q=query.get()/> }}
         <Gathered gathering query/>

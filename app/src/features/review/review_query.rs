@@ -156,6 +156,14 @@ impl ReviewQuery {
     }
 }
 
+impl crate::url_query::FromQuery for ReviewQuery {
+    const KEYS: &'static [&'static str] = &KEYS;
+
+    fn from_url<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Self::from_pairs(pairs)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -136,15 +136,7 @@ fn vmss_address(a: &Option<VmssAddress>) -> Option<String> {
 
 /// All but the last four characters hidden: a listed person's id is shown only enough to compare.
 fn masked(value: &Option<String>) -> Option<String> {
-    let chars: Vec<char> = value.as_deref()?.trim().chars().collect();
-    let keep = chars.len().saturating_sub(4);
-    Some(
-        chars
-            .iter()
-            .enumerate()
-            .map(|(i, c)| if i < keep { '•' } else { *c })
-            .collect(),
-    )
+    Some(crate::format::last_four(value.as_deref()?))
 }
 
 impl MatchPage {

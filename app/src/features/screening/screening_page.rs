@@ -3,7 +3,6 @@
 //! IRN looked up again, the decision, and for those allowed, adding a terminated merchant.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::criteria_form::{criteria_or_kept, CriteriaForm};
@@ -12,7 +11,7 @@ use super::read::{find_screening_merchants, is_irn, screening_results, screening
 use super::results_view::ResultsView;
 use super::write::{RunScreening, DECISIONS};
 use crate::auth::{take_kept_input, Capability, CurrentUser, KeptInput};
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, PageHeader};
 use crate::error::AppError;
 use crate::i18n::t;
 
@@ -50,9 +49,7 @@ pub fn ScreeningPage() -> impl IntoView {
     let may_screen = user.as_ref().is_some_and(|u| u.may(Capability::Screen));
     let may_terminate = user.as_ref().is_some_and(|u| u.may(Capability::Terminate));
     view! {
-        <Title text=format!("{} · Partner Back-office", t("screening.title"))/>
-        <h1 class="mb-1 text-2xl font-semibold">{t("screening.title")}</h1>
-        <p class="text-muted mb-6">{t("screening.lead")}</p>
+        <PageHeader title=t("screening.title") lead=t("screening.lead")/>
         {if may_screen {
             view! {
                 {move || view! { <PickForm value=place.get().aid/> }}

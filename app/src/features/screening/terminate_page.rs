@@ -22,7 +22,7 @@ pub fn TerminatePage() -> impl IntoView {
     let aid = Memo::new(move |_| query.with(|q| q.get("aid").unwrap_or_default()));
     let subject = Resource::new(move || aid.get(), screening_subject);
     view! {
-        <Title text=format!("{} · Partner Back-office", t("screening.terminate_title"))/>
+        <Title text=t("screening.terminate_title")/>
         <p class="mb-2 text-sm">
             <a href=move || crate::paging::href("/screening", &[("aid", aid.get())]) class="text-muted underline">
                 {t("screening.back")}

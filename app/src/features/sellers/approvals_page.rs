@@ -41,7 +41,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                         <Approvals data kept created=created.get_untracked() payment cdd/>
                     }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("sellers.approvals_title"))/>
+                        <leptos_meta::Title text=t("sellers.approvals_title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }

@@ -28,7 +28,7 @@ pub fn MerchantHeader(merchant: MerchantHead, tab: Tab, #[prop(into)] title: Str
         ),
     ];
     view! {
-        <leptos_meta::Title text=format!("{title} · {} · Partner Back-office", merchant.name)/>
+        <leptos_meta::Title text=format!("{title} · {}", merchant.name)/>
         <p class="mb-2 text-sm">
             <a href=format!("/accounts/{aid}") class="text-muted underline">{t("sellers.back_to_merchant")}</a>
         </p>

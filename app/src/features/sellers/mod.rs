@@ -7,7 +7,7 @@
 //! - `/accounts/{aid}/approvals`: payment approvals and CDD cases, and creating them where Dintero
 //!   allows it.
 //!
-//! Reads are in [`read`], writes in [`write`] (each audited, sent once per form by `once`).
+//! Reads are in [`read`], writes in [`write`] (each audited, sent once per form by `crate::submit`).
 
 pub mod application;
 mod approval_forms;
@@ -16,8 +16,6 @@ pub mod cdd_input;
 mod fields;
 mod merchant_header;
 mod new_seller_page;
-#[cfg(feature = "ssr")]
-pub mod once;
 pub mod payment_input;
 pub mod read;
 pub mod seller_input;

@@ -37,7 +37,7 @@ pub fn NewSellerPage() -> impl IntoView {
                 match start.await {
                     Ok(start) => view! { <NewSeller start kept create/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("sellers.new"))/>
+                        <leptos_meta::Title text=t("sellers.new")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }

@@ -149,7 +149,7 @@ pub async fn new_seller_form(aid: String) -> Result<FormStart, AppError> {
             merchant.organization_number.as_deref(),
         ),
         merchant,
-        submission: super::once::new_submission(),
+        submission: crate::submit::new_submission(),
     })
 }
 
@@ -193,7 +193,7 @@ pub async fn merchant_approvals(aid: String) -> Result<ApprovalsData, AppError> 
         payments,
         cdd_cases,
         may_create: dintero_allows_changes(&user),
-        payment_submission: super::once::new_submission(),
-        cdd_submission: super::once::new_submission(),
+        payment_submission: crate::submit::new_submission(),
+        cdd_submission: crate::submit::new_submission(),
     })
 }

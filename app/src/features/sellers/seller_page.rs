@@ -39,7 +39,7 @@ pub fn SellerPage() -> impl IntoView {
                 match approval.await {
                     Ok(data) => view! { <Seller data archive notice=notice()/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("sellers.approval"))/>
+                        <leptos_meta::Title text=t("sellers.approval")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }

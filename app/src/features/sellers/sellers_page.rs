@@ -31,7 +31,7 @@ pub fn SellersPage() -> impl IntoView {
                 match list.await {
                     Ok(list) => view! { <Sellers list statuses/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=format!("{} · Partner Back-office", t("sellers.title"))/>
+                        <leptos_meta::Title text=t("sellers.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }

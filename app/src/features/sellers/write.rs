@@ -22,20 +22,16 @@ pub async fn create_seller_approval(
     #[server(default)] seller: SellerInput,
     #[server(default)] application: ApplicationInput,
 ) -> Result<(), AppError> {
-    use super::once::{claim, Claim};
     use crate::audit::{audited, AuditAction, Summary};
+    use crate::submit::first_time;
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     let outcome = async {
-        let aid = check_aid(&aid)?;
+        let aid = AccountId::from_form(&aid)?;
         let body = super::seller_input::check_seller(&seller, &application)?;
         let state = crate::state::app_state()?;
-        let guard = match claim(&user.email, "create_seller_approval", &submission).await? {
-            Claim::Done(to) => {
-                crate::url::redirect(&to);
-                return Ok(());
-            }
-            Claim::First(guard) => guard,
+        let Some(sending) = first_time(&user.email, "create_seller_approval", &submission).await? else {
+            return Ok(());
         };
         let bank = body.bank_accounts.first();
         let summary = Summary::new()
@@ -61,8 +57,7 @@ pub async fn create_seller_approval(
         )
         .await?;
         let to = format!("/accounts/{aid}/sellers/{}?created=1", crate::url::encode(&created.id));
-        guard.finish(&to);
-        crate::url::redirect(&to);
+        sending.done(&to);
         Ok(())
     }
     .await;
@@ -87,7 +82,7 @@ pub async fn archive_seller_approval(
     use crate::dintero::approvals::CaseStatus;
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
-    let aid = check_aid(&aid)?;
+    let aid = AccountId::from_form(&aid)?;
     let id = ResourceId::parse(&id).map_err(|_| AppError::invalid("id", "sellers.error.approval_id"))?;
     let state = crate::state::app_state()?;
     let approval = state.dintero.seller_approval(&user.access_token, &aid, &id).await?;
@@ -130,20 +125,16 @@ pub async fn create_payment_approval(
     #[server(default)] payment: PaymentInput,
     #[server(default)] application: ApplicationInput,
 ) -> Result<(), AppError> {
-    use super::once::{claim, Claim};
     use crate::audit::{audited, AuditAction, Summary};
+    use crate::submit::first_time;
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     let outcome = async {
-        let aid = check_aid(&aid)?;
+        let aid = AccountId::from_form(&aid)?;
         let body = payment.check(&application)?;
         let state = crate::state::app_state()?;
-        let guard = match claim(&user.email, "create_payment_approval", &submission).await? {
-            Claim::Done(to) => {
-                crate::url::redirect(&to);
-                return Ok(());
-            }
-            Claim::First(guard) => guard,
+        let Some(sending) = first_time(&user.email, "create_payment_approval", &submission).await? else {
+            return Ok(());
         };
         let join = |items: Vec<String>| items.join(",");
         let summary = Summary::new()
@@ -179,8 +170,7 @@ pub async fn create_payment_approval(
         )
         .await?;
         let to = approvals_href(&aid, &created.id);
-        guard.finish(&to);
-        crate::url::redirect(&to);
+        sending.done(&to);
         Ok(())
     }
     .await;
@@ -200,20 +190,16 @@ pub async fn create_cdd_case(
     submission: String,
     #[server(default)] cdd: CddInput,
 ) -> Result<(), AppError> {
-    use super::once::{claim, Claim};
     use crate::audit::{audited, AuditAction, Summary};
+    use crate::submit::first_time;
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     let outcome = async {
-        let aid = check_aid(&aid)?;
+        let aid = AccountId::from_form(&aid)?;
         let body = cdd.check(aid.as_str())?;
         let state = crate::state::app_state()?;
-        let guard = match claim(&user.email, "create_cdd_case", &submission).await? {
-            Claim::Done(to) => {
-                crate::url::redirect(&to);
-                return Ok(());
-            }
-            Claim::First(guard) => guard,
+        let Some(sending) = first_time(&user.email, "create_cdd_case", &submission).await? else {
+            return Ok(());
         };
         let list = |items: Vec<String>| items.join(",");
         let summary = Summary::new()
@@ -246,8 +232,7 @@ pub async fn create_cdd_case(
         )
         .await?;
         let to = approvals_href(&aid, &created.id);
-        guard.finish(&to);
-        crate::url::redirect(&to);
+        sending.done(&to);
         Ok(())
     }
     .await;
@@ -264,12 +249,6 @@ pub async fn create_cdd_case(
 fn approvals_href(aid: &AccountId, id: &str) -> String {
     let id = crate::url::encode(id);
     format!("/accounts/{aid}/approvals?created={id}#{id}")
-}
-
-/// The merchant's id, or the form's error for one that is not an account id.
-#[cfg(feature = "ssr")]
-fn check_aid(aid: &str) -> Result<AccountId, AppError> {
-    AccountId::parse(aid).map_err(|_| AppError::invalid("aid", "sellers.error.aid"))
 }
 
 /// Keeps a failed plain post's fields for the form's page, under [`kept_key`].

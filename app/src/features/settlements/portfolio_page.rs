@@ -9,34 +9,25 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use super::portfolio::{portfolio_settlements, Gap, MerchantTotal, MonthTotal, Portfolio, ProviderTotal};
-use super::settlement_filter::{SettlementFilter, KEYS, PROVIDERS};
-use crate::components::{ErrorNotice, TextField};
+use super::settlement_filter::{SettlementFilter, PROVIDERS};
+use crate::components::{ErrorNotice, PageHeader, TextField};
 use crate::error::AppError;
 use crate::features::merchants::provider_name;
 use crate::format::{date_time_str, money};
 use crate::i18n::t;
+use crate::url_query::use_url_query;
 
 #[component]
 pub fn PortfolioSettlementsPage() -> impl IntoView {
     let query = use_query_map();
-    let asked = Memo::new(move |_| {
-        query.with(|q| {
-            let pairs: Vec<(&str, String)> = KEYS
-                .iter()
-                .flat_map(|k| q.get_all(k).unwrap_or_default().into_iter().map(move |v| (*k, v)))
-                .collect();
-            let filter = SettlementFilter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
-            (filter, q.get("merchants").unwrap_or_default())
-        })
-    });
+    let filter = use_url_query::<SettlementFilter>();
+    let asked = Memo::new(move |_| (filter.get(), query.with(|q| q.get("merchants").unwrap_or_default())));
     let portfolio = Resource::new(
         move || asked.get(),
         |(filter, merchants)| portfolio_settlements(filter, merchants),
     );
     view! {
-        <leptos_meta::Title text=format!("{} · Partner Back-office", t("settlements.portfolio.title"))/>
-        <h1 class="mb-1 text-2xl font-semibold">{t("settlements.portfolio.title")}</h1>
-        <p class="text-muted mb-4">{t("settlements.portfolio.lead")}</p>
+        <PageHeader title=t("settlements.portfolio.title") lead=t("settlements.portfolio.lead")/>
         <Transition fallback=|| view! { <p class="text-muted">{t("settlements.portfolio.gathering")}</p> }>
             {move || Suspend::new(async move {
                 let (filter, merchants) = asked.get_untracked();

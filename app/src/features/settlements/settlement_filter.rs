@@ -145,6 +145,14 @@ fn day(value: &str, field: &str) -> Result<Option<NaiveDate>, AppError> {
         .map_err(|_| AppError::invalid(field, "settlements.error.date"))
 }
 
+impl crate::url_query::FromQuery for SettlementFilter {
+    const KEYS: &'static [&'static str] = &KEYS;
+
+    fn from_url<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Self::from_pairs(pairs)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

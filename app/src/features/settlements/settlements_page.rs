@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use super::bulk_zip::{BulkZip, BULK_FORM, BULK_ZIP_TEXTS};
 use super::read::{list_settlements, SettlementList};
-use super::settlement_filter::{SettlementFilter, KEYS, PROVIDERS};
+use super::settlement_filter::{SettlementFilter, PROVIDERS};
 use crate::components::{ErrorNotice, TextField};
 use crate::dintero::settlements::{Attachment, PaymentStatus, SettlementItem};
 use crate::error::AppError;
@@ -17,28 +17,20 @@ use crate::features::merchants::provider_name;
 use crate::features::reports::{FinanceTab, FinanceTabs};
 use crate::format::{date_time_str, money};
 use crate::i18n::{t, IslandTexts};
+use crate::url_query::use_url_query;
 
 #[component]
 pub fn SettlementsPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
     // Upper case: Leptos' <Form> lowercases the path it submits to.
     let aid = Memo::new(move |_| params.with(|p| p.get("aid").unwrap_or_default().to_ascii_uppercase()));
-    let filter = Memo::new(move |_| {
-        query.with(|q| {
-            let pairs: Vec<(&str, String)> = KEYS
-                .iter()
-                .flat_map(|k| q.get_all(k).unwrap_or_default().into_iter().map(move |v| (*k, v)))
-                .collect();
-            SettlementFilter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
-        })
-    });
+    let filter = use_url_query::<SettlementFilter>();
     let list = Resource::new(
         move || (aid.get(), filter.get()),
         |(aid, filter)| list_settlements(aid, filter),
     );
     view! {
-        <leptos_meta::Title text=move || format!("{} · {} · Partner Back-office", t("settlements.title"), aid.get())/>
+        <leptos_meta::Title text=move || format!("{} · {}", t("settlements.title"), aid.get())/>
         <p class="mb-2 text-sm">
             <a href=move || format!("/accounts/{}", aid.get()) class="text-muted underline">{t("settlements.back")}</a>
         </p>

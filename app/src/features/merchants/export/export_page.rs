@@ -6,12 +6,11 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::server_fns::export_status;
 use super::status::{ExportProgress, ExportState};
-use crate::components::{live_mark, ErrorNotice, ERROR_TEXTS};
+use crate::components::{live_mark, ErrorNotice, PageHeader, ERROR_TEXTS};
 use crate::format::date_time_str;
 use crate::i18n::{t, IslandTexts};
 
@@ -42,9 +41,7 @@ pub fn ExportPage() -> impl IntoView {
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let progress = Resource::new(move || id.clone(), export_status);
     view! {
-        <Title text=format!("{} · Partner Back-office", t("export.title"))/>
-        <h1 class="mb-1 text-2xl font-semibold">{t("export.title")}</h1>
-        <p class="text-muted mb-6">{t("export.lead")}</p>
+        <PageHeader title=t("export.title") lead=t("export.lead")/>
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match progress.await {

@@ -1,7 +1,17 @@
-//! Each create form is sent once: the page gives the form a random `submission` id, and
-//! [`claim`] lets only the first request with that id (per person) through to Dintero. A second
-//! one (a double click without JavaScript, a reload of the post) waits for the first and lands
-//! where it landed; after a failure the id is free again, so the corrected form can be sent.
+//! Submit-once for every write form: the page gives the form a random `submission` id
+//! ([`new_submission`]), and [`first_time`] lets only the first request with that id (per person)
+//! through to Dintero. A second one (a double click without JavaScript, a reload of the post)
+//! waits for the first and lands where it landed; after a failure the id is free again, so the
+//! corrected form can be sent. A write's server function is then one shape:
+//!
+//! ```ignore
+//! let Some(sending) = first_time(&user.email, "create_x", &submission).await? else {
+//!     return Ok(()); // sent before: redirected to where that went
+//! };
+//! let created = audited(&user, AuditAction::X, Some(&aid), summary, dintero_call).await?;
+//! sending.done(&format!("/accounts/{aid}/x/{}", created.id)); // remembered, and redirected
+//! Ok(())
+//! ```
 
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
@@ -42,6 +52,12 @@ pub struct Guard {
 }
 
 impl Guard {
+    /// The write was accepted: remembers that it led to `to`, and redirects there.
+    pub fn done(self, to: &str) {
+        self.finish(to);
+        crate::url::redirect(to);
+    }
+
     /// Remembers that the submission was accepted and led to `to`.
     pub fn finish(mut self, to: &str) {
         if let Ok(mut sent) = SENT.lock() {
@@ -65,7 +81,7 @@ impl Drop for Guard {
 pub async fn claim(person: &str, form: &str, submission: &str) -> Result<Claim, AppError> {
     let submission = submission.trim();
     if submission.is_empty() || submission.len() > 64 || !submission.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(AppError::invalid("submission", "sellers.error.submission"));
+        return Err(AppError::invalid("submission", "common.error.submission"));
     }
     let key = format!("{person}\n{form}\n{submission}");
     let started = Instant::now();
@@ -83,9 +99,21 @@ pub async fn claim(person: &str, form: &str, submission: &str) -> Result<Claim, 
             }
         }
         if started.elapsed() > WAIT {
-            return Err(AppError::invalid("submission", "sellers.error.in_flight"));
+            return Err(AppError::invalid("submission", "common.error.in_flight"));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// [`claim`] for a server function: `Some` to send the write, then [`Guard::done`]; `None` when it
+/// was sent and accepted before, after redirecting to where that went.
+pub async fn first_time(person: &str, form: &str, submission: &str) -> Result<Option<Guard>, AppError> {
+    match claim(person, form, submission).await? {
+        Claim::First(guard) => Ok(Some(guard)),
+        Claim::Done(to) => {
+            crate::url::redirect(&to);
+            Ok(None)
+        }
     }
 }
 
