@@ -147,61 +147,17 @@ mod ssr {
     }
 }
 
-#[cfg(feature = "ssr")]
-pub use merchant_tokens::MerchantTokens;
-
-/// The cache of merchant tokens (server only).
+/// Exchanging a person's token for a merchant's, kept in the client's cache (server only).
 #[cfg(feature = "ssr")]
 mod merchant_tokens {
-    use std::collections::HashMap;
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    use std::sync::{Arc, Mutex};
-
     use serde_json::json;
-    use tokio::sync::OnceCell;
 
     use super::AccessToken;
-    use crate::dintero::http::{Auth, CachedToken};
+    use crate::dintero::http::Auth;
+    use crate::dintero::token_cache::{fingerprint, CachedToken};
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
     use crate::validate::AccountId;
-
-    /// Merchant tokens by (person, merchant), each kept until shortly before it expires. A slot is
-    /// a `OnceCell`, so concurrent requests for the same merchant wait for one exchange.
-    #[derive(Default)]
-    pub struct MerchantTokens(Mutex<HashMap<Key, Slot>>);
-
-    /// (fingerprint of the person's token, merchant account id)
-    type Key = (u64, AccountId);
-    type Slot = Arc<OnceCell<CachedToken>>;
-
-    /// How many slots the cache holds before it drops the stale ones.
-    const PRUNE_AT: usize = 10_000;
-
-    impl MerchantTokens {
-        fn slot(&self, key: &Key) -> Slot {
-            let mut slots = self.0.lock().unwrap_or_else(|p| p.into_inner());
-            if slots.len() >= PRUNE_AT {
-                slots.retain(|_, slot| slot.get().is_none_or(CachedToken::is_fresh));
-            }
-            slots.entry(key.clone()).or_default().clone()
-        }
-
-        /// Forgets `slot` for `key` if it is still the one there (it held an expired token).
-        fn evict(&self, key: &Key, slot: &Slot) {
-            let mut slots = self.0.lock().unwrap_or_else(|p| p.into_inner());
-            if slots.get(key).is_some_and(|s| Arc::ptr_eq(s, slot)) {
-                slots.remove(key);
-            }
-        }
-    }
-
-    /// Who a person token belongs to, without keeping the token itself as a key.
-    fn fingerprint(person: &Secret) -> u64 {
-        let mut hasher = DefaultHasher::new();
-        person.expose().hash(&mut hasher);
-        hasher.finish()
-    }
 
     impl DinteroClient {
         /// Exchanges a partner token (the person's) for a token on one of the partner's merchants

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tokio::sync::Mutex;
 
+use super::token_cache::CachedToken;
 use super::{ApiFailure, DecodeFailure, DinteroError, ErrorEnvelope, MfaToken};
 use crate::secret::Secret;
 
@@ -54,34 +55,11 @@ pub(crate) enum Auth<'a> {
     Basic(&'a str, &'a Secret),
 }
 
-/// A token and when to renew it.
-#[derive(Clone)]
-pub(crate) struct CachedToken {
-    pub(crate) token: Secret,
-    pub(crate) renew_at: Instant,
-}
-
-impl CachedToken {
-    /// Renewed when a tenth of its life (at least a minute, at most all of it) remains.
-    pub(crate) fn new(token: String, expires_in: i64) -> Self {
-        let lifetime = Duration::from_secs(expires_in.max(0) as u64);
-        let margin = (lifetime / 10).max(Duration::from_secs(60)).min(lifetime);
-        Self {
-            token: Secret::new(token),
-            renew_at: Instant::now() + lifetime - margin,
-        }
-    }
-
-    pub(crate) fn is_fresh(&self) -> bool {
-        Instant::now() < self.renew_at
-    }
-}
-
 struct Inner {
     http: reqwest::Client,
     config: ClientConfig,
     app_token: Mutex<Option<CachedToken>>,
-    merchant_tokens: super::auth::MerchantTokens,
+    merchant_tokens: super::token_cache::MerchantTokens,
 }
 
 /// The client every server function uses; cheap to clone.
@@ -150,7 +128,7 @@ impl DinteroClient {
         Ok(token.token)
     }
 
-    pub(crate) fn merchant_tokens(&self) -> &super::auth::MerchantTokens {
+    pub(crate) fn merchant_tokens(&self) -> &super::token_cache::MerchantTokens {
         &self.inner.merchant_tokens
     }
 

@@ -26,6 +26,8 @@ pub mod receipt;
 pub mod reports;
 pub mod settings;
 pub mod settlements;
+#[cfg(feature = "ssr")]
+mod token_cache;
 pub mod users;
 mod wire;
 

@@ -1,9 +1,10 @@
 //! Multifactor sign-in (01-auth.md, "MFA flow"): `POST /v1/accounts/{aid}/auth/mfa/challenge` sends
-//! a binding code out of band (to the outbox, `/__emulator/outbox`), and the `mfa_oob` grant trades
-//! `mfa_token` + `oob_code` + `binding_code` for the person's token.
+//! a binding code out of band (to the outbox, `/__emulator/outbox`); the `mfa_oob` grant that trades
+//! `mfa_token` + `oob_code` + `binding_code` for the person's token is the token endpoint's
+//! (`token.rs`).
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::Json;
 use rand::distr::{Alphanumeric, SampleString};
 use rand::Rng;
@@ -13,7 +14,7 @@ use serde_json::{json, Value};
 use super::error::ApiError;
 use super::issued::SecretKind;
 use super::sessions::{Challenge, OutboxMessage, MFA_ATTEMPTS, MFA_SECONDS};
-use super::token::{app_client, require_present, required, sign_in, TokenRequest};
+use super::token::{app_client, invalid_grant, required};
 use super::world::normalize_oid;
 use super::Emulator;
 
@@ -22,10 +23,6 @@ pub struct ChallengeRequest {
     challenge_type: Option<String>,
     mfa_token: Option<String>,
     oob_channel: Option<String>,
-}
-
-fn invalid_grant(message: &str) -> ApiError {
-    ApiError::new(StatusCode::FORBIDDEN, "invalid_grant", message)
 }
 
 pub async fn challenge(
@@ -99,52 +96,4 @@ pub async fn challenge(
     Ok(Json(
         json!({"challenge_type": "oob", "binding_method": "prompt", "oob_code": oob_code}),
     ))
-}
-
-/// The `mfa_oob` grant. A wrong code uses up one of the challenge's attempts; the last one voids it.
-pub async fn oob_grant(
-    emulator: &Emulator,
-    account: &str,
-    headers: &HeaderMap,
-    body: &TokenRequest,
-    now: i64,
-) -> Result<Json<Value>, ApiError> {
-    let caller = app_client(emulator, headers, account, now)?;
-    require_present(&[
-        ("mfa_token", &body.mfa_token),
-        ("oob_code", &body.oob_code),
-        ("binding_code", &body.binding_code),
-    ])?;
-    let mfa_token = body.mfa_token.as_deref().unwrap_or_default();
-    let oob_code = body.oob_code.as_deref().unwrap_or_default();
-    let binding_code = body.binding_code.as_deref().unwrap_or_default();
-    let mut world = emulator.world.write().await;
-    let partner = world
-        .partner_mut(account)
-        .ok_or_else(|| ApiError::not_found("Account not found"))?;
-    let challenge = partner
-        .auth
-        .challenges
-        .get_mut(oob_code)
-        .filter(|c| c.mfa_token == mfa_token && c.expires_at > now && c.attempts_left > 0)
-        .ok_or_else(|| invalid_grant("The code has expired; ask for a new one"))?;
-    if challenge.binding_code != binding_code.trim() {
-        challenge.attempts_left -= 1;
-        if challenge.attempts_left == 0 {
-            partner.auth.challenges.remove(oob_code);
-            return Err(invalid_grant("Too many wrong codes; ask for a new one"));
-        }
-        return Err(invalid_grant("The code is wrong"));
-    }
-    partner.auth.challenges.retain(|_, c| c.mfa_token != mfa_token);
-    let pending = partner
-        .auth
-        .pending_mfa
-        .remove(mfa_token)
-        .ok_or_else(|| invalid_grant("The MFA token is invalid or has expired; sign in again"))?;
-    let user = partner
-        .user_by_id(&pending.user_id)
-        .cloned()
-        .ok_or_else(|| invalid_grant("Unknown user"))?;
-    Ok(Json(sign_in(emulator, partner, &user, &caller, pending.audience, now)))
 }

@@ -52,7 +52,7 @@ pub async fn token(
     match body.grant_type.as_deref().unwrap_or_default() {
         "client_credentials" => client_credentials(&emulator, &account, &headers, &body, now).await,
         "password" => password(&emulator, &account, &headers, &body, now).await,
-        "mfa_oob" | "mfa-oob" => super::mfa::oob_grant(&emulator, &account, &headers, &body, now).await,
+        "mfa_oob" | "mfa-oob" => oob_grant(&emulator, &account, &headers, &body, now).await,
         "refresh_token" => refresh(&emulator, &account, &headers, &body, now).await,
         "" => Err(required(&["grant_type"])),
         other => Err(ApiError::validation(vec![(
@@ -327,4 +327,57 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
     let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
     let (id, secret) = decoded.split_once(':')?;
     Some((id.to_owned(), secret.to_owned()))
+}
+
+/// The `mfa_oob` grant. A wrong code uses up one of the challenge's attempts; the last one voids it.
+async fn oob_grant(
+    emulator: &Emulator,
+    account: &str,
+    headers: &HeaderMap,
+    body: &TokenRequest,
+    now: i64,
+) -> Result<Json<Value>, ApiError> {
+    let caller = app_client(emulator, headers, account, now)?;
+    require_present(&[
+        ("mfa_token", &body.mfa_token),
+        ("oob_code", &body.oob_code),
+        ("binding_code", &body.binding_code),
+    ])?;
+    let mfa_token = body.mfa_token.as_deref().unwrap_or_default();
+    let oob_code = body.oob_code.as_deref().unwrap_or_default();
+    let binding_code = body.binding_code.as_deref().unwrap_or_default();
+    let mut world = emulator.world.write().await;
+    let partner = world
+        .partner_mut(account)
+        .ok_or_else(|| ApiError::not_found("Account not found"))?;
+    let challenge = partner
+        .auth
+        .challenges
+        .get_mut(oob_code)
+        .filter(|c| c.mfa_token == mfa_token && c.expires_at > now && c.attempts_left > 0)
+        .ok_or_else(|| invalid_grant("The code has expired; ask for a new one"))?;
+    if challenge.binding_code != binding_code.trim() {
+        challenge.attempts_left -= 1;
+        if challenge.attempts_left == 0 {
+            partner.auth.challenges.remove(oob_code);
+            return Err(invalid_grant("Too many wrong codes; ask for a new one"));
+        }
+        return Err(invalid_grant("The code is wrong"));
+    }
+    partner.auth.challenges.retain(|_, c| c.mfa_token != mfa_token);
+    let pending = partner
+        .auth
+        .pending_mfa
+        .remove(mfa_token)
+        .ok_or_else(|| invalid_grant("The MFA token is invalid or has expired; sign in again"))?;
+    let user = partner
+        .user_by_id(&pending.user_id)
+        .cloned()
+        .ok_or_else(|| invalid_grant("Unknown user"))?;
+    Ok(Json(sign_in(emulator, partner, &user, &caller, pending.audience, now)))
+}
+
+/// Dintero's refusal of a grant's codes or tokens (403 `invalid_grant`).
+pub fn invalid_grant(message: &str) -> ApiError {
+    ApiError::new(StatusCode::FORBIDDEN, "invalid_grant", message)
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::merchant_page::MerchantActions;
+use super::changes::{AddComment, DeleteMerchant, RecordConnectionEvent, UpdateMerchant};
 use super::merchant_view::MerchantDetail;
 use super::portfolio_page::{provider_name, status_key};
 use crate::auth::{take_kept_input, KeptInput};
@@ -12,6 +12,16 @@ use crate::components::{ErrorNotice, SelectField, TextAreaField, TextField};
 use crate::dintero::accounts::{ConnectionStatus, Progression};
 use crate::error::AppError;
 use crate::i18n::t;
+
+/// The page's change actions (the page makes them once and provides them), so a change re-reads
+/// the merchant.
+#[derive(Clone, Copy)]
+pub struct MerchantActions {
+    pub update: ServerAction<UpdateMerchant>,
+    pub event: ServerAction<RecordConnectionEvent>,
+    pub comment: ServerAction<AddComment>,
+    pub delete: ServerAction<DeleteMerchant>,
+}
 
 fn actions() -> MerchantActions {
     expect_context::<MerchantActions>()

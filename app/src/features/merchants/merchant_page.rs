@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::changes::{AddComment, DeleteMerchant, RecordConnectionEvent, UpdateMerchant};
-use super::merchant_forms::{CommentForm, ConnectionEventForm, DeleteForm, TabKept, UpdateForm};
+use super::merchant_forms::{CommentForm, ConnectionEventForm, DeleteForm, MerchantActions, TabKept, UpdateForm};
 use super::merchant_view::{AddressView, ConnectionView, MerchantDetail};
 use super::package_tab::{read_settings, PackageReads, PackageTab, SettingsRead, SettingsTab};
 use super::portfolio_page::{provider_name, status_key};
@@ -26,15 +25,6 @@ const TABS: [(&str, &str); 6] = [
     ("settings", "merchant.tab.settings"),
     ("manage", "merchant.tab.manage"),
 ];
-
-/// The page's change actions, so a change re-reads the merchant.
-#[derive(Clone, Copy)]
-pub struct MerchantActions {
-    pub update: ServerAction<UpdateMerchant>,
-    pub event: ServerAction<RecordConnectionEvent>,
-    pub comment: ServerAction<AddComment>,
-    pub delete: ServerAction<DeleteMerchant>,
-}
 
 #[component]
 pub fn MerchantPage() -> impl IntoView {

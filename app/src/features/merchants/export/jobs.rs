@@ -8,13 +8,26 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 
-use super::runner::{self, Job};
 use super::status::{ExportFormat, ExportProgress, ExportState};
 use crate::auth::session::UserSession;
 use crate::dintero::DinteroClient;
 use crate::error::AppError;
 use crate::features::merchants::portfolio_query::PortfolioQuery;
 use crate::i18n::Locale;
+use crate::secret::Secret;
+
+/// Everything one export needs.
+pub(super) struct Job {
+    pub jobs: ExportJobs,
+    pub id: String,
+    pub path: PathBuf,
+    pub format: ExportFormat,
+    pub locale: Locale,
+    pub query: PortfolioQuery,
+    /// The person's Dintero token at the start (kept only in memory).
+    pub token: Secret,
+    pub dintero: DinteroClient,
+}
 
 /// A finished export (and its file) is kept this long.
 const KEEP: Duration = Duration::hours(24);
@@ -77,15 +90,16 @@ impl ExportJobs {
         })
     }
 
-    /// Starts exporting every merchant matching `query` for `user`; answers the export's id.
-    pub fn start(
+    /// Registers an export of every merchant matching `query` for `user` (refused when the person
+    /// already runs as many as they may); the job to run (`runner::spawn`).
+    pub(super) fn register(
         &self,
         user: &UserSession,
         query: &PortfolioQuery,
         format: ExportFormat,
         locale: Locale,
         dintero: DinteroClient,
-    ) -> Result<String, AppError> {
+    ) -> Result<Job, AppError> {
         let owner = owner(user);
         let id = new_id();
         let now = Utc::now();
@@ -132,9 +146,8 @@ impl ExportJobs {
             token: user.access_token.clone(),
             dintero,
         };
-        tokio::spawn(runner::run(job));
         tracing::info!(export = %id, format = format.as_str(), "portfolio export started");
-        Ok(id)
+        Ok(job)
     }
 
     /// The export `id` if `user` started it.

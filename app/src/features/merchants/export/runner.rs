@@ -4,22 +4,17 @@
 //! as `<id>.<ext>.part` and renamed only when every row read was written: a failed export leaves no
 //! file, never a short one.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::Utc;
 use tokio::sync::mpsc;
 
-use super::jobs::ExportJobs;
+use super::jobs::Job;
 use super::sink::{self, Columns, Written};
-use super::status::{ExportFormat, ExportState};
+use super::status::ExportState;
 use crate::dintero::accounts::{Account, CursorPage};
-use crate::dintero::DinteroClient;
 use crate::error::AppError;
 use crate::features::merchants::merchant_view::MerchantRow;
-use crate::features::merchants::portfolio_query::PortfolioQuery;
-use crate::i18n::Locale;
-use crate::secret::Secret;
 
 /// Merchants asked for per page (Dintero's most).
 const PAGE_SIZE: u32 = 100;
@@ -29,24 +24,18 @@ const QUEUE: usize = 2;
 /// client's own quick retries gave up; then the export fails.
 const RETRY_WAITS: [Duration; 3] = [Duration::from_secs(1), Duration::from_secs(2), Duration::from_secs(4)];
 
-/// Everything one export needs.
-pub(super) struct Job {
-    pub jobs: ExportJobs,
-    pub id: String,
-    pub path: PathBuf,
-    pub format: ExportFormat,
-    pub locale: Locale,
-    pub query: PortfolioQuery,
-    /// The person's Dintero token at the start (kept only in memory).
-    pub token: Secret,
-    pub dintero: DinteroClient,
-}
-
 /// Why reading stopped early.
 enum Stop {
     Dintero(AppError),
     /// The sink stopped taking rows (its own error says why).
     SinkGone,
+}
+
+/// Runs `job` (registered by [`super::ExportJobs::register`]) in the background; answers its id.
+pub(super) fn spawn(job: Job) -> String {
+    let id = job.id.clone();
+    tokio::spawn(run(job));
+    id
 }
 
 /// Runs `job` to the end and records how it ended.

@@ -15,9 +15,10 @@ pub async fn start_export(query: PortfolioQuery, format: String) -> Result<Strin
         .ok_or_else(|| AppError::invalid("format", "export.error.format"))?;
     let state = crate::state::app_state()?;
     let locale = crate::i18n::request_locale();
-    let id = state
+    let job = state
         .shared::<super::ExportJobs>()?
-        .start(&user, &query, format, locale, state.dintero.clone())?;
+        .register(&user, &query, format, locale, state.dintero.clone())?;
+    let id = super::runner::spawn(job);
     crate::url::redirect(&format!("/accounts/export/{id}"));
     Ok(id)
 }
