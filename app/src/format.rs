@@ -37,6 +37,21 @@ pub fn last_four(value: &str) -> String {
         .collect()
 }
 
+/// A provider's name as people write it.
+pub fn provider_name(provider: &str) -> String {
+    match provider {
+        "vipps" => "Vipps".into(),
+        "vipps-psp" | "vipps_psp" => "Vipps PSP".into(),
+        "swish" => "Swish".into(),
+        "klarna" => "Klarna".into(),
+        "bambora" => "Bambora".into(),
+        "payex" | "payex.creditcard" => "PayEx".into(),
+        "collector" => "Collector".into(),
+        "instabank" => "Instabank".into(),
+        other => other.to_owned(),
+    }
+}
+
 /// The time in Norway and Sweden, and the zone's abbreviation.
 pub fn nordic_local(utc: DateTime<Utc>) -> (DateTime<FixedOffset>, &'static str) {
     let year = utc.year();

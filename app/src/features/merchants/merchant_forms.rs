@@ -6,11 +6,12 @@ use leptos::prelude::*;
 
 use super::changes::{AddComment, DeleteMerchant, RecordConnectionEvent, UpdateMerchant};
 use super::merchant_view::MerchantDetail;
-use super::portfolio_page::{provider_name, status_key};
+use super::portfolio_page::status_key;
 use crate::auth::{take_kept_input, KeptInput};
 use crate::components::{ErrorNotice, SelectField, TextAreaField, TextField};
 use crate::dintero::accounts::{ConnectionStatus, Progression};
 use crate::error::AppError;
+use crate::format::provider_name;
 use crate::i18n::t;
 
 /// The page's change actions (the page makes them once and provides them), so a change re-reads

@@ -8,12 +8,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::merchant_forms::{CommentForm, ConnectionEventForm, DeleteForm, MerchantActions, TabKept, UpdateForm};
 use super::merchant_view::{AddressView, ConnectionView, MerchantDetail};
 use super::package_tab::{read_settings, PackageReads, PackageTab, SettingsRead, SettingsTab};
-use super::portfolio_page::{provider_name, status_key};
+use super::portfolio_page::status_key;
 use super::read::{get_merchant, CommentView, MerchantPageData, StatisticsView};
 use super::status_badge::StatusBadge;
 use crate::auth::{Capability, CurrentUser};
 use crate::components::ErrorNotice;
 use crate::format::date_time_str;
+use crate::format::provider_name;
 use crate::i18n::t;
 
 /// The tabs: (query value, translation key).

@@ -31,7 +31,7 @@ pub use package_and_settings::{
     GetMerchantSettings,
 };
 pub use package_tab::Package;
-pub use portfolio_page::{provider_name, status_key, PortfolioPage};
+pub use portfolio_page::{status_key, PortfolioPage};
 pub use read::{get_merchant, list_merchants, GetMerchant, ListMerchants, MerchantPageData, PortfolioPage as Page};
 pub use saved_views::{delete_view, list_saved_views, save_view, DeleteView, ListSavedViews, SaveView, SavedView};
 pub use status_badge::badge_class;

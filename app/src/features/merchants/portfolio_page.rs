@@ -15,7 +15,7 @@ use super::status_badge::StatusBadge;
 use crate::auth::{Capability, CurrentUser};
 use crate::components::{ErrorNotice, Pager};
 use crate::dintero::accounts::{ConnectionName, ConnectionStatus, PaymentOptionType};
-use crate::format::date_time_str;
+use crate::format::{date_time_str, provider_name};
 use crate::i18n::t;
 
 /// The query keys the portfolio reads from the URL.
@@ -215,21 +215,6 @@ fn Row(row: MerchantRow) -> impl IntoView {
             </td>
             <td class="whitespace-nowrap text-sm tabular-nums">{row.created_at.as_deref().map(date_time_str)}</td>
         </tr>
-    }
-}
-
-/// A provider's name as people write it.
-pub fn provider_name(provider: &str) -> String {
-    match provider {
-        "vipps" => "Vipps".into(),
-        "vipps-psp" | "vipps_psp" => "Vipps PSP".into(),
-        "swish" => "Swish".into(),
-        "klarna" => "Klarna".into(),
-        "bambora" => "Bambora".into(),
-        "payex" | "payex.creditcard" => "PayEx".into(),
-        "collector" => "Collector".into(),
-        "instabank" => "Instabank".into(),
-        other => other.to_owned(),
     }
 }
 

@@ -8,10 +8,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::components::MerchantHead;
 use crate::dintero::approvals::CaseStatus;
 use crate::dintero::payout::{Balance, TransferEntry, TransferType};
 use crate::error::AppError;
-use crate::features::sellers::views::MerchantHead;
 #[cfg(feature = "ssr")]
 use crate::validate::{AccountId, SellerId};
 

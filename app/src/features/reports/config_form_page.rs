@@ -14,9 +14,9 @@ use crate::auth::{take_kept_input, KeptInput};
 use crate::components::{ErrorNotice, TextAreaField, TextField};
 use crate::dintero::settlements::ReportConfiguration;
 use crate::error::AppError;
-use crate::features::merchants::provider_name;
 use crate::features::settlements::settlement_filter::PROVIDERS;
 use crate::format::date_time_str;
+use crate::format::provider_name;
 use crate::i18n::t;
 
 #[component]

@@ -10,8 +10,8 @@ use super::finance_header::{FinanceHeader, FinanceTab};
 use super::read::{list_report_configurations, ConfigList};
 use crate::components::{ErrorNotice, Pager};
 use crate::dintero::settlements::{ConfigurationFilterKind, DestinationType, ReportConfiguration};
-use crate::features::merchants::provider_name;
 use crate::format::date_time_str;
+use crate::format::provider_name;
 use crate::i18n::t;
 use crate::paging::{href, parse_trail, Cursor};
 

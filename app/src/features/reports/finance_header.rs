@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::auth::{Capability, CurrentUser};
-use crate::features::sellers::views::MerchantHead;
+use crate::components::MerchantHead;
 use crate::i18n::t;
 
 /// Which tab is open.

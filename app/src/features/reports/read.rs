@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::config_input::ConfigInput;
+use crate::components::MerchantHead;
 use crate::dintero::reports::ReportMetadata;
 use crate::dintero::settlements::ReportConfiguration;
 use crate::error::AppError;
-use crate::features::sellers::views::MerchantHead;
 #[cfg(feature = "ssr")]
 use crate::validate::{AccountId, ResourceId};
 

@@ -15,7 +15,8 @@ use super::queue_item::Batch;
 use super::review_query::AGE_CHOICES;
 use crate::components::{case_status_class, case_status_key, PageHeader};
 use crate::dintero::approvals::CaseStatus;
-use crate::features::merchants::{badge_class, provider_name, status_key};
+use crate::features::merchants::{badge_class, status_key};
+use crate::format::provider_name;
 use crate::i18n::t;
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::views::{link_key, LinkView, MerchantHead};
+use super::views::{link_key, LinkView};
+use crate::components::MerchantHead;
 use crate::i18n::t;
 
 /// Which tab is open.

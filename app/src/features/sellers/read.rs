@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::application::ApplicationInput;
-use super::views::{CddRow, MerchantHead, PaymentRow, SellerDetail, SellerRow};
+use super::views::{CddRow, PaymentRow, SellerDetail, SellerRow};
+use crate::components::MerchantHead;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::validate::{AccountId, ResourceId};

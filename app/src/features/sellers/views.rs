@@ -5,15 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::dintero::approvals::{ApprovalsBankAccount, CaseStatus, FormSubmitter, Link, LinkRel};
 
-/// The merchant the pages are about.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct MerchantHead {
-    pub aid: String,
-    pub name: String,
-    pub country: Option<String>,
-    pub organization_number: Option<String>,
-}
-
 /// A link Dintero gives (contract, CDD case, declaration, signed contract...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinkView {

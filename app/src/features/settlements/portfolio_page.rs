@@ -12,7 +12,7 @@ use super::portfolio::{portfolio_settlements, Gap, MerchantTotal, MonthTotal, Po
 use super::settlement_filter::{SettlementFilter, PROVIDERS};
 use crate::components::{ErrorNotice, PageHeader, TextField};
 use crate::error::AppError;
-use crate::features::merchants::provider_name;
+use crate::format::provider_name;
 use crate::format::{date_time_str, money};
 use crate::i18n::t;
 use crate::url_query::use_url_query;

@@ -11,7 +11,7 @@ use tokio::sync::mpsc::Receiver;
 
 use super::status::ExportFormat;
 use crate::features::merchants::merchant_view::MerchantRow;
-use crate::features::merchants::portfolio_page::provider_name;
+use crate::format::provider_name;
 use crate::i18n::Locale;
 
 /// The portfolio's columns, in order: the translation keys of their headings.
