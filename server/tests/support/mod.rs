@@ -109,24 +109,10 @@ impl Harness {
 
     /// The requests the emulator received, as (method, path, status).
     pub async fn requests(&self) -> Vec<(String, String, u16)> {
-        let entries: Vec<Value> = self
-            .http
-            .get(format!("{}/__emulator/requests", self.base))
-            .send()
+        self.requests_with_query()
             .await
-            .expect("requests")
-            .json()
-            .await
-            .expect("json");
-        entries
             .into_iter()
-            .map(|e| {
-                (
-                    e["method"].as_str().unwrap_or_default().to_owned(),
-                    e["path"].as_str().unwrap_or_default().to_owned(),
-                    e["status"].as_u64().unwrap_or_default() as u16,
-                )
-            })
+            .map(|(method, path, _, _, status)| (method, path, status))
             .collect()
     }
 
