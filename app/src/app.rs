@@ -74,7 +74,9 @@ pub fn App() -> impl IntoView {
     view! {
         // Every page names itself with <Title text=.../>; the app's name is added here, and
         // leptos_meta writes the title's text into the head as it is, so every title (a merchant's
-        // name, an id from the URL) is escaped here, once, for all pages.
+        // name, an id from the URL) is escaped here, once, for all pages. A page's title is text,
+        // never a closure over a signal: leptos_meta reads it while writing the head, outside the
+        // request's reactive arena, where a signal may already be gone (the request fails then).
         <Title formatter=page_title/>
         <Stylesheet id="leptos" href="/pkg/backoffice.css"/>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
@@ -125,6 +127,35 @@ mod tests {
     fn a_title_names_the_page_and_the_app() {
         assert_eq!(super::page_title("Merchants".into()), "Merchants · Partner Back-office");
         assert_eq!(super::page_title(String::new()), "Partner Back-office");
+    }
+
+    /// leptos_meta evaluates a `<Title text=...>` when it writes the head, outside the request's
+    /// reactive arena: a closure there that reads a signal can find it disposed and abort the
+    /// response (seen under load). Every page's title is therefore plain text.
+    #[test]
+    fn no_page_title_reads_a_signal() {
+        fn visit(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("app/src") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    visit(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("source");
+                    for (n, line) in text.lines().enumerate() {
+                        let title = line.split_once("Title text=").map(|(_, rest)| rest.trim_start());
+                        if title.is_some_and(|rest| rest.starts_with("move") || rest.starts_with('|')) {
+                            found.push(format!("{}:{}", path.display(), n + 1));
+                        }
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        visit(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        assert!(found.is_empty(), "titles that read signals: {found:?}");
     }
 
     #[test]

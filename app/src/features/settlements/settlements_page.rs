@@ -29,8 +29,10 @@ pub fn SettlementsPage() -> impl IntoView {
         move || (aid.get(), filter.get()),
         |(aid, filter)| list_settlements(aid, filter),
     );
+    // A title is text, not a closure: leptos_meta reads it after the page rendered (see app.rs).
+    let title = format!("{} · {}", t("settlements.title"), aid.get_untracked());
     view! {
-        <leptos_meta::Title text=move || format!("{} · {}", t("settlements.title"), aid.get())/>
+        <leptos_meta::Title text=title/>
         <p class="mb-2 text-sm">
             <a href=move || format!("/accounts/{}", aid.get()) class="text-muted underline">{t("settlements.back")}</a>
         </p>
