@@ -9,11 +9,11 @@ use crate::auth::{CodePage, LoginPage, SandboxInboxPage};
 use crate::components::{NotFound, Shell};
 use crate::features::activity::ActivityRoutes;
 use crate::features::merchants::MerchantRoutes;
+use crate::features::onboarding::OnboardingRoutes;
 use crate::features::overview::OverviewRoutes;
 use crate::features::payouts::PayoutRoutes;
 use crate::features::price_packages::PricePackageRoutes;
 use crate::features::reports::ReportRoutes;
-use crate::features::review::ReviewRoutes;
 use crate::features::screening::ScreeningRoutes;
 use crate::features::sellers::SellerRoutes;
 use crate::features::settlements::SettlementRoutes;
@@ -90,7 +90,7 @@ pub fn App() -> impl IntoView {
                     <ActivityRoutes/>
                     <MerchantRoutes/>
                     <PricePackageRoutes/>
-                    <ReviewRoutes/>
+                    <OnboardingRoutes/>
                     <SellerRoutes/>
                     <SettlementRoutes/>
                     <ReportRoutes/>

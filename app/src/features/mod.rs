@@ -1,4 +1,6 @@
-//! One folder per page group, each with its routes component, server functions and pages.
+//! One folder per page group, named after its address (`/onboarding` is `onboarding`, `/accounts`
+//! is `merchants`), each with its routes component, its server functions (`read.rs`, `write.rs`) and
+//! its pages.
 
 pub mod activity;
 pub mod merchants;
@@ -7,7 +9,6 @@ pub mod overview;
 pub mod payouts;
 pub mod price_packages;
 pub mod reports;
-pub mod review;
 pub mod screening;
 pub mod sellers;
 pub mod settlements;

@@ -179,7 +179,7 @@ pub(crate) fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)>
         // An empty draft: allowed people are told which step is missing (422), nothing is created.
         ("POST", "/api/create_merchant", "", manage),
         ("POST", "/api/start_over", "", manage),
-        // The review queue (features/review).
+        // The review queue (features/onboarding).
         ("POST", "/api/review_merchants", "merchant=", review),
         // No such slice: allowed people get 422, nothing is read.
         ("POST", "/api/review_slice", "merchant=&slice=20", review),

@@ -6,7 +6,7 @@ use crate::support::ids;
 
 use app::dintero::approvals::{CaseStatus, SellerApprovalQuery};
 use app::dintero::cdd::CddCaseQuery;
-use app::features::review::review_query::OPEN_STATUSES;
+use app::features::onboarding::review_query::OPEN_STATUSES;
 use reqwest::header::COOKIE;
 use serde_json::json;
 use support::served::{http, post_login, serve_with, session_cookie, temp_data_dir};

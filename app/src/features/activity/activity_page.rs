@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use super::list_activity::{list_activity, ActivityQuery};
+use super::read::{list_activity, ActivityQuery};
 use crate::audit::{ActivityPage as Page, AuditAction, AuditEntry};
 use crate::components::{ErrorNotice, PageHeader, TextField};
 use crate::error::AppError;

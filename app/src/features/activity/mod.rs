@@ -2,14 +2,14 @@
 //! (`/activity.csv`, served by the server crate's downloads).
 
 mod activity_page;
-mod list_activity;
+mod read;
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
 pub use activity_page::ActivityPage;
-pub use list_activity::{list_activity, ActivityQuery, ListActivity};
+pub use read::{list_activity, ActivityQuery, ListActivity};
 
 #[component(transparent)]
 pub fn ActivityRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::changes::{AddComment, DeleteMerchant, RecordConnectionEvent, UpdateMerchant};
 use super::merchant_view::MerchantDetail;
 use super::portfolio_page::status_key;
+use super::write::{AddComment, DeleteMerchant, RecordConnectionEvent, UpdateMerchant};
 use crate::auth::{take_kept_input, KeptInput};
 use crate::components::{ErrorNotice, SelectField, TextAreaField, TextField};
 use crate::dintero::accounts::{ConnectionStatus, Progression};
@@ -154,7 +154,7 @@ pub fn ConnectionEventForm(aid: String, providers: Vec<String>) -> impl IntoView
                                     selected=kept.get("status") error/>
                                 <TextField name="event" label="merchant.event_code" value=kept.get("event") error/>
                                 <TextAreaField name="description" label="merchant.description" value=kept.get("description")
-                                    error rows=2 maxlength=super::changes::MAX_DESCRIPTION/>
+                                    error rows=2 maxlength=super::write::MAX_DESCRIPTION/>
                                 <div class="md:col-span-2 flex flex-col gap-2">
                                     {general(error)}
                                     <button type="submit" class="btn-primary self-start" disabled=move || action.pending().get()>
@@ -187,7 +187,7 @@ pub fn CommentForm(aid: String) -> impl IntoView {
                             <ActionForm action attr:class="flex flex-col gap-3" attr:novalidate="">
                                 <input type="hidden" name="aid" value=aid/>
                                 <TextAreaField name="body" label="merchant.comment" value=kept.get("body") error
-                                    maxlength=super::changes::MAX_COMMENT/>
+                                    maxlength=super::write::MAX_COMMENT/>
                                 <p class="text-muted text-xs">{t("merchant.comment_private")}</p>
                                 {general(error)}
                                 <button type="submit" class="btn-primary self-start" disabled=move || action.pending().get()>

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::package_and_settings::{get_merchant_package, get_merchant_settings, AssignPricePackage};
+use super::new_merchant::onboarding_packages;
 use super::package_view::PackageView;
+use super::read::{get_merchant_package, get_merchant_settings};
+use super::write::AssignPricePackage;
 use crate::components::{ErrorNotice, SelectField};
 use crate::error::AppError;
-use crate::features::onboarding::onboarding_packages;
 use crate::format::date_time_str;
 use crate::i18n::t;
 

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use super::merchant_view::MerchantRow;
 use super::portfolio_query::{PortfolioQuery, PAGE_SIZES};
 use super::read::{list_merchants, PortfolioPage as Page};
-use super::saved_views_panel::SavedViewsPanel;
+use super::saved_views::SavedViewsPanel;
 use super::status_badge::StatusBadge;
 use crate::auth::{Capability, CurrentUser};
 use crate::components::{ErrorNotice, Pager};

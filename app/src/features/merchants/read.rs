@@ -1,9 +1,11 @@
-//! The portfolio's and the merchant page's reads: [`list_merchants`], [`get_merchant`].
+//! The portfolio's and the merchant page's reads: [`list_merchants`], [`get_merchant`], and the
+//! package and settings tabs' [`get_merchant_package`], [`get_merchant_settings`].
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::merchant_view::{MerchantDetail, MerchantRow};
+use super::package_view::PackageView;
 use super::portfolio_query::PortfolioQuery;
 use crate::error::AppError;
 
@@ -136,7 +138,7 @@ pub async fn get_merchant(aid: String) -> Result<MerchantPageData, AppError> {
     statistics.sort_by(|a, b| b.created_at.cmp(&a.created_at));
     let mut account_statistics = Vec::new();
     if let Some(value) = &account.statistics {
-        super::package_and_settings::flatten("", value, &mut account_statistics);
+        super::settings_lines::flatten("", value, &mut account_statistics);
     }
     let comments = events
         .into_iter()
@@ -153,4 +155,31 @@ pub async fn get_merchant(aid: String) -> Result<MerchantPageData, AppError> {
         statistics,
         account_statistics,
     })
+}
+
+/// The package the merchant uses (`None` when it has none).
+#[server(endpoint = "get_merchant_package")]
+pub async fn get_merchant_package(aid: String) -> Result<Option<PackageView>, AppError> {
+    let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
+    let aid = crate::validate::AccountId::parse(&aid)?;
+    let state = crate::state::app_state()?;
+    match state.dintero.account_price_package(&user.access_token, &aid).await {
+        Ok(package) => Ok(Some(PackageView::from(&package))),
+        Err(error) if error.status() == Some(404) => Ok(None),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// The merchant's own settings as Dintero returns them, as (field path, value) lines; connection
+/// configurations, keys and anything named like a secret are left out.
+#[server(endpoint = "get_merchant_settings")]
+pub async fn get_merchant_settings(aid: String) -> Result<Vec<(String, String)>, AppError> {
+    let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
+    let aid = crate::validate::AccountId::parse(&aid)?;
+    let state = crate::state::app_state()?;
+    let settings = state.dintero.merchant_settings(&user.access_token, &aid).await?;
+    let value = serde_json::to_value(&settings).map_err(|_| AppError::Internal)?;
+    let mut lines = Vec::new();
+    super::settings_lines::flatten("", &value, &mut lines);
+    Ok(lines)
 }

@@ -1,16 +1,41 @@
-//! Onboarding a new merchant (`/accounts/new`): a guided form in steps over a draft kept per person.
+//! The review queue (`/onboarding`) and the pipeline (`/onboarding/pipeline`): one list across all
+//! the partner's merchants of the CDD cases, payment approvals and seller approvals that need
+//! attention, and per merchant the stage of each track. Gathered per merchant with a bounded number
+//! of requests in flight ([`Gatherer`]), shown as batches arrive, failures listed by merchant.
 
-pub mod draft;
 #[cfg(feature = "ssr")]
-mod draft_store;
+mod gatherer;
+mod gathering;
 #[cfg(feature = "ssr")]
-mod new_account;
-mod onboarding_page;
-mod save;
-mod step_form;
+mod listing;
+pub mod pipeline;
+mod pipeline_page;
+pub mod queue_item;
+mod queue_page;
+mod read;
+#[cfg(feature = "ssr")]
+pub mod recent;
+pub mod review_query;
 
-pub use onboarding_page::NewMerchantPage;
-pub use save::{
-    create_merchant, get_draft, onboarding_packages, save_step, start_over, CreateMerchant, DraftState, GetDraft,
-    OnboardingPackages, SaveStep, StartOver,
-};
+use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::Route;
+use leptos_router::{path, SsrMode};
+
+#[cfg(feature = "ssr")]
+pub use gatherer::Gatherer;
+pub use pipeline_page::PipelinePage;
+pub use queue_page::{is_web_link, link_key, QueuePage};
+pub use read::{review_merchants, review_slice, ReviewMerchants, ReviewSlice, SCAN_LIMIT, SLICES};
+
+/// In-order streaming: the page is sent as it is rendered, each batch's rows as soon as they (and
+/// the batches before them) are read, so the list fills in without JavaScript too.
+#[component(transparent)]
+pub fn OnboardingRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/onboarding") view=QueuePage ssr=SsrMode::InOrder/>
+        <Route path=path!("/onboarding/pipeline") view=PipelinePage ssr=SsrMode::InOrder/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}

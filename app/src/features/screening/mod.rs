@@ -5,7 +5,8 @@
 //!
 //! - [`criteria`]: the search form's fields, their checks, and Mastercard's and Visa's bodies;
 //! - [`codes`]: match indicators and reason codes in words; [`results`]: what was found, to show;
-//! - `read`, `write`, [`terminate`]: the server functions; `kept`: VMSS answers in the session;
+//! - [`termination`]: the termination form, its checks and the registers' bodies;
+//! - `read`, `write`: the server functions; `kept`: VMSS answers in the session;
 //! - the pages: `screening_page` (with `criteria_form`, `results_view`, `decision_form`) and
 //!   `terminate_page`.
 
@@ -19,8 +20,8 @@ mod read;
 pub mod results;
 mod results_view;
 mod screening_page;
-pub mod terminate;
 mod terminate_page;
+pub mod termination;
 mod write;
 
 use leptos::prelude::*;
@@ -33,9 +34,11 @@ pub use read::{
     ScreeningSubject, Subject,
 };
 pub use screening_page::ScreeningPage;
-pub use terminate::{terminate_merchant, TerminateMerchant};
 pub use terminate_page::TerminatePage;
-pub use write::{record_screening_decision, run_screening, RecordScreeningDecision, RunScreening};
+pub use write::{
+    record_screening_decision, run_screening, terminate_merchant, RecordScreeningDecision, RunScreening,
+    TerminateMerchant,
+};
 
 #[component(transparent)]
 pub fn ScreeningRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {

@@ -9,7 +9,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::codes::{match_reason_key, MATCH_TERMINATION_REASONS, VMSS_REASONS};
 use super::read::screening_subject;
-use super::terminate::{TerminateMerchant, TerminationInput, FIELDS};
+use super::termination::{TerminationInput, FIELDS};
+use super::write::TerminateMerchant;
 use crate::auth::{Capability, CurrentUser};
 use crate::components::{ErrorNotice, SelectField, TextAreaField, TextField};
 use crate::error::AppError;

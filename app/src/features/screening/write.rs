@@ -1,10 +1,12 @@
 //! The workbench's posts: [`run_screening`] (MATCH and VMSS asked together, then the page of the
 //! inquiry) and [`record_screening_decision`] (clear / refer / decline with a note, kept as a
-//! private event on the merchant in Dintero and in the audit log).
+//! private event on the merchant in Dintero and in the audit log), and [`terminate_merchant`]
+//! (listing a merchant as terminated in MATCH or VMSS, once confirmed).
 
 use leptos::prelude::*;
 
 use super::criteria::Criteria;
+use super::termination::TerminationInput;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::validate::{AccountId, Irn};
@@ -196,6 +198,66 @@ pub fn check_decision(irn: &str, decision: &str, note: &str) -> Result<(), AppEr
     if note.chars().count() > MAX_NOTE {
         return Err(AppError::invalid("note", "screening.error.note_long"));
     }
+    Ok(())
+}
+
+/// Lists merchant `aid` as terminated in `input.register`, once `confirm` is `yes` (the
+/// confirmation step's button). Then back to the workbench, which says under which reference.
+#[server(endpoint = "terminate_merchant")]
+pub async fn terminate_merchant(
+    aid: String,
+    #[server(default)] input: TerminationInput,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    use crate::audit::{audited, AuditAction, Summary};
+
+    let user = crate::auth::session::require(crate::auth::Capability::Terminate).await?;
+    let aid = crate::validate::AccountId::parse(&aid)?;
+    input.check()?;
+    if confirm != "yes" {
+        return Err(AppError::invalid("confirm", "screening.error.confirm"));
+    }
+    let state = crate::state::app_state()?;
+    let summary = Summary::new()
+        .field("register", input.register.clone())
+        .field("business_name", input.business_name.trim())
+        .field("trade_name", input.trade_name.trim())
+        .field("reason", input.reason.clone())
+        .field("end_date", input.end_date.trim())
+        .field("comment", input.comment.trim());
+    let reference = if input.is_match() {
+        let body = input.to_match();
+        audited(
+            &user,
+            AuditAction::MatchTerminate,
+            Some(&aid),
+            summary,
+            state.dintero.match_terminate(&user.access_token, &aid, &body),
+        )
+        .await?
+        .merchant_reference_number
+        .to_string()
+    } else {
+        let body = input.to_vmss();
+        audited(
+            &user,
+            AuditAction::VmssTerminate,
+            Some(&aid),
+            summary,
+            state.dintero.vmss_terminate(&user.access_token, &aid, &body),
+        )
+        .await?
+        .terminated_ref_id
+        .unwrap_or_default()
+    };
+    crate::url::redirect(&crate::paging::href(
+        "/screening",
+        &[
+            ("aid", aid.to_string()),
+            ("terminated", input.register.clone()),
+            ("reference", reference),
+        ],
+    ));
     Ok(())
 }
 

@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::zip_progress::{settlement_zip_progress, ZipProgress};
+use super::read::settlement_zip_progress;
+use super::zip_progress::ZipProgress;
 use crate::components::live_mark;
 use crate::i18n::{t, IslandTexts};
 

@@ -20,13 +20,16 @@ use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use leptos_router::{path, SsrMode};
 
-pub use portfolio::{portfolio_settlements, Portfolio, PortfolioSettlements};
+pub use portfolio::Portfolio;
 pub use portfolio_page::PortfolioSettlementsPage;
-pub use read::{list_settlements, ListSettlements, SettlementList};
+pub use read::{
+    list_settlements, portfolio_settlements, settlement_zip_progress, ListSettlements, PortfolioSettlements,
+    SettlementList, SettlementZipProgress,
+};
 pub use settlements_page::{file_href, file_name, SettlementsPage};
 #[cfg(feature = "ssr")]
 pub use zip_progress::ZipBoard;
-pub use zip_progress::{settlement_zip_progress, SettlementZipProgress, ZipProgress};
+pub use zip_progress::ZipProgress;
 
 #[component(transparent)]
 pub fn SettlementRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {

@@ -1,6 +1,6 @@
-//! [`portfolio_settlements`]: the settlements of every merchant (or a chosen set) for the same
+//! [`Portfolio`], as [`super::read::portfolio_settlements`] reads it: the settlements of every merchant (or a chosen set) for the same
 //! filters as one merchant's page, gathered with a bounded number of requests in flight (the review
-//! queue's [`crate::features::review::Gatherer`] semaphore), summed per provider and currency and
+//! onboarding queue's [`crate::features::onboarding::Gatherer`] semaphore), summed per provider and currency and
 //! per month, with the merchants that have an enabled connection but **no** settlement from it in
 //! the period.
 //!
@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::settlement_filter::{SettlementFilter, PROVIDERS};
@@ -242,71 +241,6 @@ pub fn summarise(
         failures,
         complete,
     }
-}
-
-/// The portfolio's settlements for `filter`, over `merchants` (account ids separated by spaces or
-/// commas; empty: every merchant).
-#[server(endpoint = "portfolio_settlements")]
-pub async fn portfolio_settlements(
-    #[server(default)] filter: SettlementFilter,
-    #[server(default)] merchants: String,
-) -> Result<Portfolio, AppError> {
-    let state = crate::state::app_state()?;
-    let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
-    let chosen = chosen_merchants(&merchants)?;
-    let today = crate::format::nordic_local(chrono::Utc::now()).0.date_naive();
-    let filter = with_default_period(filter, today);
-    let mut query = filter.check()?;
-    query.limit = Some(1000);
-    let list = state
-        .shared::<crate::features::review::Gatherer>()?
-        .merchants(&state.dintero, &user, "")
-        .await?;
-    let wanted: Vec<_> = list
-        .merchants
-        .into_iter()
-        .filter(|m| chosen.is_empty() || chosen.contains(&m.account_id))
-        .collect();
-    let reads = wanted.into_iter().map(|merchant| {
-        let (state, user, query) = (&state, &user, &query);
-        async move {
-            let outcome = all_settlements(state, user, &merchant.account_id, query.clone()).await;
-            let enabled = merchant
-                .connections
-                .iter()
-                .filter(|c| c.status == "enabled")
-                .map(|c| (c.name.clone(), c.since.clone()))
-                .collect();
-            (merchant.account_id, merchant.name, enabled, outcome)
-        }
-    });
-    let read = futures_util::future::join_all(reads).await;
-    Ok(summarise(filter, chosen, list.complete, read))
-}
-
-/// Every page (at most `MAX_PAGES`) of merchant `aid`'s settlements for `query`; an id from the
-/// merchant list that is not an account id is not asked about.
-#[cfg(feature = "ssr")]
-async fn all_settlements(
-    state: &crate::state::AppState,
-    user: &crate::auth::session::UserSession,
-    aid: &str,
-    mut query: crate::dintero::settlements::SettlementQuery,
-) -> Result<Vec<crate::dintero::settlements::SettlementItem>, AppError> {
-    let aid = crate::validate::AccountId::parse(aid)?;
-    let mut items = Vec::new();
-    for _ in 0..MAX_PAGES {
-        let page = state
-            .shared::<crate::features::review::Gatherer>()?
-            .limited(state.dintero.settlements(&user.access_token, &aid, &query))
-            .await?;
-        items.extend(page.items);
-        match page.last_evaluated_key {
-            Some(key) => query = query.after(&key),
-            None => break,
-        }
-    }
-    Ok(items)
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use super::portfolio::{portfolio_settlements, Gap, MerchantTotal, MonthTotal, Portfolio, ProviderTotal};
+use super::portfolio::{Gap, MerchantTotal, MonthTotal, Portfolio, ProviderTotal};
+use super::read::portfolio_settlements;
 use super::settlement_filter::{SettlementFilter, PROVIDERS};
 use crate::components::{ErrorNotice, PageHeader, TextField};
 use crate::error::AppError;

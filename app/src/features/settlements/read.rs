@@ -1,9 +1,13 @@
-//! [`list_settlements`]: one page of a merchant's settlements with the filters of the URL.
+//! The settlements pages' reads: [`list_settlements`] (one page of a merchant's settlements with
+//! the filters of the URL), [`portfolio_settlements`] (the portfolio's, summed) and
+//! [`settlement_zip_progress`] (how far a bulk ZIP has come).
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::portfolio::Portfolio;
 use super::settlement_filter::SettlementFilter;
+use super::zip_progress::ZipProgress;
 use crate::dintero::settlements::SettlementItem;
 use crate::error::AppError;
 
@@ -52,4 +56,82 @@ pub async fn list_settlements(
         next,
         progress: super::zip_progress::new_token(),
     })
+}
+
+/// The portfolio's settlements for `filter`, over `merchants` (account ids separated by spaces or
+/// commas; empty: every merchant).
+#[server(endpoint = "portfolio_settlements")]
+pub async fn portfolio_settlements(
+    #[server(default)] filter: SettlementFilter,
+    #[server(default)] merchants: String,
+) -> Result<Portfolio, AppError> {
+    let state = crate::state::app_state()?;
+    let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
+    let chosen = super::portfolio::chosen_merchants(&merchants)?;
+    let today = crate::format::nordic_local(chrono::Utc::now()).0.date_naive();
+    let filter = super::portfolio::with_default_period(filter, today);
+    let mut query = filter.check()?;
+    query.limit = Some(1000);
+    let list = state
+        .shared::<crate::features::onboarding::Gatherer>()?
+        .merchants(&state.dintero, &user, "")
+        .await?;
+    let wanted: Vec<_> = list
+        .merchants
+        .into_iter()
+        .filter(|m| chosen.is_empty() || chosen.contains(&m.account_id))
+        .collect();
+    let reads = wanted.into_iter().map(|merchant| {
+        let (state, user, query) = (&state, &user, &query);
+        async move {
+            let outcome = all_settlements(state, user, &merchant.account_id, query.clone()).await;
+            let enabled = merchant
+                .connections
+                .iter()
+                .filter(|c| c.status == "enabled")
+                .map(|c| (c.name.clone(), c.since.clone()))
+                .collect();
+            (merchant.account_id, merchant.name, enabled, outcome)
+        }
+    });
+    let read = futures_util::future::join_all(reads).await;
+    Ok(super::portfolio::summarise(filter, chosen, list.complete, read))
+}
+
+/// Every page (at most `MAX_PAGES`) of merchant `aid`'s settlements for `query`; an id from the
+/// merchant list that is not an account id is not asked about.
+#[cfg(feature = "ssr")]
+async fn all_settlements(
+    state: &crate::state::AppState,
+    user: &crate::auth::session::UserSession,
+    aid: &str,
+    mut query: crate::dintero::settlements::SettlementQuery,
+) -> Result<Vec<crate::dintero::settlements::SettlementItem>, AppError> {
+    let aid = crate::validate::AccountId::parse(aid)?;
+    let mut items = Vec::new();
+    for _ in 0..super::portfolio::MAX_PAGES {
+        let page = state
+            .shared::<crate::features::onboarding::Gatherer>()?
+            .limited(state.dintero.settlements(&user.access_token, &aid, &query))
+            .await?;
+        items.extend(page.items);
+        match page.last_evaluated_key {
+            Some(key) => query = query.after(&key),
+            None => break,
+        }
+    }
+    Ok(items)
+}
+
+/// The caller's bulk ZIP `token`: `None` until its download has started.
+#[server(endpoint = "settlement_zip_progress")]
+pub async fn settlement_zip_progress(token: String) -> Result<Option<ZipProgress>, AppError> {
+    let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
+    if !super::zip_progress::is_token(&token) {
+        return Err(AppError::invalid("progress", "settlements.zip.bad_progress"));
+    }
+    let state = crate::state::app_state()?;
+    Ok(state
+        .shared::<super::zip_progress::ZipBoard>()?
+        .get(&user.email, &token))
 }

@@ -3,13 +3,10 @@
 //! The ZIP itself is streamed by the server crate (`server/src/downloads/settlement_zip.rs`) straight to the
 //! browser's download. The page gives the download a random `progress` id; while the ZIP is built,
 //! the server notes each file in [`ZipBoard`] (shared in `AppState`) under the person and that id, and the
-//! page (with JavaScript) asks [`settlement_zip_progress`] every ~0.7 s. Without JavaScript the
+//! page (with JavaScript) asks [`super::read::settlement_zip_progress`] every ~0.7 s. Without JavaScript the
 //! browser's own download bar shows the progress.
 
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-use crate::error::AppError;
 
 /// One bulk ZIP's progress.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,17 +104,6 @@ mod board {
             assert_eq!(board.get("a@example.com", "t2"), None);
         }
     }
-}
-
-/// The caller's bulk ZIP `token`: `None` until its download has started.
-#[server(endpoint = "settlement_zip_progress")]
-pub async fn settlement_zip_progress(token: String) -> Result<Option<ZipProgress>, AppError> {
-    let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
-    if !is_token(&token) {
-        return Err(AppError::invalid("progress", "settlements.zip.bad_progress"));
-    }
-    let state = crate::state::app_state()?;
-    Ok(state.shared::<ZipBoard>()?.get(&user.email, &token))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::server_fns::export_status;
+use super::read::export_status;
 use super::status::{ExportProgress, ExportState};
 use crate::components::{live_mark, ErrorNotice, PageHeader, ERROR_TEXTS};
 use crate::format::date_time_str;

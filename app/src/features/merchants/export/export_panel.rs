@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::server_fns::StartExport;
 use super::status::ExportFormat;
+use super::write::StartExport;
 use crate::components::ErrorNotice;
 use crate::features::merchants::portfolio_query::PortfolioQuery;
 use crate::i18n::t;

@@ -2,7 +2,7 @@
 //! CSV or XLSX for Norwegian and Swedish Excel, made in the background.
 //!
 //! - [`status`]: what a page is told about an export ([`ExportProgress`]), on both sides;
-//! - [`server_fns`]: [`start_export`] and [`export_status`];
+//! - [`write`]: [`start_export`]; [`read`]: [`export_status`];
 //! - `jobs` (ssr): [`ExportJobs`], the registry in `AppState`: who started which export, how far
 //!   it is, where its file is;
 //! - `runner` (ssr): one tokio task per export, paging through Dintero (limit 100) and handing each
@@ -16,16 +16,18 @@ mod export_page;
 mod export_panel;
 #[cfg(feature = "ssr")]
 mod jobs;
+mod read;
 #[cfg(feature = "ssr")]
 mod runner;
-mod server_fns;
 #[cfg(feature = "ssr")]
 mod sink;
 pub mod status;
+mod write;
 
 pub use export_page::ExportPage;
 pub use export_panel::ExportPanel;
 #[cfg(feature = "ssr")]
 pub use jobs::{ExportFile, ExportJobs};
-pub use server_fns::{export_status, start_export, ExportStatus, StartExport};
+pub use read::{export_status, ExportStatus};
 pub use status::{ExportFormat, ExportProgress, ExportState};
+pub use write::{start_export, StartExport};

@@ -1,8 +1,7 @@
-//! Adding a terminated merchant to MATCH or VMSS: [`TerminationInput`] (the form, checked field by
-//! field and turned into Mastercard's or Visa's body) and [`terminate_merchant`], which sends it
-//! once it is confirmed, audited as `match.terminate` or `vmss.terminate`.
+//! Adding a terminated merchant to MATCH or VMSS: [`TerminationInput`], the form, checked field by
+//! field and turned into Mastercard's or Visa's body (sent by [`super::write::terminate_merchant`]
+//! once it is confirmed, audited as `match.terminate` or `vmss.terminate`).
 
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::codes::{MATCH_TERMINATION_REASONS, VMSS_REASONS};
@@ -292,66 +291,6 @@ impl TerminationInput {
             },
         }
     }
-}
-
-/// Lists merchant `aid` as terminated in `input.register`, once `confirm` is `yes` (the
-/// confirmation step's button). Then back to the workbench, which says under which reference.
-#[server(endpoint = "terminate_merchant")]
-pub async fn terminate_merchant(
-    aid: String,
-    #[server(default)] input: TerminationInput,
-    #[server(default)] confirm: String,
-) -> Result<(), AppError> {
-    use crate::audit::{audited, AuditAction, Summary};
-
-    let user = crate::auth::session::require(crate::auth::Capability::Terminate).await?;
-    let aid = crate::validate::AccountId::parse(&aid)?;
-    input.check()?;
-    if confirm != "yes" {
-        return Err(AppError::invalid("confirm", "screening.error.confirm"));
-    }
-    let state = crate::state::app_state()?;
-    let summary = Summary::new()
-        .field("register", input.register.clone())
-        .field("business_name", input.business_name.trim())
-        .field("trade_name", input.trade_name.trim())
-        .field("reason", input.reason.clone())
-        .field("end_date", input.end_date.trim())
-        .field("comment", input.comment.trim());
-    let reference = if input.is_match() {
-        let body = input.to_match();
-        audited(
-            &user,
-            AuditAction::MatchTerminate,
-            Some(&aid),
-            summary,
-            state.dintero.match_terminate(&user.access_token, &aid, &body),
-        )
-        .await?
-        .merchant_reference_number
-        .to_string()
-    } else {
-        let body = input.to_vmss();
-        audited(
-            &user,
-            AuditAction::VmssTerminate,
-            Some(&aid),
-            summary,
-            state.dintero.vmss_terminate(&user.access_token, &aid, &body),
-        )
-        .await?
-        .terminated_ref_id
-        .unwrap_or_default()
-    };
-    crate::url::redirect(&crate::paging::href(
-        "/screening",
-        &[
-            ("aid", aid.to_string()),
-            ("terminated", input.register.clone()),
-            ("reference", reference),
-        ],
-    ));
-    Ok(())
 }
 
 #[cfg(test)]

@@ -190,7 +190,7 @@ pub fn sort_rows(rows: &mut [PipelineRow]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::review::queue_item::ConnectionStage;
+    use crate::features::onboarding::queue_item::ConnectionStage;
 
     fn merchant() -> MerchantStages {
         MerchantStages {

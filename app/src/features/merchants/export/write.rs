@@ -1,8 +1,7 @@
-//! [`start_export`] and [`export_status`].
+//! [`start_export`]: an export of the filtered portfolio, started in the background.
 
 use leptos::prelude::*;
 
-use super::status::ExportProgress;
 use crate::error::AppError;
 use crate::features::merchants::portfolio_query::PortfolioQuery;
 
@@ -21,15 +20,4 @@ pub async fn start_export(query: PortfolioQuery, format: String) -> Result<Strin
     let id = super::runner::spawn(job);
     crate::url::redirect(&format!("/accounts/export/{id}"));
     Ok(id)
-}
-
-/// How far export `id` is; only for the person who started it (anyone else: not found).
-#[server(endpoint = "export_status")]
-pub async fn export_status(id: String) -> Result<ExportProgress, AppError> {
-    let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
-    let state = crate::state::app_state()?;
-    state
-        .shared::<super::ExportJobs>()?
-        .progress(&id, &user)
-        .ok_or(AppError::NotFound)
 }

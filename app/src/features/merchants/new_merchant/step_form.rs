@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use super::draft::{check_step, step_fields, Draft, INVITES, STEPS};
-use super::save::SaveStep;
+use super::write::SaveStep;
 use crate::components::{live_mark, ErrorNotice, ERROR_TEXTS};
 use crate::error::AppError;
 use crate::i18n::{t, IslandTexts};

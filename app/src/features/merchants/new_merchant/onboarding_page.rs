@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::draft::step_error_key;
 use super::draft::{check_step, step_fields, Draft, STEPS};
-use super::save::{get_draft, onboarding_packages, step_error_key, CreateMerchant, SaveStep, StartOver};
+use super::read::{get_draft, onboarding_packages};
 use super::step_form::{step_form_texts, StepForm};
+use super::write::{CreateMerchant, SaveStep, StartOver};
 use crate::components::ErrorNotice;
 use crate::i18n::{t, IslandTexts};
 

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::portfolio_query::PortfolioQuery;
-use super::saved_views::{list_saved_views, DeleteView, SaveView};
+use super::{list_saved_views, DeleteView, SaveView};
 use crate::auth::take_kept_input;
 use crate::components::ErrorNotice;
+use crate::features::merchants::portfolio_query::PortfolioQuery;
 use crate::i18n::t;
 
 #[component]

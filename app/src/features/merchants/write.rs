@@ -1,6 +1,6 @@
 //! The merchant page's changes, each checked before it is sent, sent once through
 //! [`crate::audit::audited`], and with the input kept when it fails: [`update_merchant`],
-//! [`record_connection_event`], [`add_comment`], [`delete_merchant`].
+//! [`record_connection_event`], [`add_comment`], [`delete_merchant`], [`assign_price_package`].
 
 use leptos::prelude::*;
 
@@ -237,6 +237,41 @@ async fn keep_on_failure(form: &str, outcome: &Result<(), AppError>, fields: &[(
     if outcome.is_err() {
         crate::auth::kept_input::keep_input(form, fields).await;
     }
+}
+
+/// Makes `price_package_id` the merchant's (only and default) package.
+#[server(endpoint = "assign_price_package")]
+pub async fn assign_price_package(aid: String, price_package_id: String) -> Result<(), AppError> {
+    use crate::audit::{audited, AuditAction, Summary};
+    use crate::dintero::price_packages::{PricePackageAssignment, PricePackageRef};
+
+    let user = crate::auth::session::require(crate::auth::Capability::PricePackages).await?;
+    let aid =
+        crate::validate::AccountId::parse(aid.trim()).map_err(|_| AppError::invalid("aid", "packages.error.aid"))?;
+    let id = price_package_id.trim().to_owned();
+    if id.is_empty() {
+        return Err(AppError::invalid("price_package_id", "onboarding.error.package"));
+    }
+    let state = crate::state::app_state()?;
+    let body = PricePackageAssignment {
+        price_packages: vec![PricePackageRef {
+            price_package_id: id.clone(),
+        }],
+        default_price_package: Some(PricePackageRef {
+            price_package_id: id.clone(),
+        }),
+    };
+    audited(
+        &user,
+        AuditAction::PricePackageAssign,
+        Some(&aid),
+        Summary::new().field("price_package", id),
+        state
+            .dintero
+            .assign_price_packages(&user.access_token, &aid, &body, false),
+    )
+    .await
+    .map(|_| ())
 }
 
 #[cfg(all(test, feature = "ssr"))]

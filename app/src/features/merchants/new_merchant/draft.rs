@@ -216,6 +216,17 @@ fn postal(d: &Draft, field: &str, country: &str, needed: bool, fail: &mut impl F
     }
 }
 
+/// The message naming a step that is not complete.
+pub fn step_error_key(step: &str) -> &'static str {
+    match step {
+        "company" => "onboarding.error.incomplete_company",
+        "applicant" => "onboarding.error.incomplete_applicant",
+        "billing" => "onboarding.error.incomplete_billing",
+        "package" => "onboarding.error.incomplete_package",
+        _ => "onboarding.error.incomplete_invite",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

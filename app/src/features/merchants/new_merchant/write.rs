@@ -1,57 +1,15 @@
-//! The onboarding server functions: [`get_draft`], [`save_step`], [`onboarding_packages`],
-//! [`create_merchant`] (sent once, however often it is clicked) and [`start_over`]. The draft is
-//! kept per person in the app's own store, so it survives a reload and an expired session.
+//! The onboarding form's changes: [`save_step`], [`create_merchant`] (sent once, however often it
+//! is clicked) and [`start_over`].
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::draft::Draft;
+#[cfg(feature = "ssr")]
+use super::draft::{step_error_key, Draft};
 #[cfg(feature = "ssr")]
 use super::draft_store as store;
 use crate::error::AppError;
-
-/// The person's draft and where it stands.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DraftState {
-    pub draft: Draft,
-    /// The merchant this draft created, once it has.
-    pub created: Option<String>,
-}
-
-/// The person's draft (with any form they were submitting when their session ended).
-#[server(endpoint = "get_draft")]
-pub async fn get_draft() -> Result<DraftState, AppError> {
-    let user = crate::auth::session::require(crate::auth::Capability::ManageMerchants).await?;
-    let state = crate::state::app_state()?;
-    let (mut draft, status, account) = store::load(&state.store, &user.email).await?;
-    if status == "created" {
-        return Ok(DraftState {
-            draft,
-            created: account,
-        });
-    }
-    // A step posted while the session had ended was kept by the sign-in guard: take it in.
-    let kept = crate::auth::take_kept_input("save_step".to_owned())
-        .await
-        .unwrap_or_default();
-    if !kept.0.is_empty() {
-        let step = kept.get("step");
-        let fields: BTreeMap<String, String> = kept
-            .0
-            .iter()
-            .filter_map(|(k, v)| {
-                k.strip_prefix("fields[")?
-                    .strip_suffix(']')
-                    .map(|k| (k.to_owned(), v.clone()))
-            })
-            .collect();
-        draft.merge(&step, &fields);
-        store::save(&state.store, &user.email, &draft).await?;
-    }
-    Ok(DraftState { draft, created: None })
-}
 
 /// Saves one step's fields into the draft (also when they are wrong, so nothing typed is lost),
 /// then checks them; on success goes on to `next`.
@@ -79,27 +37,6 @@ pub async fn save_step(step: String, next: String, fields: BTreeMap<String, Stri
     };
     crate::url::redirect(&format!("/accounts/new?step={next}"));
     Ok(())
-}
-
-/// The partner's price packages to choose from: (id, name).
-#[server(endpoint = "onboarding_packages")]
-pub async fn onboarding_packages() -> Result<Vec<(String, String)>, AppError> {
-    use crate::dintero::price_packages::PricePackageQuery;
-    let user = crate::auth::session::require(crate::auth::Capability::ManageMerchants).await?;
-    let state = crate::state::app_state()?;
-    let query = PricePackageQuery {
-        limit: Some(100),
-        ..Default::default()
-    };
-    let page = state.dintero.price_packages(&user.access_token, &query).await?;
-    Ok(page
-        .price_packages
-        .into_iter()
-        .map(|p| {
-            let name = p.name.clone().unwrap_or_else(|| p.price_package_id.clone());
-            (p.price_package_id, name)
-        })
-        .collect())
 }
 
 /// Creates the merchant from the draft, once: a second submit while the first is on its way waits
@@ -171,15 +108,4 @@ pub async fn start_over() -> Result<(), AppError> {
     store::reset(&state.store, &user.email).await?;
     crate::url::redirect("/accounts/new?step=company");
     Ok(())
-}
-
-/// The message naming a step that is not complete.
-pub fn step_error_key(step: &str) -> &'static str {
-    match step {
-        "company" => "onboarding.error.incomplete_company",
-        "applicant" => "onboarding.error.incomplete_applicant",
-        "billing" => "onboarding.error.incomplete_billing",
-        "package" => "onboarding.error.incomplete_package",
-        _ => "onboarding.error.incomplete_invite",
-    }
 }
