@@ -12,6 +12,7 @@ pub mod features;
 pub mod format;
 pub mod i18n;
 pub mod paging;
+pub mod portfolio_scan;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod secret;

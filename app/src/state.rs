@@ -19,7 +19,7 @@ pub struct AppState {
     /// The app's own store: the audit log, saved views.
     pub store: crate::store::Store,
     /// What features keep for the life of the process, one value per type, put in by the server
-    /// at start (the portfolio's export jobs, the review queue's gatherer, the bulk ZIPs' progress):
+    /// at start (the portfolio's export jobs, the portfolio scan's bound and lists, the bulk ZIPs' progress):
     /// read with [`AppState::shared`]. The lower layers never name a feature.
     pub shared: Arc<axum::http::Extensions>,
 }

@@ -82,7 +82,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
     // What features keep for the life of the process (AppState::shared).
     let mut shared = Extensions::new();
     shared.insert(exports);
-    shared.insert(app::features::onboarding::Gatherer::new(config.dintero_concurrency));
+    shared.insert(app::portfolio_scan::PortfolioScan::new(config.dintero_concurrency));
     shared.insert(app::features::settlements::ZipBoard::default());
     let state = AppState {
         leptos_options: leptos_options.clone(),

@@ -95,6 +95,14 @@ pub struct Account {
 }
 
 impl Account {
+    /// The merchant's name: its business name, else its display name, else its account id.
+    pub fn name(&self) -> String {
+        self.company
+            .as_ref()
+            .and_then(|c| c.business_name.clone().or_else(|| c.display_name.clone()))
+            .unwrap_or_else(|| self.account_id.clone())
+    }
+
     /// The connection a name stands for (`payex`/`payex.creditcard` → `connections.payex.creditcard`,
     /// `vipps-psp` → `vipps_psp`).
     pub fn connection(&self, name: &ConnectionName) -> Option<&Connection> {

@@ -86,9 +86,7 @@ impl From<&Account> for MerchantRow {
         let company = a.company.as_ref();
         Self {
             account_id: a.account_id.clone(),
-            name: company
-                .and_then(|c| c.business_name.clone().or_else(|| c.display_name.clone()))
-                .unwrap_or_else(|| a.account_id.clone()),
+            name: a.name(),
             organization_number: company.and_then(|c| c.organization_number.clone()),
             country: company.and_then(|c| c.address.as_ref()).and_then(|a| a.country.clone()),
             progression: a.progression.as_ref().map(|p| p.to_string()),

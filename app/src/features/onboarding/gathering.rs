@@ -6,11 +6,12 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::queue_item::{Batch, Failure, MerchantList, MerchantStages};
+use super::queue_item::{Batch, Failure};
 use super::read::{review_merchants, review_slice, SLICES};
 use crate::components::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::t;
+use crate::portfolio_scan::{MerchantList, MerchantStages};
 
 /// The `i`-th of [`SLICES`] near-equal parts of `merchants`.
 pub fn slice(merchants: &[MerchantStages], i: usize) -> &[MerchantStages] {
@@ -139,7 +140,7 @@ pub fn ReadingNote(batches: Batches) -> impl IntoView {
                 .is_some_and(|u| !super::queue_item::reads_cdd(&u.scopes))
                 .then(|| view! { <span class="ml-1" data-testid="no-cdd">{t("review.reading.no_cdd")}</span> })}
             {(!batches.list.complete).then(|| view! {
-                <strong class="ml-1">{format!("{} {}", t("review.reading.limit"), super::read::SCAN_LIMIT)}</strong>
+                <strong class="ml-1">{format!("{} {}", t("review.reading.limit"), crate::portfolio_scan::SCAN_LIMIT)}</strong>
             })}
         </p>
     }

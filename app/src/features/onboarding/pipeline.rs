@@ -4,8 +4,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::queue_item::{parse_time, Kind, MerchantStages, QueueItem};
+use super::queue_item::{parse_time, Kind, QueueItem};
 use crate::dintero::approvals::CaseStatus;
+use crate::portfolio_scan::MerchantStages;
 
 /// Who has to act next on a track.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -190,7 +191,7 @@ pub fn sort_rows(rows: &mut [PipelineRow]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::onboarding::queue_item::ConnectionStage;
+    use crate::portfolio_scan::ConnectionStage;
 
     fn merchant() -> MerchantStages {
         MerchantStages {

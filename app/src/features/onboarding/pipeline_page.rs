@@ -91,7 +91,7 @@ fn Filters(q: PipelineQuery) -> impl IntoView {
 }
 
 /// The rows of `merchants`, from what `batch` read of them.
-fn rows_of(merchants: &[super::queue_item::MerchantStages], batch: &Batch) -> Vec<PipelineRow> {
+fn rows_of(merchants: &[crate::portfolio_scan::MerchantStages], batch: &Batch) -> Vec<PipelineRow> {
     merchants
         .iter()
         .map(|m| {

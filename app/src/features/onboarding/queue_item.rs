@@ -1,6 +1,6 @@
 //! What the review queue gathers: [`QueueItem`]s (one CDD case, payment approval or seller
-//! approval each), the merchants' [`MerchantStages`] for the pipeline, and the [`Failure`]s of
-//! merchants that could not be read.
+//! approval each) and the [`Failure`]s of merchants that could not be read (the merchants
+//! themselves are [`crate::portfolio_scan::MerchantList`]).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -94,28 +94,6 @@ impl QueueItem {
     }
 }
 
-/// A merchant's account-level tracks, for the pipeline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MerchantStages {
-    pub account_id: String,
-    pub name: String,
-    /// `applied`, `live`, `frozen`, `deactivated`.
-    pub progression: Option<String>,
-    /// When the account last changed (Dintero does not say when the progression did).
-    pub account_changed_at: Option<String>,
-    pub connections: Vec<ConnectionStage>,
-}
-
-/// One connection's status and since when.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ConnectionStage {
-    /// As the portfolio's `connection` filter spells it (`vipps`, `payex`…).
-    pub name: String,
-    pub status: String,
-    /// The last event's time, else the connection's last change.
-    pub since: Option<String>,
-}
-
 /// A merchant, or one kind of a merchant, that could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Failure {
@@ -125,16 +103,6 @@ pub struct Failure {
     /// Dintero's status, when it answered.
     pub status: Option<u16>,
     pub error: AppError,
-}
-
-/// The partner's merchants as the queue reads them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MerchantList {
-    /// The server's time when read; every age on the page is measured from it.
-    pub now: DateTime<Utc>,
-    pub merchants: Vec<MerchantStages>,
-    /// False when the scan stopped at the limit before the end of the portfolio.
-    pub complete: bool,
 }
 
 /// What one batch of merchants gave.

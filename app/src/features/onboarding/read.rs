@@ -4,11 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::queue_item::{Batch, MerchantList};
+use super::queue_item::Batch;
 use crate::error::AppError;
+use crate::portfolio_scan::MerchantList;
 
-/// At most this many merchants are read for the queue.
-pub const SCAN_LIMIT: usize = 5000;
 /// The merchant list is read in this many slices at once, each shown as it arrives.
 pub const SLICES: usize = 20;
 
@@ -20,7 +19,7 @@ pub async fn review_merchants(merchant: String) -> Result<MerchantList, AppError
     let state = crate::state::app_state()?;
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     state
-        .shared::<super::Gatherer>()?
+        .shared::<crate::portfolio_scan::PortfolioScan>()?
         .merchants(&state.dintero, &user, &merchant)
         .await
 }
@@ -36,8 +35,6 @@ pub async fn review_slice(merchant: String, slice: usize) -> Result<Batch, AppEr
     if slice >= SLICES {
         return Err(AppError::invalid("slice", "review.error.slice"));
     }
-    state
-        .shared::<super::Gatherer>()?
-        .slice(&state.dintero, &user, &merchant, slice)
-        .await
+    let scan = state.shared::<crate::portfolio_scan::PortfolioScan>()?;
+    super::gatherer::slice(scan, &state.dintero, &user, &merchant, slice).await
 }

@@ -1,6 +1,6 @@
 //! [`Portfolio`], as [`super::read::portfolio_settlements`] reads it: the settlements of every merchant (or a chosen set) for the same
 //! filters as one merchant's page, gathered with a bounded number of requests in flight (the review
-//! onboarding queue's [`crate::features::onboarding::Gatherer`] semaphore), summed per provider and currency and
+//! shared [`crate::portfolio_scan::PortfolioScan`] semaphore), summed per provider and currency and
 //! per month, with the merchants that have an enabled connection but **no** settlement from it in
 //! the period.
 //!

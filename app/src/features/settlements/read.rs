@@ -37,9 +37,7 @@ pub async fn list_settlements(
         state.dintero.settlements(&user.access_token, &aid, &query),
     );
     let page = page?;
-    let merchant_name = account
-        .map(|a| crate::features::merchants::merchant_view::MerchantRow::from(&a).name)
-        .unwrap_or_else(|_| aid.to_string());
+    let merchant_name = account.map(|a| a.name()).unwrap_or_else(|_| aid.to_string());
     let by_created = query.created_from.is_some() || query.created_to.is_some();
     let next = page.last_evaluated_key.and_then(|key| {
         let date = if by_created {
@@ -73,7 +71,7 @@ pub async fn portfolio_settlements(
     let mut query = filter.check()?;
     query.limit = Some(1000);
     let list = state
-        .shared::<crate::features::onboarding::Gatherer>()?
+        .shared::<crate::portfolio_scan::PortfolioScan>()?
         .merchants(&state.dintero, &user, "")
         .await?;
     let wanted: Vec<_> = list
@@ -111,7 +109,7 @@ async fn all_settlements(
     let mut items = Vec::new();
     for _ in 0..super::portfolio::MAX_PAGES {
         let page = state
-            .shared::<crate::features::onboarding::Gatherer>()?
+            .shared::<crate::portfolio_scan::PortfolioScan>()?
             .limited(state.dintero.settlements(&user.access_token, &aid, &query))
             .await?;
         items.extend(page.items);

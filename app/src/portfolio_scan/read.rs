@@ -1,8 +1,7 @@
-//! [`read_merchants`]: the partner's merchants for the queue, each with its account progression
-//! and connections, read page by page up to [`SCAN_LIMIT`].
+//! [`read_merchants`]: the partner's merchants, each with its account progression and connections,
+//! read page by page up to [`SCAN_LIMIT`].
 
-use super::queue_item::{ConnectionStage, MerchantList, MerchantStages};
-use super::read::SCAN_LIMIT;
+use super::stages::{ConnectionStage, MerchantList, MerchantStages, SCAN_LIMIT};
 use crate::dintero::accounts::{Account, AccountsQuery};
 use crate::dintero::DinteroClient;
 use crate::error::AppError;
@@ -38,11 +37,10 @@ pub async fn read_merchants(dintero: &DinteroClient, person: &Secret, search: &s
 }
 
 fn stages(account: &Account) -> MerchantStages {
-    let row = crate::features::merchants::merchant_view::MerchantRow::from(account);
     MerchantStages {
-        account_id: row.account_id,
-        name: row.name,
-        progression: row.progression,
+        account_id: account.account_id.clone(),
+        name: account.name(),
+        progression: account.progression.as_ref().map(|p| p.to_string()),
         account_changed_at: account.updated_at.clone().or_else(|| account.created_at.clone()),
         connections: account
             .connection_list()

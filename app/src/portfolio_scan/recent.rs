@@ -1,9 +1,9 @@
 //! [`Recent`]: one read shared by everyone who asks for the same thing while it runs (and for a
 //! short while after, if it succeeded).
 //!
-//! Why the queue needs it: a queue page asks for the merchant list and for each of its slices at
-//! once, and every slice needs the list; sharing it means one page view reads the list once, and a
-//! person paging back and forth within [`super::gatherer::LIST_KEPT`] does not read it again.
+//! Why a scan needs it: the onboarding queue's page asks for the merchant list and for each of its
+//! slices at once, and every slice needs the list; sharing it means one page view reads the list
+//! once, and a person paging back and forth within [`super::LIST_KEPT`] does not read it again.
 
 use std::collections::HashMap;
 use std::future::Future;
