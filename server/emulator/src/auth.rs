@@ -1,5 +1,6 @@
-//! The bearer-token checks every handler uses, and `POST /v1/accounts/{partner_id}/auth/exchange_token`
-//! (01-auth.md). The token endpoint itself is in [`super::token`].
+//! The bearer-token checks every handler uses (bearer, scope, account, and a merchant-level
+//! endpoint's checks together), and `POST /v1/accounts/{partner_id}/auth/exchange_token` (01-auth.md).
+//! The token endpoint itself is in [`crate::token`].
 
 use axum::extract::{Path, State};
 use axum::http::header::AUTHORIZATION;
@@ -8,14 +9,12 @@ use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::control::LogSubject;
-use super::error::ApiError;
-use super::jwt::Claims;
-use super::world::normalize_oid;
-use super::Emulator;
-
-/// Lifetime of a person's token (the reference's password example: 14400 s).
-pub const USER_TOKEN_SECONDS: i64 = 14_400;
+use crate::error::ApiError;
+use crate::jwt::Claims;
+use crate::request_log::LogSubject;
+use crate::sessions::USER_TOKEN_SECONDS;
+use crate::state::Emulator;
+use crate::world::normalize_oid;
 
 /// The body of `POST /v1/accounts/{partner_id}/auth/exchange_token`.
 #[derive(Debug, Deserialize)]
@@ -111,4 +110,20 @@ pub fn require_scope(claims: &Claims, scopes: &[&str]) -> Result<(), ApiError> {
             scopes.join(", ")
         )))
     }
+}
+
+/// Bearer, scope and account checks of a merchant-level endpoint, then that the merchant exists.
+pub async fn merchant_claims(
+    emulator: &Emulator,
+    headers: &HeaderMap,
+    aid: &str,
+    scopes: &[&str],
+) -> Result<Claims, ApiError> {
+    let claims = bearer(emulator, headers, chrono::Utc::now().timestamp())?;
+    require_scope(&claims, scopes)?;
+    require_account(&claims, aid)?;
+    if emulator.world.read().await.partner_of(aid).is_none() {
+        return Err(ApiError::not_found(format!("Account {aid} not found")));
+    }
+    Ok(claims)
 }

@@ -7,77 +7,26 @@
 //! - `POST /__emulator/auth/tokens` with `{"user_token_seconds": n}` shortens the lifetime of people's
 //!   tokens issued from now on (`null` restores 4 hours), and with `{"revoke_refresh_tokens": true}`
 //!   makes every refresh token issued so far worthless (to test renewal and its failure);
-//! - `GET /__emulator/issued-secrets` lists every secret handed out (see [`super::issued`]).
-
-use std::collections::VecDeque;
-use std::sync::Mutex;
+//! - `GET /__emulator/issued-secrets` lists every secret handed out (see [`crate::issued`]).
+//!
+//! The request log is [`crate::request_log`]'s, the faults [`crate::faults`]'; each area adds its own
+//! control routes (`<area>::control_routes`).
 
 use axum::extract::{Query, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::error::ApiError;
-use super::faults::FaultSpec;
-use super::issued::{IssuedSecret, SecretKind};
-use super::{accounts, approvals, compliance, pricing, seed, settlements, Emulator};
+use crate::error::ApiError;
+use crate::faults::FaultSpec;
+use crate::issued::{IssuedSecret, SecretKind};
+use crate::request_log::RequestEntry;
+use crate::state::Emulator;
+use crate::{accounts, approvals, compliance, pricing, seed, settlements};
 
 /// The most merchants `/__emulator/seed` makes (for benchmarks).
 pub const MAX_MERCHANTS: usize = 20_000;
-
-/// How many requests `/__emulator/requests` remembers.
-const REQUEST_LOG_LENGTH: usize = 2_000;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct RequestEntry {
-    pub method: String,
-    pub path: String,
-    /// The query string as sent (without `?`), so two reads of one path with different filters or
-    /// pages can be told apart; `None` when there was none.
-    pub query: Option<String>,
-    /// For a token exchange, the account it was for (its body's `account_id`, never the token):
-    /// exchanges for different merchants share one path and differ only in this.
-    pub subject: Option<String>,
-    pub status: u16,
-}
-
-/// What a handler tells the request log about a request beyond its method, path and query (see
-/// [`RequestEntry::subject`]); carried as a response extension.
-#[derive(Debug, Clone)]
-pub struct LogSubject(pub String);
-
-#[derive(Default)]
-pub struct RequestLog(Mutex<VecDeque<RequestEntry>>);
-
-impl RequestLog {
-    pub fn push(&self, method: &str, path: &str, query: Option<&str>, subject: Option<&str>, status: u16) {
-        let mut log = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        if log.len() == REQUEST_LOG_LENGTH {
-            log.pop_front();
-        }
-        log.push_back(RequestEntry {
-            method: method.to_owned(),
-            path: path.to_owned(),
-            query: query.map(str::to_owned),
-            subject: subject.map(str::to_owned),
-            status,
-        });
-    }
-
-    pub fn entries(&self) -> Vec<RequestEntry> {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .iter()
-            .cloned()
-            .collect()
-    }
-
-    pub fn clear(&self) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
-    }
-}
 
 pub fn router() -> Router<Emulator> {
     Router::new()

@@ -2,7 +2,7 @@
 //! half-way, on the API paths matching a pattern, for a number of requests or until cleared.
 //! Set through `POST /__emulator/faults`; see [`FaultSpec`].
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -12,8 +12,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::error::ApiError;
-use super::Emulator;
+use crate::error::ApiError;
 
 /// One rule. `path` is matched against the request path, `*` standing for any run of characters
 /// (`/v1/accounts/*/settlements*`); `method`, when given, must equal the request's.
@@ -104,9 +103,9 @@ pub fn glob(pattern: &str, text: &str) -> bool {
     true
 }
 
-/// The middleware in front of the API routes.
-pub async fn inject(State(emulator): State<Emulator>, request: Request, next: Next) -> Response {
-    let kinds = emulator.faults.take(request.method().as_str(), request.uri().path());
+/// The middleware in front of the API routes, given the emulator's faults as its state.
+pub async fn inject(State(faults): State<Arc<Faults>>, request: Request, next: Next) -> Response {
+    let kinds = faults.take(request.method().as_str(), request.uri().path());
     let mut drop_after = None;
     for kind in kinds {
         match kind {

@@ -1,8 +1,8 @@
 //! Every secret the emulator hands out, remembered so that a test can look for them where they must
 //! never appear (pages, wasm, URLs, cookies, logs): `GET /__emulator/issued-secrets`.
 //!
-//! Recorded where they are made: access tokens ([`super::token::issue`] for every grant, and
-//! [`super::auth::exchange_token`]), refresh tokens, `mfa_token`s of `mfa_required` answers and the
+//! Recorded where they are made: access tokens ([`crate::token::issue`] for every grant, and
+//! [`crate::auth::exchange_token`]), refresh tokens, `mfa_token`s of `mfa_required` answers and the
 //! `oob_code`s of MFA challenges. The API clients' secrets are not issued but seeded, so the route
 //! adds those of the current world.
 //!

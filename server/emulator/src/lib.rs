@@ -1,40 +1,54 @@
 //! A stateful stand-in for Dintero's HTTP API, for development, demos and tests.
 //!
 //! Its types are its own (not the app client's): the two are independent readings of
-//! `../shared/api/REFERENCE.md`, so tests between them mean something. The pieces:
-//! - [`world`]: the state, one world per partner, and [`seed`] which fills it deterministically;
-//! - [`jwt`]: the tokens it signs and checks;
-//! - [`error`]: Dintero's error envelope;
-//! - [`auth`], [`settings`], [`users`]: tokens, an account's own settings, the partner's people;
-//! - one module per API area, each with its store, its seeding and its routes: [`accounts`],
-//!   [`approvals`], [`pricing`], [`compliance`], [`settlements`];
-//! - [`control`]: the control plane under `/__emulator/...`; [`faults`]: injected latency and errors;
-//!   [`issued`]: every secret handed out, for the tests that look for leaks.
+//! `../shared/api/REFERENCE.md`, so tests between them mean something. The pieces, each importing
+//! only pieces listed before it (so no module imports one that imports it back):
+//! - the shared core's leaves: [`error`] (Dintero's error envelope), [`params`] (query parameters
+//!   and `limit`), [`validate`] (body checks), [`clock`] and [`ids`] (times and seeded identifiers),
+//!   [`jwt`] (the tokens it signs and checks), [`issued`] (every secret handed out, for the tests
+//!   that look for leaks), [`request_log`], [`faults`] (injected latency and errors), [`sessions`]
+//!   (refresh tokens, MFA challenges, the outbox);
+//! - each area's state, `<area>::store` (with the files of the records it holds, such as
+//!   [`settlements::generate`]);
+//! - [`world`]: the state, one world per partner, holding each area's store; [`state`]: the shared
+//!   [`Emulator`] every handler takes; [`auth`]: the bearer and scope checks, and the token exchange;
+//! - one module per API area, each with its store, its seeding (`<area>::seed`, which needs only
+//!   the world, the stores and the core, and may take [`accounts::seed`]'s helpers) and its routes
+//!   and handlers: [`accounts`], [`approvals`], [`pricing`], [`compliance`], [`settlements`];
+//! - [`token`], [`mfa`], [`users`], [`settings`]: the token endpoint, MFA challenges, the partner's
+//!   people, an account's own settings;
+//! - [`seed`]: the demo world, made by every area's seeding;
+//! - [`control`]: the control plane under `/__emulator/...`;
+//! - this file: [`Emulator::new`], the router and the request-log middleware.
 //!
 //! What it does not emulate is listed in the README ("The Dintero emulator").
 
 pub mod accounts;
 pub mod approvals;
 pub mod auth;
+pub mod clock;
 pub mod compliance;
 pub mod control;
 pub mod error;
 pub mod faults;
+pub mod ids;
 pub mod issued;
 pub mod jwt;
 pub mod mfa;
 pub mod params;
 pub mod pricing;
+pub mod request_log;
 pub mod seed;
 pub mod sessions;
 pub mod settings;
 pub mod settlements;
+pub mod state;
 pub mod token;
 pub mod users;
+pub mod validate;
 pub mod world;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
@@ -42,38 +56,14 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use tokio::net::TcpListener;
-use tokio::sync::RwLock;
 
+pub use state::Emulator;
 pub use world::World;
-
-/// The emulator's shared state: the world behind a lock, a log of recent requests, the injected
-/// faults, the token signer and the secrets it has handed out.
-#[derive(Clone)]
-pub struct Emulator {
-    pub world: Arc<RwLock<World>>,
-    pub requests: Arc<control::RequestLog>,
-    pub faults: Arc<faults::Faults>,
-    pub signer: Arc<jwt::Signer>,
-    pub issued: Arc<issued::IssuedSecrets>,
-}
 
 impl Emulator {
     /// A new emulator holding the demo world made from `seed`.
     pub fn new(seed: u64) -> Self {
-        Self {
-            world: Arc::new(RwLock::new(seed::demo_world(seed))),
-            requests: Arc::new(control::RequestLog::default()),
-            faults: Arc::new(faults::Faults::default()),
-            signer: Arc::new(jwt::Signer::random()),
-            issued: Arc::new(issued::IssuedSecrets::default()),
-        }
-    }
-
-    /// Signs `claims` into an access token and remembers it as issued.
-    pub fn access_token(&self, claims: &jwt::Claims) -> String {
-        let token = self.signer.sign(claims);
-        self.issued.record(issued::SecretKind::AccessToken, &token);
-        token
+        Self::with_world(seed::demo_world(seed))
     }
 
     /// The HTTP surface: Dintero's paths under `/v1`, the control plane under `/__emulator`.
@@ -93,7 +83,7 @@ impl Emulator {
         Router::new()
             .merge(api)
             .fallback(error::not_found)
-            .layer(middleware::from_fn_with_state(self.clone(), faults::inject))
+            .layer(middleware::from_fn_with_state(self.faults.clone(), faults::inject))
             .merge(control::router())
             .layer(middleware::from_fn_with_state(self.clone(), record))
             .with_state(self.clone())
@@ -125,7 +115,10 @@ async fn record(State(emulator): State<Emulator>, request: Request, next: Next) 
             method.as_str(),
             &path,
             query.as_deref(),
-            response.extensions().get::<control::LogSubject>().map(|s| s.0.as_str()),
+            response
+                .extensions()
+                .get::<request_log::LogSubject>()
+                .map(|s| s.0.as_str()),
             response.status().as_u16(),
         );
     }

@@ -11,12 +11,13 @@ use rand::Rng;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::error::ApiError;
-use super::issued::SecretKind;
-use super::sessions::{Challenge, OutboxMessage, MFA_ATTEMPTS, MFA_SECONDS};
-use super::token::{app_client, invalid_grant, required};
-use super::world::normalize_oid;
-use super::Emulator;
+use crate::clock::ts;
+use crate::error::ApiError;
+use crate::issued::SecretKind;
+use crate::sessions::{Challenge, OutboxMessage, MFA_ATTEMPTS, MFA_SECONDS};
+use crate::state::Emulator;
+use crate::token::{app_client, invalid_grant, required};
+use crate::world::normalize_oid;
 
 #[derive(Debug, Deserialize)]
 pub struct ChallengeRequest {
@@ -91,7 +92,7 @@ pub async fn challenge(
         },
         channel: channel.to_owned(),
         code: binding_code,
-        sent_at: super::accounts::seed::ts(chrono::Utc::now()),
+        sent_at: ts(chrono::Utc::now()),
     });
     Ok(Json(
         json!({"challenge_type": "oob", "binding_method": "prompt", "oob_code": oob_code}),

@@ -5,7 +5,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
-use super::error::ApiError;
+use crate::error::ApiError;
 
 /// The request's query, decoded.
 #[derive(Debug, Clone, Default)]

@@ -1,10 +1,13 @@
 //! What the token endpoint remembers between calls: refresh tokens, pending MFA sign-ins and
-//! their out-of-band challenges, and the outbox of codes that would go out by SMS or e-mail.
+//! their out-of-band challenges, and the outbox of codes that would go out by SMS or e-mail; and how
+//! long people's tokens and MFA codes live.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
+/// Lifetime of a person's token (the reference's password example: 14400 s).
+pub const USER_TOKEN_SECONDS: i64 = 14_400;
 /// How long an MFA token and a challenge's code stay valid (seconds).
 pub const MFA_SECONDS: i64 = 300;
 /// Wrong codes allowed per challenge before it is void.
@@ -27,7 +30,7 @@ pub struct AuthStore {
 impl AuthStore {
     /// How long a person's token issued now lives.
     pub fn user_token_seconds(&self) -> i64 {
-        self.user_token_seconds.unwrap_or(super::auth::USER_TOKEN_SECONDS)
+        self.user_token_seconds.unwrap_or(USER_TOKEN_SECONDS)
     }
 }
 

@@ -8,10 +8,11 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::Value;
 
-use super::auth::{bearer, require_account, require_scope};
-use super::error::ApiError;
-use super::world::normalize_oid;
-use super::Emulator;
+use crate::auth::{bearer, require_account, require_scope};
+use crate::clock::ts;
+use crate::error::ApiError;
+use crate::state::Emulator;
+use crate::world::normalize_oid;
 
 /// Fields of `Account` that the merchant's own view leaves out (02-partner-accounts.md).
 pub const PARTNER_PRIVATE: [&str; 9] = [
@@ -93,7 +94,7 @@ async fn put_settings(
             merge(&mut merchant[key], value);
         }
     }
-    merchant["updated_at"] = Value::String(super::accounts::seed::ts(chrono::Utc::now()));
+    merchant["updated_at"] = Value::String(ts(chrono::Utc::now()));
     Ok(Json(merchant_view(merchant)))
 }
 
@@ -117,5 +118,21 @@ pub fn merge(target: &mut Value, patch: &Value) {
             }
         }
         _ => *target = patch.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn the_merchant_view_hides_partner_inputs() {
+        let account =
+            json!({"account_id": "T11200061", "invitation_note": "Velkommen", "progression": "applied", "company": {}});
+        let view = merchant_view(&account);
+        assert!(view.get("invitation_note").is_none() && view.get("progression").is_none());
+        assert!(view.get("company").is_some());
     }
 }

@@ -1,6 +1,6 @@
 //! `POST /v1/accounts/{oid}/auth/token` (01-auth.md): client credentials (HTTP Basic), password
 //! (Bearer = the app's token; `403 mfa_required` with an `mfa_token` for people who need a second
-//! factor), `mfa_oob` (also spelled `mfa-oob`, see [`super::mfa`]) and `refresh_token`; and
+//! factor), `mfa_oob` (also spelled `mfa-oob`, see [`crate::mfa`]) and `refresh_token`; and
 //! `POST /v1/accounts/{oid}/auth/revoke`.
 
 use axum::extract::{Path, State};
@@ -13,13 +13,13 @@ use rand::distr::{Alphanumeric, SampleString};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::auth::{bearer, require_scope};
-use super::error::ApiError;
-use super::issued::SecretKind;
-use super::jwt::{Claims, TokenKind};
-use super::sessions::{PendingMfa, RefreshGrant, MFA_SECONDS};
-use super::world::{normalize_oid, Partner, User};
-use super::Emulator;
+use crate::auth::{bearer, require_scope};
+use crate::error::ApiError;
+use crate::issued::SecretKind;
+use crate::jwt::{Claims, TokenKind};
+use crate::sessions::{PendingMfa, RefreshGrant, MFA_SECONDS};
+use crate::state::Emulator;
+use crate::world::{normalize_oid, Partner, User};
 
 /// Lifetime of a client-credentials token (the reference's example: 86400 s).
 const CLIENT_TOKEN_SECONDS: i64 = 86_400;

@@ -5,10 +5,10 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::Value;
 
-use super::auth::{bearer, require_scope};
-use super::error::ApiError;
-use super::world::normalize_oid;
-use super::Emulator;
+use crate::auth::{bearer, require_scope};
+use crate::error::ApiError;
+use crate::state::Emulator;
+use crate::world::normalize_oid;
 
 pub async fn list(
     State(emulator): State<Emulator>,

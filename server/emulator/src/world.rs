@@ -1,11 +1,13 @@
 //! The emulator's state: one [`Partner`] world per partner account, each with its API clients, its
-//! people, and one store per API area (merchants, approvals, pricing, compliance, settlements).
+//! people, its sign-in sessions and one store per API area (merchants, approvals, pricing,
+//! compliance, settlements), each defined in the area's `store.rs`.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{accounts, approvals, compliance, pricing, settlements};
+use crate::sessions::AuthStore;
+use crate::{accounts, approvals, compliance, pricing, settlements};
 
 /// Every partner the emulator knows, by partner account id (`T11200000`).
 #[derive(Debug, Clone, Default)]
@@ -53,17 +55,17 @@ pub struct Partner {
     pub clients: Vec<ApiClient>,
     pub users: Vec<User>,
     /// Refresh tokens, pending MFA sign-ins, and the outbox of codes.
-    pub auth: super::sessions::AuthStore,
+    pub auth: AuthStore,
     /// Merchant accounts, their events and connections.
-    pub accounts: accounts::Store,
+    pub accounts: accounts::store::Store,
     /// CDD cases, payment approvals, seller approvals.
-    pub approvals: approvals::Store,
+    pub approvals: approvals::store::Store,
     /// Price packages and which account uses which.
-    pub pricing: pricing::Store,
+    pub pricing: pricing::store::Store,
     /// The MATCH and VMSS registers and past inquiries.
-    pub compliance: compliance::Store,
+    pub compliance: compliance::store::Store,
     /// Settlements, report configurations, report metadata, seller balances and transfers.
-    pub settlements: settlements::Store,
+    pub settlements: settlements::store::Store,
 }
 
 impl Partner {

@@ -9,31 +9,16 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
 
-use super::super::auth::{bearer, require_account, require_scope};
-use super::super::error::ApiError;
-use super::super::jwt::Claims;
-use super::super::params::Params;
-use super::super::Emulator;
+use super::access::{check_aid, not_found, partner, partner_claims, partner_mut};
 use super::filters::{cursor_account, paging_token, Filters};
-use super::seed::ts;
 use super::validation::{check_account_body, CREATE_ONLY, WRITABLE};
-use super::{check_aid, partner, partner_id, partner_mut};
+use crate::clock::ts;
+use crate::error::ApiError;
+use crate::params::Params;
+use crate::state::Emulator;
 
 const READ: [&str; 2] = ["admin:accounts", "read:accounts"];
 const WRITE: [&str; 2] = ["admin:accounts", "write:accounts"];
-
-/// Bearer, scope and "a token on this partner" checks of a partner path.
-pub fn partner_claims(
-    emulator: &Emulator,
-    headers: &HeaderMap,
-    oid: &str,
-    scopes: &[&str],
-) -> Result<Claims, ApiError> {
-    let claims = bearer(emulator, headers, chrono::Utc::now().timestamp())?;
-    require_scope(&claims, scopes)?;
-    require_account(&claims, &partner_id(oid))?;
-    Ok(claims)
-}
 
 /// `GET /v1/accounts/{oid}/management/accounts`: a bare array, ordered by account id, each item
 /// with its `paging_token`.
@@ -175,8 +160,4 @@ pub async fn remove(
     account["deleted_by"] = json!(claims.sub);
     store.deleted.insert(aid, account.clone());
     Ok(Json(account))
-}
-
-pub fn not_found(aid: &str) -> ApiError {
-    ApiError::not_found(format!("Account {aid} not found"))
 }

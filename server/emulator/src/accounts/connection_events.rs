@@ -7,11 +7,11 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use super::super::error::ApiError;
-use super::super::Emulator;
-use super::collection::{not_found, partner_claims};
-use super::seed::ts;
-use super::{check_aid, configuration, connection_key, partner_mut};
+use super::access::{check_aid, not_found, partner_claims, partner_mut};
+use super::connections::{configuration, connection, connection_key};
+use crate::clock::ts;
+use crate::error::ApiError;
+use crate::state::Emulator;
 
 const STATUSES: [&str; 4] = ["pending", "enabled", "failed", "declined"];
 /// Connections the endpoint takes (02-partner-accounts.md; `klarna`, `vipps-psp` **INF**).
@@ -162,7 +162,7 @@ pub async fn advance(
         .partner_of_mut(&aid)
         .and_then(|p| p.accounts.merchants.get_mut(&aid))
         .ok_or_else(|| not_found(&aid))?;
-    let from = super::connection(account, &name)
+    let from = connection(account, &name)
         .and_then(|c| c["status"].as_str())
         .map(str::to_owned)
         .ok_or_else(|| ApiError::not_found(format!("Account {aid} has no connection {name}")))?;

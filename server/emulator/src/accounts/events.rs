@@ -5,96 +5,15 @@
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use chrono::{DateTime, Duration, Utc};
-use rand::rngs::StdRng;
-use rand::seq::IndexedRandom;
-use rand::Rng;
+use chrono::Utc;
 use serde_json::{json, Value};
 
-use super::super::error::ApiError;
-use super::super::params::Params;
-use super::super::seed::uuid_from;
-use super::super::Emulator;
-use super::collection::{not_found, partner_claims};
-use super::seed::{seed_now, ts, ACCOUNT_MANAGERS};
-use super::{check_aid, partner, partner_mut, Store};
-
-const NO_COMMENTS: [&str; 6] = [
-    "Ringte daglig leder – ønsker også Klarna. Følg opp i neste uke.",
-    "Kontrakt signert ✍️ — venter på Swedbank Pay.",
-    "Bankkontoen er verifisert. Klar for Vipps.",
-    "Kunden spør om lavere gebyr på kort; sendt tilbud på Nordlys Plus.",
-    "Møte på kontoret i Tromsø, de vil starte med nettbutikk før jul.",
-    "Mangler signatur fra styreleder, purret på e-post.",
-];
-const SE_COMMENTS: [&str; 5] = [
-    "Pratade med ägaren – vill även ha Swish Handel. Återkommer i april.",
-    "Avtalet är signerat, väntar på Walley.",
-    "Kunden undrar över avgifterna för kort; skickat prisförslag.",
-    "Saknar underskrift från firmatecknare, påmint via e-post.",
-    "Butiken i Göteborg öppnar i mars, vill vara live innan dess.",
-];
-
-/// Seeds comments on about every third merchant and a statistics event on every fourth.
-pub fn seed(store: &mut Store, rng: &mut StdRng) {
-    let now = seed_now();
-    for (aid, account) in &store.merchants {
-        let created = account["created_at"]
-            .as_str()
-            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-            .map(|t| t.with_timezone(&Utc))
-            .unwrap_or(now - Duration::days(365));
-        let swedish = account["company"]["address"]["country"] == "SE";
-        let n: usize = aid[1..].parse().unwrap_or(0);
-        let mut events: Vec<(DateTime<Utc>, Value)> = Vec::new();
-        if n % 3 == 1 {
-            let pool: &[&str] = if swedish { &SE_COMMENTS } else { &NO_COMMENTS };
-            for _ in 0..rng.random_range(1..=3) {
-                let span = (now - created).num_minutes().max(1);
-                let at = created + Duration::minutes(rng.random_range(0..span));
-                let by = ACCOUNT_MANAGERS.choose(rng).copied().unwrap_or_default();
-                let body = pool.choose(rng).copied().unwrap_or_default();
-                events.push((at, comment(uuid_from(rng), ts(at), by, body)));
-            }
-        }
-        if n.is_multiple_of(4) {
-            let at = now - Duration::days(19) - Duration::hours(9) + Duration::minutes(5);
-            let count: u64 = rng.random_range(20..2_000);
-            let product = if swedish { "swish.swish" } else { "vipps" };
-            events.push((
-                at,
-                json!({
-                    "event_type": "statistics",
-                    "id": uuid_from(rng),
-                    "created_at": ts(at),
-                    "created_by": "system",
-                    "statistics": {
-                        "checkout": {"payment_product_types": [
-                            {"payment_product_type": product, "count": count, "amount": count * rng.random_range(15_000..90_000)}
-                        ]},
-                        "shopping": {"orders": []},
-                    },
-                }),
-            ));
-        }
-        if !events.is_empty() {
-            events.sort_by_key(|(at, _)| *at);
-            let list = events.into_iter().map(|(_, e)| e).collect();
-            store.events.insert(aid.clone(), list);
-        }
-    }
-}
-
-fn comment(id: String, at: String, by: &str, body: &str) -> Value {
-    json!({
-        "event_type": "comment",
-        "id": id,
-        "created_at": at,
-        "created_by": by,
-        "body": body,
-        "visibility": "private",
-    })
-}
+use super::access::{check_aid, not_found, partner, partner_claims, partner_mut};
+use super::seed::comment;
+use crate::clock::ts;
+use crate::error::ApiError;
+use crate::params::Params;
+use crate::state::Emulator;
 
 /// `GET .../accounts/{aid}/events`: newest first; `type=comment` keeps comments only.
 pub async fn list(

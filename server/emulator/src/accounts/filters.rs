@@ -3,9 +3,10 @@
 
 use serde_json::Value;
 
-use super::super::error::ApiError;
-use super::super::params::Params;
-use super::{connection, connections};
+use super::connections::{connection, connection_key, connections};
+use crate::auth::is_account_id;
+use crate::error::ApiError;
+use crate::params::Params;
 
 /// The list's filters, read from the query.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,7 +36,7 @@ impl Filters {
         };
         let mut failures = Vec::new();
         for (i, name) in filters.connection.iter().enumerate() {
-            if super::connection_key(name).is_none() {
+            if connection_key(name).is_none() {
                 failures.push((format!("/connection/{i}"), format!("unknown connection '{name}'")));
             }
         }
@@ -152,7 +153,7 @@ pub fn paging_token(aid: &str) -> String {
 pub fn cursor_account(token: &str) -> Result<String, ApiError> {
     token
         .strip_prefix("pt.")
-        .filter(|aid| super::super::auth::is_account_id(aid))
+        .filter(|aid| is_account_id(aid))
         .map(str::to_owned)
         .ok_or_else(|| {
             ApiError::validation(vec![(

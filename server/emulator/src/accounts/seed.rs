@@ -1,14 +1,19 @@
 //! The seeded merchants: believable Norwegian and Swedish companies under the partner, spread over
-//! every progression, connection status and provider, each with its connection event timeline.
+//! every progression, connection status and provider, each with its connection event timeline and
+//! payment options, and account events (comments, statistics) on some. Also what other areas'
+//! seeding takes from the merchants: their price package ids ([`PRICE_PACKAGE_IDS`]) and [`slug`].
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::Rng;
 use serde_json::{json, Map, Value};
 
+use super::connections::{configuration, default_options};
 use super::names::*;
-use crate::seed::{norwegian_org_number, swedish_org_number, uuid_from};
+use super::store::Store;
+use crate::clock::{seed_now, ts};
+use crate::ids::{norwegian_org_number, swedish_org_number, uuid_from};
 
 /// The account managers merchants are spread over (the first is a demo person).
 pub const ACCOUNT_MANAGERS: [&str; 3] = [
@@ -37,14 +42,145 @@ pub const CONNECTION_STATUSES: [&str; 4] = ["pending", "enabled", "failed", "dec
 /// Account progressions (03-account-schema.md).
 pub const PROGRESSIONS: [&str; 4] = ["applied", "live", "frozen", "deactivated"];
 
-/// The reference "now" of the seeded world: fixed, so the same seed makes the same world.
-pub fn seed_now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).single().unwrap_or_default()
+/// Seeds `count` merchants under the partner, their payment options, a `common` application on
+/// some, and account events (comments, statistics) on some.
+pub fn seed(store: &mut Store, partner_id: &str, rng: &mut StdRng, count: usize) {
+    for index in 1..=count {
+        let mut account = merchant(rng, partner_id, index);
+        enrich(&mut account, index);
+        if let Some(aid) = account["account_id"].as_str() {
+            store.merchants.insert(aid.to_owned(), account);
+        }
+    }
+    seed_events(store, rng);
 }
 
-/// Formats a time as Dintero does (RFC 3339, milliseconds, `Z`).
-pub fn ts(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+/// Adds what [`merchant`] leaves out, without drawing from the generator: the payment options
+/// of enabled connections, and a `common` application on every fifth merchant.
+fn enrich(account: &mut Value, index: usize) {
+    let currency = account["currency"].as_str().unwrap_or("NOK").to_owned();
+    if let Some(connections) = account["connections"].as_object_mut() {
+        for (name, connection) in connections.iter_mut() {
+            let connection = if name == "payex" {
+                &mut connection["creditcard"]
+            } else {
+                connection
+            };
+            if connection["status"] == "enabled" {
+                connection["configuration"] = configuration(name, &currency);
+            }
+        }
+    }
+    if index.is_multiple_of(5) {
+        let created = account["created_at"].clone();
+        let live = account["progression"] == "live";
+        let status = if live { "enabled" } else { "pending" };
+        let mut common = json!({
+            "created_at": created,
+            "created_by": account["created_by"],
+            "updated_at": created,
+            "status": status,
+            "schema": 1,
+            "metadata": {},
+            "signup": {
+                "payment_options": default_options("common", &currency),
+                "store_type": ["online"],
+                "package": "Checkout 195 NOK/month + 1.5%",
+                "created_at": created,
+            },
+            "events": [{
+                "id": format!("common-{index:05}-1"),
+                "created_at": created,
+                "created_by": account["created_by"],
+                "status": "pending",
+                "event": "application_received",
+                "description": "Dintero application received",
+                "metadata": {},
+            }],
+        });
+        if live {
+            common["configuration"] = configuration("common", &currency);
+        }
+        account["connections"]["common"] = common;
+    }
+}
+
+const NO_COMMENTS: [&str; 6] = [
+    "Ringte daglig leder – ønsker også Klarna. Følg opp i neste uke.",
+    "Kontrakt signert ✍️ — venter på Swedbank Pay.",
+    "Bankkontoen er verifisert. Klar for Vipps.",
+    "Kunden spør om lavere gebyr på kort; sendt tilbud på Nordlys Plus.",
+    "Møte på kontoret i Tromsø, de vil starte med nettbutikk før jul.",
+    "Mangler signatur fra styreleder, purret på e-post.",
+];
+const SE_COMMENTS: [&str; 5] = [
+    "Pratade med ägaren – vill även ha Swish Handel. Återkommer i april.",
+    "Avtalet är signerat, väntar på Walley.",
+    "Kunden undrar över avgifterna för kort; skickat prisförslag.",
+    "Saknar underskrift från firmatecknare, påmint via e-post.",
+    "Butiken i Göteborg öppnar i mars, vill vara live innan dess.",
+];
+
+/// Seeds comments on about every third merchant and a statistics event on every fourth.
+fn seed_events(store: &mut Store, rng: &mut StdRng) {
+    let now = seed_now();
+    for (aid, account) in &store.merchants {
+        let created = account["created_at"]
+            .as_str()
+            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or(now - Duration::days(365));
+        let swedish = account["company"]["address"]["country"] == "SE";
+        let n: usize = aid[1..].parse().unwrap_or(0);
+        let mut events: Vec<(DateTime<Utc>, Value)> = Vec::new();
+        if n % 3 == 1 {
+            let pool: &[&str] = if swedish { &SE_COMMENTS } else { &NO_COMMENTS };
+            for _ in 0..rng.random_range(1..=3) {
+                let span = (now - created).num_minutes().max(1);
+                let at = created + Duration::minutes(rng.random_range(0..span));
+                let by = ACCOUNT_MANAGERS.choose(rng).copied().unwrap_or_default();
+                let body = pool.choose(rng).copied().unwrap_or_default();
+                events.push((at, comment(uuid_from(rng), ts(at), by, body)));
+            }
+        }
+        if n.is_multiple_of(4) {
+            let at = now - Duration::days(19) - Duration::hours(9) + Duration::minutes(5);
+            let count: u64 = rng.random_range(20..2_000);
+            let product = if swedish { "swish.swish" } else { "vipps" };
+            events.push((
+                at,
+                json!({
+                    "event_type": "statistics",
+                    "id": uuid_from(rng),
+                    "created_at": ts(at),
+                    "created_by": "system",
+                    "statistics": {
+                        "checkout": {"payment_product_types": [
+                            {"payment_product_type": product, "count": count, "amount": count * rng.random_range(15_000..90_000)}
+                        ]},
+                        "shopping": {"orders": []},
+                    },
+                }),
+            ));
+        }
+        if !events.is_empty() {
+            events.sort_by_key(|(at, _)| *at);
+            let list = events.into_iter().map(|(_, e)| e).collect();
+            store.events.insert(aid.clone(), list);
+        }
+    }
+}
+
+/// A private comment, as seeded and as `POST .../events` adds them.
+pub fn comment(id: String, at: String, by: &str, body: &str) -> Value {
+    json!({
+        "event_type": "comment",
+        "id": id,
+        "created_at": at,
+        "created_by": by,
+        "body": body,
+        "visibility": "private",
+    })
 }
 
 /// The `index`-th merchant (1-based) under partner `partner_id` (e.g. `T11200000` → `T11200001`).
@@ -284,13 +420,4 @@ pub fn slug(s: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-")
-}
-
-/// The payout destinations (sellers) a merchant has: `PD001`, `PD002`... Every area that seeds
-/// something per seller (seller approvals, balances, transfers, settlements by seller) uses this,
-/// so they agree. Every other merchant has none; the rest have one to four.
-pub fn seller_ids(aid: &str) -> Vec<String> {
-    let n: usize = aid.get(1..).and_then(|d| d.parse().ok()).unwrap_or(0);
-    let count = if n % 2 == 1 { 0 } else { 1 + (n / 2) % 4 };
-    (1..=count).map(|i| format!("PD{i:03}")).collect()
 }

@@ -9,10 +9,11 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::Value;
 
-use super::super::auth::{bearer, require_account, require_scope};
-use super::super::error::ApiError;
-use super::super::Emulator;
-use super::{check_aid, connection};
+use super::access::check_aid;
+use super::connections::connection;
+use crate::auth::{bearer, require_account, require_scope};
+use crate::error::ApiError;
+use crate::state::Emulator;
 
 /// Providers with a GET of their own (payex has its own path with the product type).
 const PROVIDERS: [&str; 8] = [

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::super::error::ApiError;
+use crate::error::ApiError;
 
 /// Fields a partner may write on create and on PUT (02-partner-accounts.md).
 pub const WRITABLE: [&str; 14] = [

@@ -7,10 +7,14 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
 
-use super::{bank, check_enum, links, merchant_claims, now, object_body, required_string, CASE_STATUSES};
+use super::bank;
+use super::store::{links, CASE_STATUSES};
+use crate::auth::merchant_claims;
+use crate::clock::now;
 use crate::error::ApiError;
 use crate::params::Params;
-use crate::Emulator;
+use crate::state::Emulator;
+use crate::validate::{check_enum, object_body, required_string};
 
 /// `{payments: [...]}`, filtered by `case_status` (any of).
 pub async fn list(

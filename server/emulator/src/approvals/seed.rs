@@ -1,4 +1,4 @@
-//! The seeded approvals: one seller approval per seller id of a merchant (`seller_ids`), extra ones
+//! The seeded approvals: one seller approval per seller id of a merchant ([`seller_ids`]), extra ones
 //! for some merchants, a payment approval for most merchants, and a CDD case behind each approval
 //! whose event history leads to the approval's status. The first merchants get statuses in turn so
 //! every `case_status` occurs among cases, payment approvals and seller approvals.
@@ -8,9 +8,11 @@ use rand::rngs::StdRng;
 use rand::Rng;
 use serde_json::{json, Value};
 
-use super::{bank, links, CASE_STATUSES};
-use crate::accounts::seed::{seed_now, seller_ids, slug, ts};
-use crate::seed::{norwegian_org_number, swedish_org_number, uuid_from};
+use super::bank;
+use super::store::{links, CASE_STATUSES};
+use crate::accounts::seed::slug;
+use crate::clock::{seed_now, ts};
+use crate::ids::{norwegian_org_number, seller_ids, swedish_org_number, uuid_from};
 use crate::world::Partner;
 
 /// Names of a merchant's outlets (sellers), Norwegian and Swedish.

@@ -7,13 +7,15 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
 
+use super::bank;
 use super::payments::check_country;
-use super::{
-    bank, check_enum, links, merchant_claims, now, object_body, optional_string, required_string, CASE_STATUSES,
-};
+use super::store::{links, CASE_STATUSES};
+use crate::auth::merchant_claims;
+use crate::clock::now;
 use crate::error::ApiError;
 use crate::params::Params;
-use crate::Emulator;
+use crate::state::Emulator;
+use crate::validate::{check_enum, object_body, optional_string, required_string};
 
 /// Statuses an approval may be archived from (`ACTIVE` only with `delete_active=true`).
 const ARCHIVABLE: [&str; 5] = [

@@ -8,17 +8,13 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
 
+use super::access::authorize;
 use super::reader::{parse, Reader};
-use super::register::{alpha3, compare, MatchAddress, MatchListing, MatchPrincipal, MatchQuery};
-use super::{authorize, Inquiry};
+use super::register::{alpha3, compare, MatchAddress, MatchListing, MatchPrincipal, MatchQuery, TERMINATION_REASONS};
+use super::store::Inquiry;
 use crate::error::ApiError;
 use crate::params::Params;
-use crate::Emulator;
-
-/// Mastercard's termination reason codes (07-compliance-match-vmss.md; INF that Dintero uses them).
-pub const TERMINATION_REASONS: [&str; 17] = [
-    "00", "01", "02", "03", "04", "05", "06", "08", "09", "10", "11", "12", "13", "14", "20", "21", "24",
-];
+use crate::state::Emulator;
 
 /// `POST /v1/accounts/{aid}/compliance-search/match?limit=&starting_after=`
 pub async fn search(

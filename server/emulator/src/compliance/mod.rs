@@ -5,10 +5,11 @@
 //! normalising case, whitespace, punctuation and trailing legal suffixes; phonetic by a small
 //! Nordic-aware key), so what a termination adds is found by the next search.
 //!
-//! - [`mastercard`]: the MATCH handlers; [`register`]: MATCH listings and the comparison;
+//! - [`store`]: the area's state (the registers, the inquiries made);
+//! - [`mastercard`]: the MATCH handlers; [`register`]: MATCH listings, reason codes and the comparison;
 //! - [`vmss`]: the VMSS handlers; [`visa`]: VMSS records and the comparison;
-//! - [`reader`]: body validation with JSON-pointer paths; [`seed`]: the seeded registers, from
-//!   the word lists in [`vocabulary`].
+//! - [`access`]: the checks every handler makes; [`reader`]: body validation with JSON-pointer
+//!   paths; [`seed`]: the seeded registers, from the word lists in [`vocabulary`].
 //!
 //! # Limits
 //!
@@ -55,96 +56,21 @@
 //!   (VMSS); T11200005 under a phonetic respelling of its display name and its phone number (VMSS).
 //!   Every other seeded merchant is clean in both.
 
+mod access;
 mod mastercard;
 pub mod phonetic;
 mod reader;
 pub mod register;
 pub mod seed;
+pub mod store;
 pub mod visa;
 mod vmss;
 pub mod vocabulary;
 
-use std::collections::BTreeMap;
-
-use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::Router;
-use rand::rngs::StdRng;
-use serde_json::{json, Value};
 
-use super::auth::{bearer, is_account_id, require_account, require_scope};
-use super::error::ApiError;
-use super::world::Partner;
-use super::Emulator;
-
-pub use mastercard::TERMINATION_REASONS;
-
-/// The MATCH and VMSS registers and the MATCH inquiries made.
-#[derive(Debug, Clone, Default)]
-pub struct Store {
-    /// This partner's Mastercard acquirer id (ICA): the lister of its terminations, the IRN prefix.
-    pub acquirer_id: String,
-    /// This partner's Visa acquirer BID.
-    pub vmss_bid: String,
-    pub match_register: Vec<register::MatchListing>,
-    pub vmss_register: Vec<visa::VmssRecord>,
-    /// MATCH inquiries by IRN.
-    pub inquiries: BTreeMap<String, Inquiry>,
-    inquiry_count: u64,
-    next_reference: i64,
-}
-
-impl Store {
-    /// A new inquiry reference number: acquirer id, date, sequence (like `22772025031400002`).
-    fn next_irn(&mut self, today: chrono::NaiveDate) -> String {
-        self.inquiry_count += 1;
-        format!(
-            "{}{}{:05}",
-            self.acquirer_id,
-            today.format("%Y%m%d"),
-            self.inquiry_count
-        )
-    }
-
-    fn next_reference_number(&mut self) -> i64 {
-        let n = self.next_reference.max(1);
-        self.next_reference = n + 1;
-        n
-    }
-}
-
-/// A MATCH inquiry as it was answered.
-#[derive(Debug, Clone)]
-pub struct Inquiry {
-    pub irn: String,
-    pub account_id: String,
-    /// Every `terminated_merchants` entry found, in register order.
-    pub results: Vec<Value>,
-}
-
-impl Inquiry {
-    /// The response for one page (offset paging).
-    fn page(&self, offset: usize, limit: usize) -> Value {
-        let possible_matches = if self.results.is_empty() {
-            json!([])
-        } else {
-            let page: Vec<&Value> = self.results.iter().skip(offset).take(limit).collect();
-            json!([{
-                "total_merchant_matches": self.results.len(),
-                "terminated_merchants": page,
-            }])
-        };
-        json!({
-            "starting_after": offset,
-            "inquiry_reference_number": self.irn,
-            "possible_matches": possible_matches,
-        })
-    }
-}
-
-pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
-    seed::seed(partner, rng);
-}
+use crate::state::Emulator;
 
 pub fn routes() -> Router<Emulator> {
     Router::new()
@@ -167,113 +93,4 @@ pub fn routes() -> Router<Emulator> {
 /// The area's control-plane routes (under `/__emulator/`, not subject to injected faults).
 pub fn control_routes() -> Router<Emulator> {
     Router::new()
-}
-
-/// Bearer, one of `scopes`, a well-formed `aid` the token was issued on; the `aid` back.
-async fn authorize(emulator: &Emulator, headers: &HeaderMap, aid: &str, scopes: &[&str]) -> Result<String, ApiError> {
-    let claims = bearer(emulator, headers, chrono::Utc::now().timestamp())?;
-    require_scope(&claims, scopes)?;
-    if !is_account_id(aid) {
-        return Err(ApiError::validation(vec![(
-            "/aid".into(),
-            "should match pattern \"^[PT]{1}\\d{8}$\"".into(),
-        )]));
-    }
-    require_account(&claims, aid)?;
-    Ok(aid.to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::seed::{merchant_match_query, merchant_vmss_query, respell};
-    use super::*;
-    use crate::seed::{demo_world, DEMO_PARTNER};
-
-    /// Which merchants of the demo world each register finds, by account id.
-    fn listed(seed: u64) -> (Vec<String>, Vec<String>) {
-        let world = demo_world(seed);
-        let partner = world.partner(DEMO_PARTNER).expect("partner");
-        let store = &partner.compliance;
-        let mut in_match = Vec::new();
-        let mut in_vmss = Vec::new();
-        for (aid, m) in &partner.accounts.merchants {
-            let q = merchant_match_query(m);
-            if store.match_register.iter().any(|l| register::compare(&q, l).is_some()) {
-                in_match.push(aid.clone());
-            }
-            let q = merchant_vmss_query(m);
-            if store.vmss_register.iter().any(|r| visa::compare(&q, r).is_some()) {
-                in_vmss.push(aid.clone());
-            }
-        }
-        (in_match, in_vmss)
-    }
-
-    #[test]
-    fn only_the_merchants_listed_on_purpose_are_found() {
-        let (in_match, in_vmss) = listed(1);
-        assert_eq!(in_match, ["T11200005", "T11200011", "T11200017"]);
-        assert_eq!(in_vmss, ["T11200005", "T11200023"]);
-    }
-
-    #[test]
-    fn the_registers_are_seeded_with_every_reason_code() {
-        let world = demo_world(1);
-        let store = &world.partner(DEMO_PARTNER).expect("partner").compliance;
-        assert!(
-            (35..=45).contains(&store.match_register.len()),
-            "{}",
-            store.match_register.len()
-        );
-        assert!(
-            (35..=45).contains(&store.vmss_register.len()),
-            "{}",
-            store.vmss_register.len()
-        );
-        for code in TERMINATION_REASONS {
-            assert!(
-                store.match_register.iter().any(|l| l.termination_reason_code == code),
-                "{code}"
-            );
-        }
-        let family = register::MatchQuery {
-            business_name: vocabulary::FAMILY_NAME.into(),
-            search_all: true,
-            ..Default::default()
-        };
-        let found = store
-            .match_register
-            .iter()
-            .filter(|l| register::compare(&family, l).is_some())
-            .count();
-        assert_eq!(found, 6);
-    }
-
-    #[test]
-    fn a_respelling_sounds_the_same_but_is_not_the_same() {
-        for name in [
-            "Bakeri Bodø AS",
-            "Kafé Åre AB",
-            "Sykkelverksted Røros AS",
-            "Elektro Geilo AS",
-        ] {
-            let other = respell(name);
-            assert_eq!(
-                phonetic::names(name, &other),
-                phonetic::Hit::Phonetic,
-                "{name} / {other}"
-            );
-        }
-    }
-
-    #[test]
-    fn irns_count_up_per_day() {
-        let mut store = Store {
-            acquirer_id: "2277".into(),
-            ..Default::default()
-        };
-        let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 14).expect("date");
-        assert_eq!(store.next_irn(day), "22772025031400001");
-        assert_eq!(store.next_irn(day), "22772025031400002");
-    }
 }

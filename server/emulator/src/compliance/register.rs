@@ -5,6 +5,11 @@ use serde_json::{json, Value};
 
 use super::phonetic::{self, best, Hit};
 
+/// Mastercard's termination reason codes (07-compliance-match-vmss.md; INF that Dintero uses them).
+pub const TERMINATION_REASONS: [&str; 17] = [
+    "00", "01", "02", "03", "04", "05", "06", "08", "09", "10", "11", "12", "13", "14", "20", "21", "24",
+];
+
 /// An address as MATCH lists it (country as ISO alpha-3).
 #[derive(Debug, Clone, Default)]
 pub struct MatchAddress {

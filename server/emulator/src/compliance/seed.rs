@@ -9,13 +9,12 @@ use rand::seq::{IndexedRandom, SliceRandom};
 use rand::Rng;
 use serde_json::{json, Value};
 
-use super::mastercard::TERMINATION_REASONS;
 use super::phonetic::fold;
-use super::register::{alpha3, compare, MatchAddress, MatchListing, MatchPrincipal, MatchQuery};
+use super::register::{alpha3, compare, MatchAddress, MatchListing, MatchPrincipal, MatchQuery, TERMINATION_REASONS};
 use super::visa::{self, VmssRecord};
 use super::vocabulary::*;
-use crate::accounts::seed::seed_now;
-use crate::seed::{norwegian_org_number, swedish_org_number, uuid_from};
+use crate::clock::seed_now;
+use crate::ids::{norwegian_org_number, swedish_org_number, uuid_from};
 use crate::world::Partner;
 
 /// This partner's Mastercard acquirer id (ICA) and Visa acquirer BID (both made up).
@@ -379,5 +378,28 @@ fn made_up_record(rng: &mut StdRng, (p, t): (usize, usize), index: usize) -> Vms
         acquirer_country: country.to_owned(),
         terminated_ref_id: uuid_from(rng),
         record,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compliance::phonetic;
+
+    #[test]
+    fn a_respelling_sounds_the_same_but_is_not_the_same() {
+        for name in [
+            "Bakeri Bodø AS",
+            "Kafé Åre AB",
+            "Sykkelverksted Røros AS",
+            "Elektro Geilo AS",
+        ] {
+            let other = respell(name);
+            assert_eq!(
+                phonetic::names(name, &other),
+                phonetic::Hit::Phonetic,
+                "{name} / {other}"
+            );
+        }
     }
 }

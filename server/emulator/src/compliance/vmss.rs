@@ -8,11 +8,11 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use super::authorize;
+use super::access::authorize;
 use super::reader::{parse, Reader};
 use super::visa::{compare, VmssRecord};
 use crate::error::ApiError;
-use crate::Emulator;
+use crate::state::Emulator;
 
 /// `POST /v1/accounts/{aid}/compliance-search/vmss`
 pub async fn search(

@@ -7,11 +7,13 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
 
-use super::{partner_claims, ADMIN_SCOPES};
-use crate::approvals::{merchant_claims, now, object_body};
+use super::access::{partner_claims, ADMIN_SCOPES};
+use crate::auth::merchant_claims;
+use crate::clock::now;
 use crate::error::ApiError;
 use crate::params::Params;
-use crate::Emulator;
+use crate::state::Emulator;
+use crate::validate::object_body;
 
 /// `{price_package}`: the package the account's `price_package` names.
 pub async fn account_package(

@@ -3,7 +3,8 @@
 //! - [`packages`]: `GET`/`POST /v1/accounts/{oid}/management/price-packages`, `PUT .../{price_package_id}`;
 //! - [`assign`]: `GET /v1/accounts/{aid}/management/price-package` and
 //!   `PUT /v1/accounts/{oid}/management/accounts/{aid}/price-packages`;
-//! - [`seed`]: the seeded packages.
+//! - [`access`]: the partner-level checks and the writes' scopes;
+//! - [`store`]: the area's state; [`seed`]: the seeded packages.
 //!
 //! # Limits
 //!
@@ -23,38 +24,16 @@
 //!   first listed one (**INF**), so `GET .../price-package` and the account view follow.
 //!   `remove_default_price_package=true` together with a `default_price_package` is a 400.
 
+pub mod access;
 pub mod assign;
 pub mod packages;
 pub mod seed;
+pub mod store;
 
-use std::collections::BTreeMap;
-
-use axum::http::HeaderMap;
 use axum::routing::{get, put};
 use axum::Router;
-use rand::rngs::StdRng;
-use serde_json::Value;
 
-use super::auth::{bearer, require_account, require_scope};
-use super::error::ApiError;
-use super::jwt::Claims;
-use super::world::{normalize_oid, Partner};
-use super::Emulator;
-
-/// The scopes of create, update and assign: `admin:dintero` per the reference, `admin:accounts` **INF**.
-pub const ADMIN_SCOPES: [&str; 2] = ["admin:dintero", "admin:accounts"];
-
-/// The partner's packages in creation order (each Dintero's `PricePackage` as JSON), and the
-/// package assignments per merchant account id.
-#[derive(Debug, Clone, Default)]
-pub struct Store {
-    pub packages: Vec<Value>,
-    pub assignments: BTreeMap<String, Value>,
-}
-
-pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
-    seed::seed(partner, rng);
-}
+use crate::state::Emulator;
 
 pub fn routes() -> Router<Emulator> {
     Router::new()
@@ -79,55 +58,4 @@ pub fn routes() -> Router<Emulator> {
 /// The area's control-plane routes (under `/__emulator/`, not subject to injected faults).
 pub fn control_routes() -> Router<Emulator> {
     Router::new()
-}
-
-/// Bearer, scope and account checks of a partner-level endpoint; the partner's full id.
-pub async fn partner_claims(
-    emulator: &Emulator,
-    headers: &HeaderMap,
-    oid: &str,
-    scopes: &[&str],
-) -> Result<(Claims, String), ApiError> {
-    let claims = bearer(emulator, headers, chrono::Utc::now().timestamp())?;
-    require_scope(&claims, scopes)?;
-    let oid = normalize_oid(oid);
-    require_account(&claims, &oid)?;
-    if emulator.world.read().await.partner(&oid).is_none() {
-        return Err(ApiError::not_found(format!("Account {oid} not found")));
-    }
-    Ok((claims, oid))
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::accounts::seed::PRICE_PACKAGE_IDS;
-
-    #[test]
-    fn every_package_a_merchant_names_is_seeded_and_both_types_occur() {
-        let world = crate::seed::demo_world(1);
-        let partner = world.partner("T11200000").expect("partner");
-        let ids: Vec<&str> = partner
-            .pricing
-            .packages
-            .iter()
-            .filter_map(|p| p["price_package_id"].as_str())
-            .collect();
-        for id in PRICE_PACKAGE_IDS {
-            assert!(ids.contains(&id), "{id}");
-        }
-        for merchant in partner.accounts.merchants.values() {
-            assert!(ids.contains(&merchant["price_package"].as_str().unwrap_or_default()));
-        }
-        assert!(ids.len() >= 10);
-        for kind in ["default", "account"] {
-            assert!(partner.pricing.packages.iter().any(|p| p["type"] == kind), "{kind}");
-        }
-        let custom = partner
-            .pricing
-            .packages
-            .iter()
-            .filter(|p| p["type"] == "account")
-            .all(|p| ids.contains(&p["source_price_package_id"].as_str().unwrap_or_default()));
-        assert!(custom);
-    }
 }

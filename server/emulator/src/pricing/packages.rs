@@ -7,11 +7,12 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use super::{partner_claims, ADMIN_SCOPES};
-use crate::approvals::{check_enum, now, object_body, optional_string, required_string};
+use super::access::{partner_claims, ADMIN_SCOPES};
+use crate::clock::now;
 use crate::error::ApiError;
 use crate::params::Params;
-use crate::Emulator;
+use crate::state::Emulator;
+use crate::validate::{check_enum, object_body, optional_string, required_string};
 
 const TYPES: [&str; 2] = ["default", "account"];
 

@@ -6,8 +6,9 @@ use rand::rngs::StdRng;
 use rand::Rng;
 use serde_json::{json, Value};
 
-use crate::accounts::seed::{seed_now, ts, PRICE_PACKAGE_IDS};
-use crate::seed::uuid_from;
+use crate::accounts::seed::PRICE_PACKAGE_IDS;
+use crate::clock::{seed_now, ts};
+use crate::ids::uuid_from;
 use crate::world::Partner;
 
 /// One price: `flat_amount` in minor units, `unit_amount` a decimal string, and its dimensions.

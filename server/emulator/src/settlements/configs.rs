@@ -1,58 +1,24 @@
 //! Settlement report configurations: `GET`/`POST /v1/accounts/{aid}/settlements/reports/configuration`
-//! and `GET`/`PUT`/`DELETE .../configuration/{id}`, validated field by field.
+//! and `GET`/`PUT`/`DELETE .../configuration/{id}`, validated field by field (the records are
+//! [`ReportConfig`]s of the area's store).
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use chrono::{Duration, Utc};
-use rand::rngs::StdRng;
-use rand::Rng;
-use serde::Serialize;
+use chrono::Utc;
 use serde_json::{json, Value};
 
-use super::{authorize, parts, CREATE_CONFIG, READ_SETTLEMENTS, WRITE_CONFIG};
-use crate::accounts::seed::{seed_now, seller_ids, ts};
+use super::access::{authorize, parts, CREATE_CONFIG, READ_SETTLEMENTS, WRITE_CONFIG};
+use super::store::{Destination, Filter, ReportConfig, Store};
+use crate::clock::ts;
 use crate::error::ApiError;
 use crate::params::Params;
-use crate::seed::uuid_from;
-use crate::world::Partner;
-use crate::Emulator;
+use crate::state::Emulator;
 
 /// File types a configuration may ask for (INF).
 pub const FILETYPES: [&str; 4] = ["pdf", "csv", "xml", "json"];
 /// Destination types.
 pub const DESTINATION_TYPES: [&str; 2] = ["account_email", "email"];
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ReportConfig {
-    pub id: String,
-    pub account_id: String,
-    pub filetypes: Vec<String>,
-    pub destinations: Vec<Destination>,
-    pub providers: Vec<String>,
-    pub filters: Vec<Filter>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_every: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_send_at: Option<i64>,
-    pub last_modified_at: i64,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Destination {
-    pub id: String,
-    pub destination_type: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub destination_value: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Filter {
-    pub filter: String,
-    pub value: String,
-}
 
 /// The writable fields of a body, once valid.
 struct Fields {
@@ -61,78 +27,6 @@ struct Fields {
     providers: Vec<String>,
     filters: Vec<Filter>,
     send_every: Option<u64>,
-}
-
-/// One or two configurations for every fourth merchant.
-pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
-    let aids: Vec<(String, String)> = partner
-        .accounts
-        .merchants
-        .iter()
-        .map(|(aid, account)| {
-            let email = account["company"]["email"].as_str().unwrap_or("post@merchant.example");
-            (
-                aid.clone(),
-                format!("regnskap@{}", email.split('@').nth(1).unwrap_or("merchant.example")),
-            )
-        })
-        .collect();
-    for (n, (aid, email)) in aids.into_iter().enumerate() {
-        if !n.is_multiple_of(4) {
-            continue;
-        }
-        let created = seed_now() - Duration::days(rng.random_range(30..500));
-        let mut configs = vec![ReportConfig {
-            id: uuid_from(rng),
-            account_id: aid.clone(),
-            filetypes: vec!["pdf".into(), "csv".into()],
-            destinations: vec![
-                Destination {
-                    id: format!("dst_{:08x}", rng.random::<u32>()),
-                    destination_type: "account_email".into(),
-                    destination_value: None,
-                },
-                Destination {
-                    id: format!("dst_{:08x}", rng.random::<u32>()),
-                    destination_type: "email".into(),
-                    destination_value: Some(email),
-                },
-            ],
-            providers: vec![],
-            filters: vec![],
-            send_every: Some(86_400_000),
-            last_send_at: Some((seed_now() - Duration::hours(rng.random_range(2..30))).timestamp_millis()),
-            last_modified_at: created.timestamp_millis(),
-            created_at: ts(created),
-            updated_at: ts(created),
-        }];
-        if n.is_multiple_of(8) {
-            let later = created + Duration::days(rng.random_range(1..25));
-            let filters = seller_ids(&aid)
-                .first()
-                .map(|s| {
-                    vec![Filter {
-                        filter: "payout_destination_id".into(),
-                        value: s.clone(),
-                    }]
-                })
-                .unwrap_or_default();
-            configs.push(ReportConfig {
-                id: uuid_from(rng),
-                account_id: aid.clone(),
-                filetypes: vec!["xml".into(), "json".into()],
-                destinations: vec![],
-                providers: vec!["payex".into(), "vipps".into()],
-                filters,
-                send_every: None,
-                last_send_at: None,
-                last_modified_at: later.timestamp_millis(),
-                created_at: ts(later),
-                updated_at: ts(later),
-            });
-        }
-        partner.settlements.configs.insert(aid, configs);
-    }
 }
 
 fn is_email(s: &str) -> bool {
@@ -349,7 +243,7 @@ pub async fn create(
     Ok((StatusCode::OK, Json(config)))
 }
 
-fn find<'a>(store: &'a mut super::Store, aid: &str, id: &str) -> Result<&'a mut ReportConfig, ApiError> {
+fn find<'a>(store: &'a mut Store, aid: &str, id: &str) -> Result<&'a mut ReportConfig, ApiError> {
     store
         .configs
         .get_mut(aid)

@@ -13,12 +13,12 @@ use chrono::{Duration, Utc};
 use futures_util::stream;
 use serde_json::{json, Value};
 
+use super::access::{authorize, parts, READ_SETTLEMENTS};
 use super::generate::{sort_newest_first, Attachment, FileKind, Settlement, Tx};
-use super::{authorize, parts, READ_SETTLEMENTS};
-use crate::accounts::seed::{seed_now, ts};
+use crate::clock::{seed_now, ts};
 use crate::error::ApiError;
 use crate::params::Params;
-use crate::Emulator;
+use crate::state::Emulator;
 
 /// The largest attachment the control plane makes.
 pub const MAX_LARGE_BYTES: u64 = 2 * 1024 * 1024 * 1024;

@@ -1,15 +1,26 @@
 //! A merchant's settlements, made deterministically from (salt, aid, connections), and the
 //! transactions each one covers, made one by one from the settlement's own seed so a file can be
-//! written line by line without holding them.
+//! written line by line without holding them; and [`seed_for`], the seed of everything the area
+//! makes lazily.
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::{json, Value};
 
-use super::seed_for;
-use crate::accounts::seed::{seed_now, seller_ids, ts};
-use crate::seed::uuid_from;
+use crate::clock::{seed_now, ts};
+use crate::ids::{seller_ids, uuid_from};
+
+/// A stable 64-bit seed for `(salt, aid, what)` (FNV-1a), so lazily made data does not depend on
+/// the order merchants are first asked for.
+pub fn seed_for(salt: u64, aid: &str, what: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ salt;
+    for byte in aid.bytes().chain([0]).chain(what.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
 
 /// Providers that settle twice a month; the others settle monthly.
 pub const TWICE_MONTHLY: [&str; 2] = ["vipps", "swish"];

@@ -7,11 +7,12 @@ use axum::Json;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
 
-use super::{authorize, parts, READ_SETTLEMENTS};
-use crate::accounts::seed::ts;
+use super::access::{authorize, parts, READ_SETTLEMENTS};
+use super::generate::Settlement;
+use crate::clock::ts;
 use crate::error::ApiError;
 use crate::params::Params;
-use crate::Emulator;
+use crate::state::Emulator;
 
 /// A date (`2026-01-31`: from its start for `.gte`, to its end for `.lte`) or an RFC 3339 time.
 pub fn parse_bound(params: &Params, name: &str, upper: bool) -> Result<Option<DateTime<Utc>>, ApiError> {
@@ -94,8 +95,8 @@ pub async fn list(
     let mut world = emulator.world.write().await;
     let (merchant, store) = parts(&mut world, &aid)?;
     let all = store.settlements_of(&aid, merchant);
-    let key = |s: &super::Settlement| if by_created { s.created_at } else { s.settled_at };
-    let mut matching: Vec<&super::Settlement> = all
+    let key = |s: &Settlement| if by_created { s.created_at } else { s.settled_at };
+    let mut matching: Vec<&Settlement> = all
         .iter()
         .filter(|s| providers.is_empty() || providers.contains(&s.provider))
         .filter(|s| {

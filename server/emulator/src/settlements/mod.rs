@@ -3,12 +3,14 @@
 //!
 //! A merchant's settlements, insight reports and seller ledgers are made lazily and
 //! deterministically from (the world's seed, the merchant's id, its connections) the first time they
-//! are asked for, and then kept in the [`Store`], so a 20,000-merchant world costs nothing until used.
-//! Report configurations are seeded at seed time for every fourth merchant.
+//! are asked for, and then kept in the [`store::Store`], so a 20,000-merchant world costs nothing
+//! until used. Report configurations are seeded at seed time for every fourth merchant ([`seed`]).
 //!
 //! Handlers: [`list`] (the settlement list), [`files`] (attachment downloads and the large-file
 //! control route), [`configs`] (report configurations), [`reports`] (report metadata and the
-//! pre-signed report files), [`payout`] (seller balances and transfers); [`generate`] makes the data.
+//! pre-signed report files), [`payout`] (seller balances and transfers); [`access`] holds the checks
+//! they make. The data is made by [`generate`] (settlements), [`insight`] (reports) and [`ledger`]
+//! (seller ledgers).
 //!
 //! # Limits
 //!
@@ -50,104 +52,22 @@
 //!   of the ledger. `next_page_token` is opaque and absent on the last page. `payment_match_report_data`
 //!   and fund transfers are not emulated.
 
+pub mod access;
 mod configs;
 mod files;
 pub mod generate;
+pub mod insight;
+pub mod ledger;
 mod list;
 mod payout;
 mod reports;
+pub mod seed;
+pub mod store;
 
-use std::collections::{BTreeMap, HashMap};
-
-use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::Router;
-use rand::rngs::StdRng;
-use rand::Rng;
-use serde_json::Value;
 
-use super::auth::{bearer, require_account, require_scope};
-use super::error::ApiError;
-use super::world::{Partner, World};
-use super::Emulator;
-
-pub use configs::ReportConfig;
-pub use generate::Settlement;
-pub use payout::LedgerEntry;
-pub use reports::ReportMeta;
-
-/// READ-SETTLEMENTS (08-settlements-reports-payout.md).
-pub const READ_SETTLEMENTS: [&str; 6] = [
-    "admin:billing",
-    "read:billing",
-    "admin:reports",
-    "read:reports",
-    "admin:settlements",
-    "read:settlements",
-];
-/// CREATE-CONFIG.
-pub const CREATE_CONFIG: [&str; 4] = [
-    "admin:billing",
-    "admin:reports",
-    "admin:settlements",
-    "write:settlements",
-];
-/// WRITE-CONFIG.
-pub const WRITE_CONFIG: [&str; 4] = [
-    "admin:billing",
-    "write:billing",
-    "admin:settlements",
-    "write:settlements",
-];
-/// Report metadata.
-pub const READ_REPORTS: [&str; 2] = ["admin:reports", "read:reports"];
-/// Seller balances and transfers (`admin:payout` accepted too, INF).
-pub const READ_PAYOUT: [&str; 2] = ["admin:payout", "read:payout"];
-
-#[derive(Debug, Clone, Default)]
-pub struct Store {
-    /// Salt of everything made lazily (drawn from the area's generator at seed time).
-    pub salt: u64,
-    /// A merchant's settlements, newest first, made on first use (plus large ones added later).
-    pub settlements: HashMap<String, Vec<Settlement>>,
-    /// A merchant's insight reports, newest first, made on first use.
-    pub reports: HashMap<String, Vec<ReportMeta>>,
-    /// A merchant's ledgers per seller, newest entry first, made on first use.
-    pub ledgers: HashMap<String, BTreeMap<String, Vec<LedgerEntry>>>,
-    /// Settlement report configurations per merchant, in creation order.
-    pub configs: HashMap<String, Vec<ReportConfig>>,
-}
-
-impl Store {
-    /// A merchant's settlements, made on first use.
-    pub fn settlements_of(&mut self, aid: &str, account: &Value) -> &mut Vec<Settlement> {
-        let salt = self.salt;
-        self.settlements
-            .entry(aid.to_owned())
-            .or_insert_with(|| generate::settlements(salt, aid, account))
-    }
-
-    /// A merchant's insight reports, made on first use.
-    pub fn reports_of(&mut self, aid: &str, account: &Value) -> &Vec<ReportMeta> {
-        let salt = self.salt;
-        self.reports
-            .entry(aid.to_owned())
-            .or_insert_with(|| reports::generate(salt, aid, account))
-    }
-
-    /// A merchant's seller ledgers, made on first use.
-    pub fn ledgers_of(&mut self, aid: &str, account: &Value) -> &BTreeMap<String, Vec<LedgerEntry>> {
-        let salt = self.salt;
-        self.ledgers
-            .entry(aid.to_owned())
-            .or_insert_with(|| payout::generate(salt, aid, account))
-    }
-}
-
-pub fn seed(partner: &mut Partner, rng: &mut StdRng) {
-    partner.settlements.salt = rng.random();
-    configs::seed(partner, rng);
-}
+use crate::state::Emulator;
 
 pub fn routes() -> Router<Emulator> {
     Router::new()
@@ -179,35 +99,4 @@ pub fn routes() -> Router<Emulator> {
 /// The area's control-plane routes (under `/__emulator/`, not subject to injected faults).
 pub fn control_routes() -> Router<Emulator> {
     Router::new().route("/__emulator/settlements/large", post(files::add_large))
-}
-
-/// Bearer, one of `scopes`, and a token issued on `aid` (merchant-level endpoints).
-fn authorize(emulator: &Emulator, headers: &HeaderMap, aid: &str, scopes: &[&str]) -> Result<(), ApiError> {
-    let claims = bearer(emulator, headers, chrono::Utc::now().timestamp())?;
-    require_scope(&claims, scopes)?;
-    require_account(&claims, aid)
-}
-
-/// The merchant's `Account` JSON and the area's store, or 404.
-fn parts<'a>(world: &'a mut World, aid: &str) -> Result<(&'a Value, &'a mut Store), ApiError> {
-    let partner = world
-        .partner_of_mut(aid)
-        .ok_or_else(|| ApiError::not_found(format!("Account {aid} not found")))?;
-    let account = partner
-        .accounts
-        .merchants
-        .get(aid)
-        .ok_or_else(|| ApiError::not_found(format!("Account {aid} not found")))?;
-    Ok((account, &mut partner.settlements))
-}
-
-/// A stable 64-bit seed for `(salt, aid, what)` (FNV-1a), so lazily made data does not depend on
-/// the order merchants are first asked for.
-pub fn seed_for(salt: u64, aid: &str, what: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ salt;
-    for byte in aid.bytes().chain([0]).chain(what.bytes()) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
