@@ -6,8 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::accounts::store::Store as AccountsStore;
+use crate::approvals::store::Store as ApprovalsStore;
+use crate::compliance::store::Store as ComplianceStore;
+use crate::pricing::store::Store as PricingStore;
 use crate::sessions::AuthStore;
-use crate::{accounts, approvals, compliance, pricing, settlements};
+use crate::settlements::store::Store as SettlementsStore;
 
 /// Every partner the emulator knows, by partner account id (`T11200000`).
 #[derive(Debug, Clone, Default)]
@@ -57,15 +61,15 @@ pub struct Partner {
     /// Refresh tokens, pending MFA sign-ins, and the outbox of codes.
     pub auth: AuthStore,
     /// Merchant accounts, their events and connections.
-    pub accounts: accounts::store::Store,
+    pub accounts: AccountsStore,
     /// CDD cases, payment approvals, seller approvals.
-    pub approvals: approvals::store::Store,
+    pub approvals: ApprovalsStore,
     /// Price packages and which account uses which.
-    pub pricing: pricing::store::Store,
+    pub pricing: PricingStore,
     /// The MATCH and VMSS registers and past inquiries.
-    pub compliance: compliance::store::Store,
+    pub compliance: ComplianceStore,
     /// Settlements, report configurations, report metadata, seller balances and transfers.
-    pub settlements: settlements::store::Store,
+    pub settlements: SettlementsStore,
 }
 
 impl Partner {

@@ -9,8 +9,8 @@
 
 use futures_util::future::join_all;
 
-use super::gathering::slice as slice_of;
 use super::queue_item::{Batch, Failure, Kind, QueueItem};
+use super::slices::slice as slice_of;
 use crate::auth::session::UserSession;
 use crate::dintero::approvals::{CaseStatus, Link, PaymentApproval, SellerApproval, SellerApprovalQuery};
 use crate::dintero::cdd::{CddCase, CddCaseQuery};

@@ -7,17 +7,12 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::queue_item::{Batch, Failure};
-use super::read::{review_merchants, review_slice, SLICES};
+use super::read::{review_merchants, review_slice};
+use super::slices::{slice, SLICES};
 use crate::components::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::portfolio_scan::{MerchantList, MerchantStages};
-
-/// The `i`-th of [`SLICES`] near-equal parts of `merchants`.
-pub fn slice(merchants: &[MerchantStages], i: usize) -> &[MerchantStages] {
-    let n = merchants.len();
-    &merchants[i * n / SLICES..(i + 1) * n / SLICES]
-}
+use crate::portfolio_scan::MerchantList;
 
 /// The merchant list and one read per slice of it, all created when the page is, so their ids are
 /// the same on the server and when the browser hydrates. All slices are asked for at once; the

@@ -13,6 +13,7 @@ pub mod queue_item;
 mod queue_page;
 mod read;
 pub mod review_query;
+mod slices;
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;
@@ -21,7 +22,8 @@ use leptos_router::{path, SsrMode};
 
 pub use pipeline_page::PipelinePage;
 pub use queue_page::{is_web_link, link_key, QueuePage};
-pub use read::{review_merchants, review_slice, ReviewMerchants, ReviewSlice, SLICES};
+pub use read::{review_merchants, review_slice, ReviewMerchants, ReviewSlice};
+pub use slices::SLICES;
 
 /// In-order streaming: the page is sent as it is rendered, each batch's rows as soon as they (and
 /// the batches before them) are read, so the list fills in without JavaScript too.

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use super::gathering::{age, slice, Failures, Gathering, Live, SliceRows, ViewSwitch};
+use super::gathering::{age, Failures, Gathering, Live, SliceRows, ViewSwitch};
 use super::pipeline::{sort_rows, PipelineRow, Track, TrackName, Whose};
 use super::queue_item::Batch;
 use super::review_query::AGE_CHOICES;
+use super::slices::slice;
 use crate::components::{case_status_class, case_status_key, PageHeader};
 use crate::dintero::approvals::CaseStatus;
 use crate::features::merchants::{badge_class, status_key};

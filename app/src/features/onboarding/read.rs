@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 
 use super::queue_item::Batch;
+#[cfg(feature = "ssr")]
+use super::slices::SLICES;
 use crate::error::AppError;
 use crate::portfolio_scan::MerchantList;
-
-/// The merchant list is read in this many slices at once, each shown as it arrives.
-pub const SLICES: usize = 20;
 
 /// The partner's merchants (those matching Dintero's account `search` when `merchant` is given),
 /// with each one's progression and connections.
