@@ -153,6 +153,7 @@ pub(crate) fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)>
         ("POST", "/api/list_price_packages", "query[limit]=10", view),
         ("POST", "/api/get_price_package", "price_package_id=NORDLYS_START", view),
         ("POST", "/api/package_merchants", "price_package_id=NORDLYS_START", view),
+        ("POST", "/api/new_package_form", "", packages),
         // Input refused before sending (no name): allowed people get 422, nothing is created or changed.
         (
             "POST",

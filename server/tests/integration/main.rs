@@ -32,6 +32,7 @@ mod malformed_ids;
 mod onboarding;
 mod one_read;
 mod payouts;
+mod price_packages;
 mod report_configurations;
 mod report_files;
 mod review;

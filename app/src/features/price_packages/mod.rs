@@ -21,8 +21,8 @@ pub use catalogue_page::{package_href, CataloguePage};
 pub use new_package_page::NewPackagePage;
 pub use package_page::PackagePage;
 pub use read::{
-    get_price_package, list_price_packages, package_merchants, GetPricePackage, ListPricePackages, PackageMerchants,
-    USAGE_SCAN_LIMIT,
+    get_price_package, list_price_packages, new_package_form, package_merchants, GetPricePackage, ListPricePackages,
+    NewPackageForm, PackageFormStart, PackageMerchants, USAGE_SCAN_LIMIT,
 };
 pub use write::{create_price_package, update_price_package, CreatePricePackage, UpdatePricePackage};
 

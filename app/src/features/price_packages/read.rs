@@ -81,6 +81,26 @@ impl From<&crate::dintero::price_packages::PricePackage> for PackageRow {
     }
 }
 
+/// What the new package form starts from: what was kept after a failed plain post (else nothing),
+/// and the id under which its post is sent once, however often it is clicked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackageFormStart {
+    pub kept: crate::auth::KeptInput,
+    pub submission: String,
+}
+
+#[server(endpoint = "new_package_form")]
+pub async fn new_package_form() -> Result<PackageFormStart, AppError> {
+    crate::auth::session::require(crate::auth::Capability::PricePackages).await?;
+    let kept = crate::auth::take_kept_input("create_price_package".into())
+        .await
+        .unwrap_or_default();
+    let submission = Some(kept.get("submission"))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(crate::submit::new_submission);
+    Ok(PackageFormStart { kept, submission })
+}
+
 /// One page of the partner's packages matching `query`.
 #[server(endpoint = "list_price_packages")]
 pub async fn list_price_packages(query: CatalogueQuery) -> Result<CataloguePage, AppError> {

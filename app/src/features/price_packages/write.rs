@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use super::package_form::LineForm;
 use crate::error::AppError;
 
-/// Creates a package and goes to its page.
+/// Creates a package and goes to its page, once per `submission`: a second post of the same form
+/// (a double click, a reload) waits for the first and lands on the same page.
 #[server(endpoint = "create_price_package")]
 pub async fn create_price_package(
+    #[server(default)] submission: String,
     price_package_id: String,
     name: String,
     description: String,
@@ -19,12 +21,16 @@ pub async fn create_price_package(
     use super::package_form::{check_package, products_of};
     use crate::audit::{audited, AuditAction, Summary};
     use crate::dintero::price_packages::NewPricePackage;
+    use crate::submit::first_time;
 
     let user = crate::auth::session::require(crate::auth::Capability::PricePackages).await?;
     let outcome = async {
         check_package(&price_package_id, &name, &description)?;
         let products = products_of(&lines, &[])?;
         let state = crate::state::app_state()?;
+        let Some(sending) = first_time(&user.email, "create_price_package", &submission).await? else {
+            return Ok(());
+        };
         let id = price_package_id.trim().to_owned();
         let body = NewPricePackage {
             price_package_id: id.clone(),
@@ -45,20 +51,18 @@ pub async fn create_price_package(
             state.dintero.create_price_package(&user.access_token, &body),
         )
         .await?;
-        crate::url::redirect(&format!("/price-packages/{}?saved=1", crate::url::encode_path(&id)));
+        sending.done(&format!("/price-packages/{}?saved=1", crate::url::encode_path(&id)));
         Ok(())
     }
     .await;
-    keep_on_failure(
-        "create_price_package",
-        &outcome,
-        &price_package_id,
-        &name,
-        &description,
-        &pricing_conditions,
-        &lines,
-    )
-    .await;
+    let typed = [
+        ("submission", submission.as_str()),
+        ("price_package_id", &price_package_id),
+        ("name", &name),
+        ("description", &description),
+        ("pricing_conditions", &pricing_conditions),
+    ];
+    keep_on_failure("create_price_package", &outcome, &typed, &lines).await;
     outcome
 }
 
@@ -104,16 +108,13 @@ pub async fn update_price_package(
         .map(|_| ())
     }
     .await;
-    keep_on_failure(
-        "update_price_package",
-        &outcome,
-        &price_package_id,
-        &name,
-        &description,
-        &pricing_conditions,
-        &lines,
-    )
-    .await;
+    let typed = [
+        ("price_package_id", price_package_id.as_str()),
+        ("name", &name),
+        ("description", &description),
+        ("pricing_conditions", &pricing_conditions),
+    ];
+    keep_on_failure("update_price_package", &outcome, &typed, &lines).await;
     outcome
 }
 
@@ -122,26 +123,13 @@ fn count_prices(products: &[crate::dintero::price_packages::Product]) -> String 
     products.iter().map(|p| p.prices.len()).sum::<usize>().to_string()
 }
 
+/// After a failure, keeps what was typed (`head`'s fields and the lines) for the page shown again.
 #[cfg(feature = "ssr")]
-async fn keep_on_failure(
-    form: &str,
-    outcome: &Result<(), AppError>,
-    price_package_id: &str,
-    name: &str,
-    description: &str,
-    pricing_conditions: &str,
-    lines: &[LineForm],
-) {
+async fn keep_on_failure(form: &str, outcome: &Result<(), AppError>, head: &[(&str, &str)], lines: &[LineForm]) {
     if outcome.is_ok() {
         return;
     }
-    let head = [
-        ("price_package_id", price_package_id),
-        ("name", name),
-        ("description", description),
-        ("pricing_conditions", pricing_conditions),
-    ];
-    let fields = super::package_form::kept_fields(&head, lines);
+    let fields = super::package_form::kept_fields(head, lines);
     let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     crate::auth::kept_input::keep_input(form, &refs).await;
 }
