@@ -7,7 +7,7 @@ use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::read::{payout_sellers, SellerBalances, SellerOverview};
-use crate::components::{CaseStatusBadge, ErrorNotice, TextField};
+use crate::components::{CaseStatusBadge, ErrorNotice, PageHeader, TextField};
 use crate::dintero::payout::Balance;
 use crate::error::AppError;
 use crate::features::reports::{FinanceHeader, FinanceTab};
@@ -32,8 +32,7 @@ pub fn PayoutsPage() -> impl IntoView {
                 match list.await {
                     Ok(list) => view! { <Sellers list destination/> }.into_any(),
                     Err(error @ AppError::Invalid { .. }) => view! {
-                        <leptos_meta::Title text=t("payouts.title")/>
-                        <h1 class="mb-4 text-2xl font-semibold">{t("payouts.title")}</h1>
+                        <PageHeader title=t("payouts.title")/>
                         <Lookup aid destination error=Some(error)/>
                     }.into_any(),
                     Err(error) => view! {

@@ -1,13 +1,12 @@
 //! [`NewPackagePage`]: `/price-packages/new`, creating a package (for those whose scopes allow it).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::package_editor::{PackageFields, PackageInput};
 use super::read::new_package_form;
 use super::write::CreatePricePackage;
 use crate::auth::{Capability, CurrentUser};
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, PageHeader};
 use crate::error::AppError;
 use crate::i18n::t;
 
@@ -18,9 +17,8 @@ pub fn NewPackagePage() -> impl IntoView {
     let start = Resource::new_blocking(|| (), |_| new_package_form());
     let may_edit = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::PricePackages));
     view! {
-        <Title text=t("packages.new")/>
         <p class="mb-4"><a href="/price-packages" class="underline">{t("packages.back")}</a></p>
-        <h1 class="mb-4 text-2xl font-semibold">{t("packages.new")}</h1>
+        <PageHeader title=t("packages.new")/>
         {if may_edit {
             view! {
                 <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>

@@ -4,7 +4,6 @@
 //! merchant and the consequence, whose button posts the termination once.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::codes::{match_reason_key, MATCH_TERMINATION_REASONS, VMSS_REASONS};
@@ -12,7 +11,7 @@ use super::read::screening_subject;
 use super::termination::{TerminationInput, FIELDS};
 use super::write::TerminateMerchant;
 use crate::auth::{Capability, CurrentUser};
-use crate::components::{ErrorNotice, SelectField, TextAreaField, TextField};
+use crate::components::{ErrorNotice, PageHeader, SelectField, TextAreaField, TextField};
 use crate::error::AppError;
 use crate::i18n::t;
 
@@ -23,13 +22,12 @@ pub fn TerminatePage() -> impl IntoView {
     let aid = Memo::new(move |_| query.with(|q| q.get("aid").unwrap_or_default()));
     let subject = Resource::new(move || aid.get(), screening_subject);
     view! {
-        <Title text=t("screening.terminate_title")/>
         <p class="mb-2 text-sm">
             <a href=move || crate::paging::href("/screening", &[("aid", aid.get())]) class="text-muted underline">
                 {t("screening.back")}
             </a>
         </p>
-        <h1 class="mb-4 text-2xl font-semibold">{t("screening.terminate_title")}</h1>
+        <PageHeader title=t("screening.terminate_title")/>
         {if may {
             view! {
                 <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>

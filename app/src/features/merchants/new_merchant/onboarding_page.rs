@@ -4,7 +4,6 @@
 //! on the new merchant.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::draft::step_error_key;
@@ -12,7 +11,7 @@ use super::draft::{check_step, step_fields, Draft, STEPS};
 use super::read::{get_draft, onboarding_packages};
 use super::step_form::{step_form_texts, StepForm};
 use super::write::{CreateMerchant, SaveStep, StartOver};
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, PageHeader};
 use crate::i18n::{t, IslandTexts};
 
 #[component]
@@ -24,10 +23,8 @@ pub fn NewMerchantPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| get_draft());
     let packages = Resource::new(|| (), |_| onboarding_packages());
     view! {
-        <Title text=t("onboarding.title")/>
         <p class="mb-2 text-sm"><a href="/accounts" class="text-muted underline">{t("merchant.back")}</a></p>
-        <h1 class="mb-1 text-2xl font-semibold">{t("onboarding.title")}</h1>
-        <p class="text-muted mb-6">{t("onboarding.lead")}</p>
+        <PageHeader title=t("onboarding.title") lead=t("onboarding.lead")/>
         <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let state = match draft.await {
