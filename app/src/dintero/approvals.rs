@@ -74,30 +74,25 @@ pub struct Link {
 }
 
 /// `ApprovalsBankAccount`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ApprovalsBankAccount {
     pub bank_account_currency: String,
     pub payout_currency: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_account_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_account_number_type: Option<BankAccountNumberType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_account_country_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_identification_code: Option<String>,
 }
 
 /// Who fills in the form (`email` set: Dintero e-mails it to them).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FormSubmitter {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
@@ -205,6 +200,7 @@ pub struct SellerApprovals {
 }
 
 /// Body of `POST .../approvals/payments`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewPaymentApproval {
     pub country_code: String,
@@ -213,11 +209,11 @@ pub struct NewPaymentApproval {
     pub bank_accounts: Vec<ApprovalsBankAccount>,
     pub payment_methods: Vec<PaymentMethodItem>,
     pub products: Vec<ProductItem>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub form_submitter: Option<FormSubmitter>,
 }
 
 /// Body of `POST .../approvals/payout-destinations`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct NewSellerApproval {
     /// At most 40 characters.
@@ -228,15 +224,11 @@ pub struct NewSellerApproval {
     pub organization_number: String,
     /// Exactly one.
     pub bank_accounts: Vec<ApprovalsBankAccount>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub payout_destination_name: Option<String>,
     /// At most 1000 characters. On test accounts `AUTO_APPROVE`, `AUTO_DECLINE` and
     /// `AUTO_WAITING_FOR_SIGNATURE` in it decide the outcome.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub payout_destination_description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub payout_interval_type: Option<PayoutIntervalType>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub form_submitter: Option<FormSubmitter>,
 }
 

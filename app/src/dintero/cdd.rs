@@ -42,37 +42,35 @@ crate::open_enum! {
 }
 
 /// Who or what the case is for.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CaseFor {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payout_destination_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payout_destination_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payout_destination_description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payout_reference: Option<String>,
 }
 
 /// What is passed to the CDD provider (camelCase, as Dintero spells it here).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CaseRequest {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CddCheck>,
-    #[serde(rename = "countryCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "countryCode")]
     pub country_code: Option<String>,
-    #[serde(rename = "organizationNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "organizationNumber")]
     pub organization_number: Option<String>,
-    #[serde(rename = "requireContractSigning", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "requireContractSigning")]
     pub require_contract_signing: Option<bool>,
     /// Provider-specific details (opaque).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Value>,
-    #[serde(rename = "callbackUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "callbackUrl")]
     pub callback_url: Option<String>,
-    #[serde(rename = "referenceId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "referenceId")]
     pub reference_id: Option<String>,
 }
 
@@ -157,17 +155,15 @@ impl CddCase {
 }
 
 /// Body of `POST .../cdd/cases`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct NewCddCase {
     pub case_for: CaseFor,
     /// Not empty.
     pub products: Vec<ApprovalProduct>,
     pub case_request: CaseRequest,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub package: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions_on_approval: Option<Vec<ActionOnApproval>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_options: Option<Vec<PaymentOption>>,
 }
 

@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 /// `{"error": {"code", "message", "errors"}}`, plus the top-level `mfa_token` of `mfa_required`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ErrorEnvelope {
     pub error: ErrorBody,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mfa_token: Option<String>,
 }
 

@@ -8,6 +8,11 @@
 //! - [`users`]: the partner's account users;
 //! - one module per API area: [`accounts`], [`connections`], [`approvals`], [`cdd`],
 //!   [`price_packages`], [`compliance`], [`settlements`], [`reports`], [`payout`].
+//!
+//! A wire type that leaves its `None` fields out of the JSON it writes says so once, with
+//! `#[serde_with::skip_serializing_none]` above its derive (a field that must be written as `null`
+//! would take `#[serialize_always]`); types without it write `null`. A type whose fields may all be
+//! missing (and that derives `Default`) says `#[serde(default)]` once, on the type.
 
 pub mod accounts;
 pub mod approvals;

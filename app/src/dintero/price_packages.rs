@@ -31,15 +31,12 @@ crate::open_enum! {
 }
 
 /// An amount: fixed part in minor units and/or a rate as a decimal string.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Amount {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flat_amount: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_amount: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -53,9 +50,10 @@ pub struct Dimension {
     pub values: Vec<String>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Price {
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub kind: Option<PriceType>,
     #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
     pub amounts: Vec<Amount>,
@@ -66,9 +64,9 @@ pub struct Price {
 }
 
 /// A priced product, e.g. `checkout.capture.card` in namespace `checkout`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Product {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
     pub product_id: String,
     #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
@@ -156,27 +154,25 @@ impl PricePackageQuery {
 }
 
 /// Body of `POST .../price-packages`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct NewPricePackage {
     pub price_package_id: String,
     pub name: String,
     pub description: String,
     pub products: Vec<Product>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pricing_conditions: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Map<String, Value>>,
 }
 
 /// Body of `PUT .../price-packages/{price_package_id}`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct PricePackageUpdate {
     pub name: String,
     pub description: String,
     pub products: Vec<Product>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pricing_conditions: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Map<String, Value>>,
 }
 
@@ -187,10 +183,10 @@ pub struct PricePackageRef {
 }
 
 /// Body of `PUT .../management/accounts/{aid}/price-packages`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct PricePackageAssignment {
     pub price_packages: Vec<PricePackageRef>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_price_package: Option<PricePackageRef>,
 }
 

@@ -10,13 +10,12 @@ pub use super::accounts::Account;
 use super::accounts::{AccountBilling, AccountCompany, AccountService};
 
 /// The body of `PUT .../management/settings`: every part optional; what is given is changed.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SettingsUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<AccountCompany>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing: Option<AccountBilling>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub services: Option<BTreeMap<String, AccountService>>,
 }
 

@@ -188,13 +188,12 @@ impl SettlementQuery {
 }
 
 /// Where a settlement report goes.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportDestination {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     pub destination_type: DestinationType,
     /// The address, when `destination_type` is `email`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_value: Option<String>,
 }
 
@@ -236,28 +235,25 @@ pub struct ReportConfiguration {
 }
 
 /// The body of `POST .../settlements/reports/configuration`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct NewReportConfiguration {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     pub filetypes: Vec<ReportFileType>,
     pub destinations: Vec<ReportDestination>,
     pub providers: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub filters: Option<Vec<ConfigurationFilter>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub send_every: Option<i64>,
 }
 
 /// The body of `PUT .../settlements/reports/configuration/{id}` (a full replacement, no `id`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ReportConfigurationUpdate {
     pub filetypes: Vec<ReportFileType>,
     pub destinations: Vec<ReportDestination>,
     pub providers: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub filters: Option<Vec<ConfigurationFilter>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub send_every: Option<i64>,
 }
 

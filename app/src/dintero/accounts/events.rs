@@ -20,15 +20,14 @@ pub struct ConnectionEvent {
 }
 
 /// The body of a connection status update.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewConnectionEvent {
     pub status: ConnectionStatus,
     /// A code such as `signature_required`.
     pub event: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// At most 40 properties.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Map<String, Value>>,
 }
 

@@ -3,74 +3,57 @@
 use super::*;
 
 /// A user to invite on create (**INF** shape `{email*, first_name, last_name}`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InviteUser {
     pub email: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
 }
 
 /// The fields a partner writes, on create and on PUT (full replace: what is `None` is cleared).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct AccountFields {
     pub applicant: AccountApplicant,
     pub company: AccountCompany,
     pub billing: AccountBilling,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subscription: Option<Subscription>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub progression: Option<Progression>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reseller_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_manager: Option<AccountManager>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<Value>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sale_channel: Option<SaleChannel>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub price_package: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub statistics: Option<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub services: Option<BTreeMap<String, AccountService>>,
 }
 
 /// The body of `POST .../management/accounts`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct NewAccount {
     #[serde(flatten)]
     pub fields: AccountFields,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub partner_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub invites: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub invite_users: Option<Vec<InviteUser>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub invitation_note: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<AccountAction>>,
     /// Field list not recovered (06-price-packages.md).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_price_package: Option<Value>,
 }
 
 /// The body of `PUT .../management/accounts/{aid}`: the writable fields, plus `active` and
 /// `partner_id` (changing either needs `mgmnt:admin`) and whatever else was read (`extra`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct AccountUpdate {
     #[serde(flatten)]
     pub fields: AccountFields,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub partner_id: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,

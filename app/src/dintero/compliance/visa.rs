@@ -9,227 +9,188 @@ pub struct VmssSearchRequest {
 }
 
 /// The merchant asked about, in Visa's names.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssMerchant {
-    #[serde(rename = "DBAName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DBAName")]
     pub dba_name: Option<String>,
-    #[serde(rename = "legalName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "legalName")]
     pub legal_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<VmssAddress>,
     #[serde(
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub principals: Vec<VmssPrincipal>,
     #[serde(
         rename = "businessPhoneNumbers",
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub business_phone_numbers: Vec<String>,
-    #[serde(rename = "businessEmailAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "businessEmailAddress")]
     pub business_email_address: Option<String>,
-    #[serde(rename = "taxID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "taxID")]
     pub tax_id: Option<String>,
-    #[serde(
-        rename = "businessRegistrationNumber",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "businessRegistrationNumber")]
     pub business_registration_number: Option<String>,
     /// Visa category code (optional since 2024-12).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    #[serde(rename = "tradeOverInternet", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tradeOverInternet")]
     pub trade_over_internet: Option<bool>,
     #[serde(
         rename = "webAddresses",
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub web_addresses: Vec<String>,
     #[serde(
         rename = "merchantCategoryCodes",
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub merchant_category_codes: Vec<String>,
     #[serde(
         rename = "financialAccts",
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub financial_accts: Vec<VmssFinancialAccount>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssAddress {
-    #[serde(rename = "streetAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "streetAddress")]
     pub street_address: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    #[serde(rename = "stateOrProvince", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "stateOrProvince")]
     pub state_or_province: Option<String>,
-    #[serde(
-        rename = "zipOrPostalCode",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "lenient_string"
-    )]
+    #[serde(rename = "zipOrPostalCode", deserialize_with = "lenient_string")]
     pub zip_or_postal_code: Option<String>,
     /// ISO alpha-2 (`NO`).
-    #[serde(rename = "countryOrRegion", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "countryOrRegion")]
     pub country_or_region: Option<String>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssPrincipal {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(rename = "SSN", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "SSN")]
     pub ssn: Option<String>,
-    #[serde(rename = "principalID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "principalID")]
     pub principal_id: Option<String>,
-    #[serde(rename = "passportNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "passportNumber")]
     pub passport_number: Option<String>,
-    #[serde(rename = "driverLicenseNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "driverLicenseNumber")]
     pub driver_license_number: Option<String>,
-    #[serde(rename = "residentIDOrNationalID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "residentIDOrNationalID")]
     pub resident_id_or_national_id: Option<String>,
-    #[serde(rename = "businessPhoneNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "businessPhoneNumber")]
     pub business_phone_number: Option<String>,
-    #[serde(rename = "businessEmailAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "businessEmailAddress")]
     pub business_email_address: Option<String>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssFinancialAccount {
-    #[serde(rename = "intBankAccountNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "intBankAccountNumber")]
     pub int_bank_account_number: Option<String>,
-    #[serde(rename = "financialAccountNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "financialAccountNumber")]
     pub financial_account_number: Option<String>,
-    #[serde(rename = "financialInstitutionID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "financialInstitutionID")]
     pub financial_institution_id: Option<String>,
 }
 
 /// A terminated merchant on the VMSS register: a matched record's `terminatedRecord`, and the
 /// `merchant` of a VMSS termination.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssTerminatedRecord {
-    #[serde(rename = "DBAName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DBAName")]
     pub dba_name: Option<String>,
-    #[serde(rename = "legalName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "legalName")]
     pub legal_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<VmssAddress>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "lenient_string"
-    )]
+    #[serde(deserialize_with = "lenient_string")]
     pub category: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub principals: Vec<VmssPrincipal>,
     #[serde(
         rename = "cardAcceptorIDs",
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub card_acceptor_ids: Vec<String>,
     /// `YYYY-MM-DD`.
-    #[serde(rename = "contractStartDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "contractStartDate")]
     pub contract_start_date: Option<String>,
-    #[serde(rename = "contractEndDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "contractEndDate")]
     pub contract_end_date: Option<String>,
-    #[serde(rename = "tradeOverInternet", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tradeOverInternet")]
     pub trade_over_internet: Option<bool>,
-    #[serde(rename = "tradeInternationally", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tradeInternationally")]
     pub trade_internationally: Option<bool>,
     #[serde(
         rename = "businessPhoneNumbers",
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub business_phone_numbers: Vec<String>,
-    #[serde(rename = "businessEmailAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "businessEmailAddress")]
     pub business_email_address: Option<String>,
     /// Visa's spelling (sic).
-    #[serde(
-        rename = "incorportationStatus",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "lenient_string"
-    )]
+    #[serde(rename = "incorportationStatus", deserialize_with = "lenient_string")]
     pub incorportation_status: Option<String>,
     /// E.g. `29-Bankruptcy/Liquidation/Insolvency`.
-    #[serde(rename = "primaryListingReason", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "primaryListingReason")]
     pub primary_listing_reason: Option<String>,
-    #[serde(rename = "secondaryListingReason", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "secondaryListingReason")]
     pub secondary_listing_reason: Option<String>,
     #[serde(
         rename = "merchantCategoryCodes",
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub merchant_category_codes: Vec<String>,
-    #[serde(rename = "taxID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "taxID")]
     pub tax_id: Option<String>,
-    #[serde(
-        rename = "businessRegistrationNumber",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "lenient_string"
-    )]
+    #[serde(rename = "businessRegistrationNumber", deserialize_with = "lenient_string")]
     pub business_registration_number: Option<String>,
     #[serde(
         rename = "webAddresses",
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub web_addresses: Vec<String>,
     #[serde(
         rename = "financialAccts",
-        default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub financial_accts: Vec<VmssFinancialAccount>,
-    #[serde(
-        rename = "paymentFacilitatorBID",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "lenient_string"
-    )]
+    #[serde(rename = "paymentFacilitatorBID", deserialize_with = "lenient_string")]
     pub payment_facilitator_bid: Option<String>,
-    #[serde(
-        rename = "acquirerAssignedMerchantID",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "lenient_string"
-    )]
+    #[serde(rename = "acquirerAssignedMerchantID", deserialize_with = "lenient_string")]
     pub acquirer_assigned_merchant_id: Option<String>,
 }
 
 /// Answer of `POST .../compliance-search/vmss`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssSearchResponse {
-    #[serde(rename = "searchTerminatedResponse", default)]
+    #[serde(rename = "searchTerminatedResponse")]
     pub search_terminated_response: Option<SearchTerminatedResponse>,
-    #[serde(default)]
     pub status: Option<VmssStatus>,
 }
 
@@ -245,78 +206,80 @@ impl VmssSearchResponse {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SearchTerminatedResponse {
-    #[serde(rename = "possibleMatches", default)]
+    #[serde(rename = "possibleMatches")]
     pub possible_matches: Option<VmssPossibleMatches>,
     /// Opaque (`searchRequestRefID`, ...).
-    #[serde(rename = "searchRequestRef", default)]
+    #[serde(rename = "searchRequestRef")]
     pub search_request_ref: Option<Value>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssPossibleMatches {
     #[serde(
         rename = "matchedRecords",
-        default,
         deserialize_with = "crate::dintero::wire::null_as_default"
     )]
     pub matched_records: Vec<VmssMatchedRecord>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssMatchedRecord {
-    #[serde(rename = "acquirerBID", default, deserialize_with = "lenient_string")]
+    #[serde(rename = "acquirerBID", deserialize_with = "lenient_string")]
     pub acquirer_bid: Option<String>,
-    #[serde(rename = "acquirerName", default)]
+    #[serde(rename = "acquirerName")]
     pub acquirer_name: Option<String>,
-    #[serde(rename = "acquirerCountryOrRegion", default)]
+    #[serde(rename = "acquirerCountryOrRegion")]
     pub acquirer_country_or_region: Option<String>,
-    #[serde(rename = "terminatedRefID", default, deserialize_with = "lenient_string")]
+    #[serde(rename = "terminatedRefID", deserialize_with = "lenient_string")]
     pub terminated_ref_id: Option<String>,
-    #[serde(rename = "terminatedRecord", default)]
+    #[serde(rename = "terminatedRecord")]
     pub terminated_record: Option<VmssTerminatedRecord>,
     /// What matched, per field (the emulator's; inferred).
-    #[serde(rename = "matchSignals", default)]
+    #[serde(rename = "matchSignals")]
     pub match_signals: Option<VmssMatchSignals>,
 }
 
 /// Per-field signals of a VMSS match (inferred).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssMatchSignals {
-    #[serde(rename = "DBAName", default)]
+    #[serde(rename = "DBAName")]
     pub dba_name: Option<MatchSignal>,
-    #[serde(rename = "legalName", default)]
+    #[serde(rename = "legalName")]
     pub legal_name: Option<MatchSignal>,
-    #[serde(default)]
     pub address: Option<MatchSignal>,
-    #[serde(default, deserialize_with = "crate::dintero::wire::null_as_default")]
+    #[serde(deserialize_with = "crate::dintero::wire::null_as_default")]
     pub principals: Vec<VmssPrincipalSignals>,
-    #[serde(rename = "taxID", default)]
+    #[serde(rename = "taxID")]
     pub tax_id: Option<MatchSignal>,
-    #[serde(rename = "businessRegistrationNumber", default)]
+    #[serde(rename = "businessRegistrationNumber")]
     pub business_registration_number: Option<MatchSignal>,
-    #[serde(rename = "businessPhoneNumbers", default)]
+    #[serde(rename = "businessPhoneNumbers")]
     pub business_phone_numbers: Option<MatchSignal>,
-    #[serde(rename = "businessEmailAddress", default)]
+    #[serde(rename = "businessEmailAddress")]
     pub business_email_address: Option<MatchSignal>,
-    #[serde(rename = "webAddresses", default)]
+    #[serde(rename = "webAddresses")]
     pub web_addresses: Option<MatchSignal>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssPrincipalSignals {
-    #[serde(default)]
     pub name: Option<MatchSignal>,
-    #[serde(default)]
     pub identification: Option<MatchSignal>,
 }
 
 /// Visa's status, e.g. `API000` / `Success`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VmssStatus {
-    #[serde(rename = "statusCode", default, deserialize_with = "lenient_string")]
+    #[serde(rename = "statusCode", deserialize_with = "lenient_string")]
     pub status_code: Option<String>,
-    #[serde(rename = "statusDescription", default)]
+    #[serde(rename = "statusDescription")]
     pub status_description: Option<String>,
 }
 
