@@ -31,6 +31,7 @@ pub mod compliance;
 pub mod control;
 pub mod error;
 pub mod faults;
+pub mod glob;
 pub mod ids;
 pub mod issued;
 pub mod jwt;

@@ -11,6 +11,7 @@ use super::store::{cdd_status, request_id, CASE_STATUSES};
 use crate::auth::merchant_claims;
 use crate::clock::now;
 use crate::error::ApiError;
+use crate::glob::glob;
 use crate::params::Params;
 use crate::state::Emulator;
 use crate::validate::{check_enum, object_body};
@@ -177,41 +178,5 @@ fn enum_array(body: &Value, field: &str, allowed: &[&str], required: bool, failu
             }
         }
         Some(_) => failures.push((path, "should be array".into())),
-    }
-}
-
-/// `*` in `pattern` stands for any run of characters; everything else must match exactly.
-fn glob(pattern: &str, text: &str) -> bool {
-    let parts: Vec<&str> = pattern.split('*').collect();
-    if parts.len() == 1 {
-        return pattern == text;
-    }
-    let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !text.starts_with(first) || !text[first.len()..].ends_with(last) || text.len() < first.len() + last.len() {
-        return false;
-    }
-    let mut rest = &text[first.len()..text.len() - last.len()];
-    for part in &parts[1..parts.len() - 1] {
-        match rest.find(part) {
-            Some(at) => rest = &rest[at + part.len()..],
-            None => return false,
-        }
-    }
-    true
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn glob_matches_runs() {
-        assert!(glob("PD*", "PD001"));
-        assert!(glob("*-sentrum", "bakeri-bodo-sentrum"));
-        assert!(glob("b*o*m", "bakeri-bodo-sentrum"));
-        assert!(glob("PD001", "PD001"));
-        assert!(!glob("PD00", "PD001"));
-        assert!(!glob("PD*2", "PD001"));
-        assert!(!glob("ab*ba", "aba"));
     }
 }
