@@ -6,7 +6,8 @@
 //! - the shared core's leaves: [`error`] (Dintero's error envelope), [`params`] (query parameters
 //!   and `limit`), [`validate`] (body checks), [`clock`] and [`ids`] (times and seeded identifiers),
 //!   [`jwt`] (the tokens it signs and checks), [`issued`] (every secret handed out, for the tests
-//!   that look for leaks), [`request_log`], [`faults`] (injected latency and errors), [`sessions`]
+//!   that look for leaks), [`request_log`], [`glob`] (`*` patterns), [`faults`] (injected latency
+//!   and errors), [`sessions`]
 //!   (refresh tokens, MFA challenges, the outbox);
 //! - each area's state, `<area>::store` (with the files of the records it holds, such as
 //!   [`settlements::generate`]);
