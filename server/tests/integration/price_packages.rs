@@ -4,9 +4,9 @@
 
 use crate::support;
 
-use reqwest::header::{COOKIE, LOCATION};
+use reqwest::header::COOKIE;
 use reqwest::StatusCode;
-use support::served::{admin_session, http, plain_post, serve_with, temp_data_dir};
+use support::served::{admin_session, http, location, plain_post, serve_with, temp_data_dir};
 
 /// The value of the form field `name` in `html`.
 fn field_value(html: &str, name: &str) -> String {
@@ -17,15 +17,6 @@ fn field_value(html: &str, name: &str) -> String {
     let tag = &html[start..start + html[start..].find('>').unwrap()];
     let value = &tag[tag.find("value=\"").expect("a value") + 7..];
     value[..value.find('"').unwrap()].to_owned()
-}
-
-/// Where the response sends the browser, as a path.
-fn location(response: &reqwest::Response) -> String {
-    let to = response.headers()[LOCATION].to_str().unwrap();
-    match to.strip_prefix("http://") {
-        Some(rest) => rest[rest.find('/').unwrap_or(rest.len())..].to_owned(),
-        None => to.to_owned(),
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -8,11 +8,11 @@ use crate::support::ids;
 
 use app::audit::{entries, ActivityFilter, AuditEntry};
 use app::dintero::settlements::{DestinationType, ReportFileType};
-use reqwest::header::{COOKIE, LOCATION};
+use reqwest::header::COOKIE;
 use reqwest::StatusCode;
 use serde_json::json;
 use support::served::{
-    admin_session, api_post, http, plain_post, post_login, serve_with, session_cookie, temp_data_dir,
+    admin_session, api_post, http, location, plain_post, post_login, serve_with, session_cookie, temp_data_dir,
 };
 
 const AID: &str = "T11200003";
@@ -72,15 +72,6 @@ fn tag_with<'a>(html: &'a str, attribute: &str) -> &'a str {
         .unwrap_or_else(|| panic!("the page has {attribute}"));
     let start = html[..at].rfind('<').unwrap();
     &html[start..start + html[start..].find('>').unwrap()]
-}
-
-/// Where the response sends the browser, as a path.
-fn location(response: &reqwest::Response) -> String {
-    let to = response.headers()[LOCATION].to_str().unwrap();
-    match to.strip_prefix("http://") {
-        Some(rest) => rest[rest.find('/').unwrap_or(rest.len())..].to_owned(),
-        None => to.to_owned(),
-    }
 }
 
 async fn log(data: &std::path::Path) -> Vec<AuditEntry> {

@@ -147,3 +147,12 @@ pub async fn admin_session(base: &str, emulator: &str) -> String {
     assert_eq!(verified.headers()[LOCATION], "/");
     session_cookie(&verified)
 }
+
+/// Where the response sends the browser, as a path (a failed plain post names the whole URL).
+pub fn location(response: &reqwest::Response) -> String {
+    let to = response.headers()[reqwest::header::LOCATION].to_str().unwrap();
+    match to.strip_prefix("http://") {
+        Some(rest) => rest[rest.find('/').unwrap_or(rest.len())..].to_owned(),
+        None => to.to_owned(),
+    }
+}
