@@ -3,6 +3,7 @@
 //! Variants name the outcomes a page must show differently. What they say to a person is a key
 //! into the translation files ([`AppError::message_key`]); full upstream detail goes to the log only.
 
+use crate::i18n::key;
 use http::StatusCode;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -80,15 +81,15 @@ impl AppError {
     /// The translation key of what to tell the person.
     pub fn message_key(&self) -> &str {
         match self {
-            Self::Unauthenticated => "error.unauthenticated",
-            Self::Forbidden => "error.forbidden",
-            Self::NotFound => "error.not_found",
+            Self::Unauthenticated => key!("error.unauthenticated"),
+            Self::Forbidden => key!("error.forbidden"),
+            Self::NotFound => key!("error.not_found"),
             Self::Invalid { message, .. } | Self::Upstream { message, .. } => message,
-            Self::Unavailable => "error.unavailable",
-            Self::Malformed { .. } => "error.malformed",
-            Self::TooLarge => "error.too_large",
-            Self::Internal => "error.internal",
-            Self::ServerFn(_) => "error.network",
+            Self::Unavailable => key!("error.unavailable"),
+            Self::Malformed { .. } => key!("error.malformed"),
+            Self::TooLarge => key!("error.too_large"),
+            Self::Internal => key!("error.internal"),
+            Self::ServerFn(_) => key!("error.network"),
         }
     }
 
@@ -142,13 +143,13 @@ impl From<crate::dintero::DinteroError> for AppError {
                 404 => Self::NotFound,
                 429 => Self::Upstream {
                     status: 429,
-                    message: "error.rate_limited".into(),
+                    message: key!("error.rate_limited").into(),
                     detail: None,
                 },
                 status if status >= 500 => Self::Unavailable,
                 status => Self::Upstream {
                     status,
-                    message: "error.upstream_refused".into(),
+                    message: key!("error.upstream_refused").into(),
                     detail: Some(failure.message.clone()).filter(|m| !m.is_empty()),
                 },
             },
@@ -156,7 +157,7 @@ impl From<crate::dintero::DinteroError> for AppError {
             D::Refused(_) => Self::NotFound,
             D::Decode(_) => Self::Upstream {
                 status: 502,
-                message: "error.upstream_unreadable".into(),
+                message: key!("error.upstream_unreadable").into(),
                 detail: None,
             },
         }
@@ -171,10 +172,10 @@ mod tests {
     fn errors_round_trip_through_their_wire_encoding() {
         for error in [
             AppError::Unauthenticated,
-            AppError::invalid("email", "login.error.email_required"),
+            AppError::invalid("email", key!("login.error.email_required")),
             AppError::Upstream {
                 status: 409,
-                message: "error.upstream_refused".into(),
+                message: key!("error.upstream_refused").into(),
                 detail: Some("Account already exists".into()),
             },
         ] {

@@ -6,15 +6,46 @@
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc, Weekday};
 
-/// `dd.mm.yyyy HH:MM` in Nordic local time, with `CET` or `CEST`.
+use crate::i18n::{use_locale, Locale};
+
+/// A time in Nordic local time with `CET` or `CEST`, in the current language's form.
 pub fn date_time(utc: DateTime<Utc>) -> String {
-    let (local, zone) = nordic_local(utc);
-    format!("{} {zone}", local.format("%d.%m.%Y %H:%M"))
+    date_time_in(use_locale(), utc)
 }
 
-/// `dd.mm.yyyy` of the Nordic local date.
+/// A time in `locale`'s form: Swedish `2026-12-03 14:05 CET`, Bokmål and English
+/// `03.12.2026 14:05 CET`.
+pub fn date_time_in(locale: Locale, utc: DateTime<Utc>) -> String {
+    let (local, zone) = nordic_local(utc);
+    format!("{} {zone}", local.format(&format!("{} %H:%M", date_pattern(locale))))
+}
+
+/// The Nordic local date in the current language's form (`2026-12-03` or `03.12.2026`).
 pub fn date(utc: DateTime<Utc>) -> String {
-    nordic_local(utc).0.format("%d.%m.%Y").to_string()
+    date_in(use_locale(), utc)
+}
+
+pub fn date_in(locale: Locale, utc: DateTime<Utc>) -> String {
+    nordic_local(utc).0.format(date_pattern(locale)).to_string()
+}
+
+fn date_pattern(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Sv => "%Y-%m-%d",
+        Locale::En | Locale::Nb => "%d.%m.%Y",
+    }
+}
+
+/// An organisation number in its country's form, whatever the language: Swedish `556084-6866`,
+/// Norwegian `989 926 551`; anything else (or a number of another length) as given.
+pub fn org_number(number: &str, country: Option<&str>) -> String {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let all_digits = number.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
+    match (country.map(str::to_ascii_uppercase).as_deref(), digits.len()) {
+        (Some("SE"), 10) if all_digits => format!("{}-{}", &digits[..6], &digits[6..]),
+        (Some("NO") | None, 9) if all_digits => format!("{} {} {}", &digits[..3], &digits[3..6], &digits[6..]),
+        _ => number.to_owned(),
+    }
 }
 
 /// [`date_time`] of an RFC 3339 string as Dintero sends them; the string itself if unreadable.
@@ -98,9 +129,34 @@ pub fn minor_digits(currency: &str) -> u32 {
     }
 }
 
-/// `minor` units of `currency` the Nordic way: `1 234,50 NOK` (a no-break space between groups and
-/// before the currency, a comma before the decimals, a minus sign for negatives).
+/// `minor` units of `currency` the Nordic way in the current language (see [`money_in`]).
 pub fn money(minor: i64, currency: &str) -> String {
+    money_in(use_locale(), minor, currency)
+}
+
+/// A whole number with Nordic thousands groups: `12 345` (a no-break space between groups).
+pub fn whole_number(n: i128) -> String {
+    let grouped = group_thousands(&n.unsigned_abs().to_string());
+    if n < 0 {
+        format!("−{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// `minor` units of `currency` the Nordic way: `1 234,50 NOK` (a no-break space between groups and
+/// before the currency, a comma before the decimals, a minus sign for negatives). The currency is
+/// always its ISO code, but for Swedish kronor in Swedish, which Swedes write `1 234,50 kr`: the
+/// country's own currency in the country's language is never in doubt.
+pub fn money_in(locale: Locale, minor: i64, currency: &str) -> String {
+    let unit = match (locale, currency) {
+        (Locale::Sv, "SEK") => "kr",
+        _ => currency,
+    };
+    money_with_unit(minor, currency, unit)
+}
+
+fn money_with_unit(minor: i64, currency: &str, unit: &str) -> String {
     let digits = minor_digits(currency);
     let scale = 10u128.pow(digits);
     let magnitude = u128::from(minor.unsigned_abs());
@@ -108,10 +164,10 @@ pub fn money(minor: i64, currency: &str) -> String {
     let grouped = group_thousands(&whole.to_string());
     let sign = if minor < 0 { "−" } else { "" };
     if digits == 0 {
-        format!("{sign}{grouped}\u{a0}{currency}")
+        format!("{sign}{grouped}\u{a0}{unit}")
     } else {
         format!(
-            "{sign}{grouped},{fraction:0width$}\u{a0}{currency}",
+            "{sign}{grouped},{fraction:0width$}\u{a0}{unit}",
             width = digits as usize
         )
     }
@@ -172,6 +228,40 @@ mod tests {
         assert_eq!(date_time(at("2026-10-25T01:00:00Z")), "25.10.2026 02:00 CET");
         assert_eq!(date_time_str("not a date"), "not a date");
         assert_eq!(date(at("2026-12-31T23:30:00Z")), "01.01.2027");
+    }
+
+    #[test]
+    fn each_language_writes_dates_its_own_way() {
+        let t = at("2026-12-03T13:05:00Z");
+        assert_eq!(date_time_in(Locale::Sv, t), "2026-12-03 14:05 CET");
+        assert_eq!(date_time_in(Locale::Nb, t), "03.12.2026 14:05 CET");
+        assert_eq!(date_time_in(Locale::En, t), "03.12.2026 14:05 CET");
+        assert_eq!(date_in(Locale::Sv, at("2026-07-01T22:15:00Z")), "2026-07-02");
+        assert_eq!(
+            date_time_in(Locale::Sv, at("2026-07-01T22:15:00Z")),
+            "2026-07-02 00:15 CEST"
+        );
+    }
+
+    #[test]
+    fn swedish_kronor_are_kr_in_swedish_and_every_other_currency_keeps_its_code() {
+        assert_eq!(money_in(Locale::Sv, 123_450, "SEK"), "1\u{a0}234,50\u{a0}kr");
+        assert_eq!(money_in(Locale::Sv, 123_450, "NOK"), "1\u{a0}234,50\u{a0}NOK");
+        assert_eq!(money_in(Locale::Nb, 123_450, "NOK"), "1\u{a0}234,50\u{a0}NOK");
+        assert_eq!(money_in(Locale::Nb, 123_450, "SEK"), "1\u{a0}234,50\u{a0}SEK");
+        assert_eq!(money_in(Locale::En, -5, "SEK"), "−0,05\u{a0}SEK");
+        assert_eq!(whole_number(1_234_567), "1\u{a0}234\u{a0}567");
+        assert_eq!(whole_number(-12), "−12");
+    }
+
+    #[test]
+    fn organisation_numbers_take_their_country_s_form() {
+        assert_eq!(org_number("5560846866", Some("SE")), "556084-6866");
+        assert_eq!(org_number("556084-6866", Some("se")), "556084-6866");
+        assert_eq!(org_number("989926551", Some("NO")), "989 926 551");
+        assert_eq!(org_number("989 926 551", None), "989 926 551");
+        assert_eq!(org_number("12345", Some("NO")), "12345");
+        assert_eq!(org_number("DE123456789", Some("DE")), "DE123456789");
     }
 
     #[test]

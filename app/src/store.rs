@@ -1,5 +1,5 @@
 //! The app's own store: one SQLite file, `BACKOFFICE_DATA/backoffice.db`, for what Dintero does not
-//! keep: the audit log, people's saved portfolio views, and onboarding drafts. Schema changes are numbered migrations, tracked in
+//! keep: the audit log, people's saved portfolio views, onboarding drafts, and each person's language. Schema changes are numbered migrations, tracked in
 //! SQLite's `user_version`.
 
 use std::path::Path;
@@ -45,6 +45,11 @@ const MIGRATIONS: &[&[&str]] = &[
             updated_at TEXT NOT NULL
         )",
     ],
+    &["CREATE TABLE preferences (
+            email TEXT PRIMARY KEY,
+            locale TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"],
 ];
 
 #[derive(Debug, Clone)]

@@ -18,6 +18,7 @@ use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// How long a finished submission is remembered.
 const REMEMBER: Duration = Duration::from_secs(3600);
@@ -81,7 +82,7 @@ impl Drop for Guard {
 pub async fn claim(person: &str, form: &str, submission: &str) -> Result<Claim, AppError> {
     let submission = submission.trim();
     if submission.is_empty() || submission.len() > 64 || !submission.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(AppError::invalid("submission", "common.error.submission"));
+        return Err(AppError::invalid("submission", key!("common.error.submission")));
     }
     let key = format!("{person}\n{form}\n{submission}");
     let started = Instant::now();
@@ -99,7 +100,7 @@ pub async fn claim(person: &str, form: &str, submission: &str) -> Result<Claim, 
             }
         }
         if started.elapsed() > WAIT {
-            return Err(AppError::invalid("submission", "common.error.in_flight"));
+            return Err(AppError::invalid("submission", key!("common.error.in_flight")));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// Where to go after signing in: a page or download the app itself routes (with its query),
 /// else `/`. Refused: anything but printable ASCII (control characters, spaces, raw non-ASCII),
@@ -51,11 +52,11 @@ fn looks_like_email(email: &str) -> bool {
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 fn validate(email: &str, password: &str) -> Result<(), AppError> {
     if email.is_empty() {
-        Err(AppError::invalid("email", "login.error.email_required"))
+        Err(AppError::invalid("email", key!("login.error.email_required")))
     } else if !looks_like_email(email) {
-        Err(AppError::invalid("email", "login.error.email_invalid"))
+        Err(AppError::invalid("email", key!("login.error.email_invalid")))
     } else if password.is_empty() {
-        Err(AppError::invalid("password", "login.error.password_required"))
+        Err(AppError::invalid("password", key!("login.error.password_required")))
     } else {
         Ok(())
     }
@@ -79,7 +80,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         let now = std::time::Instant::now();
         if !state.sign_in_throttle.allows(&email, address.as_deref(), now) {
             tracing::warn!("sign-in throttled");
-            return Err(AppError::invalid("email", "login.error.throttled"));
+            return Err(AppError::invalid("email", key!("login.error.throttled")));
         }
         match state.dintero.password_token(&email, &Secret::new(password)).await {
             Ok(token) => {
@@ -109,7 +110,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             Err(error) if matches!(error.status(), Some(400 | 401)) => {
                 tracing::info!(status = error.status(), "sign-in refused by Dintero");
                 state.sign_in_throttle.record_failure(&email, address.as_deref(), now);
-                Err(AppError::invalid("password", "login.error.bad_credentials"))
+                Err(AppError::invalid("password", key!("login.error.bad_credentials")))
             }
             Err(error) => Err(error.into()),
         }

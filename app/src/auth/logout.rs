@@ -30,7 +30,7 @@ pub fn SignOutButton() -> impl IntoView {
     view! {
         <ActionForm action=action attr:class="inline">
             <button type="submit" class="btn-ghost" disabled=move || action.pending().get()>
-                {t("shell.sign_out")}
+                {t!("shell.sign_out")}
             </button>
         </ActionForm>
     }

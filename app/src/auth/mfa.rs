@@ -44,7 +44,7 @@ pub async fn send_code(channel: String) -> Result<(), AppError> {
     let channel = match channel.as_str() {
         "sms" => OobChannel::Sms,
         "email" => OobChannel::Email,
-        _ => return Err(AppError::invalid("channel", "mfa.error.channel")),
+        _ => return Err(AppError::invalid("channel", crate::i18n::key!("mfa.error.channel"))),
     };
     let state = crate::state::app_state()?;
     let session = session().await?;
@@ -52,7 +52,7 @@ pub async fn send_code(channel: String) -> Result<(), AppError> {
         .get::<PendingMfa>(PENDING_MFA_KEY)
         .await
         .map_err(|_| AppError::Internal)?
-        .ok_or_else(|| AppError::invalid("channel", "mfa.error.start_again"))?;
+        .ok_or_else(|| AppError::invalid("channel", crate::i18n::key!("mfa.error.start_again")))?;
     let token = MfaToken(pending.mfa_token.expose().to_owned());
     match state.dintero.mfa_challenge(&token, channel.clone()).await {
         Ok(challenge) => {
@@ -66,7 +66,7 @@ pub async fn send_code(channel: String) -> Result<(), AppError> {
         }
         Err(error) if matches!(error.status(), Some(400 | 401 | 403)) => {
             tracing::info!(status = error.status(), "MFA challenge refused");
-            Err(AppError::invalid("channel", "mfa.error.start_again"))
+            Err(AppError::invalid("channel", crate::i18n::key!("mfa.error.start_again")))
         }
         Err(error) => Err(error.into()),
     }
@@ -80,7 +80,7 @@ pub async fn verify_code(code: String) -> Result<(), AppError> {
 
     let code = code.trim().to_owned();
     if code.is_empty() {
-        return Err(AppError::invalid("code", "mfa.error.code_required"));
+        return Err(AppError::invalid("code", crate::i18n::key!("mfa.error.code_required")));
     }
     let state = crate::state::app_state()?;
     let pending = session()
@@ -88,11 +88,11 @@ pub async fn verify_code(code: String) -> Result<(), AppError> {
         .get::<PendingMfa>(PENDING_MFA_KEY)
         .await
         .map_err(|_| AppError::Internal)?
-        .ok_or_else(|| AppError::invalid("code", "mfa.error.start_again"))?;
+        .ok_or_else(|| AppError::invalid("code", crate::i18n::key!("mfa.error.start_again")))?;
     let oob_code = pending
         .oob_code
         .as_ref()
-        .ok_or_else(|| AppError::invalid("code", "mfa.error.send_first"))?;
+        .ok_or_else(|| AppError::invalid("code", crate::i18n::key!("mfa.error.send_first")))?;
     let token = MfaToken(pending.mfa_token.expose().to_owned());
     match state.dintero.mfa_oob_token(&token, oob_code.expose(), &code).await {
         Ok(access) => {
@@ -102,7 +102,7 @@ pub async fn verify_code(code: String) -> Result<(), AppError> {
         }
         Err(error) if matches!(error.status(), Some(400 | 401 | 403)) => {
             tracing::info!(status = error.status(), "one-time code refused");
-            Err(AppError::invalid("code", "mfa.error.wrong_code"))
+            Err(AppError::invalid("code", crate::i18n::key!("mfa.error.wrong_code")))
         }
         Err(error) => Err(error.into()),
     }

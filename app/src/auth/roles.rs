@@ -8,6 +8,7 @@
 //! The review queue asks for the approvals scope itself (or `admin:accounts`), not for
 //! `write:accounts`: the account manager who onboards a merchant does not also approve it.
 
+use crate::i18n::key;
 use serde::{Deserialize, Serialize};
 
 /// One thing the app offers, allowed or not as a whole.
@@ -101,20 +102,20 @@ impl Access {
     pub fn role_keys(&self) -> Vec<&'static str> {
         use Capability::*;
         if self.allows(Activity) {
-            return vec!["role.admin"];
+            return vec![key!("role.admin")];
         }
         let mut roles = Vec::new();
         if self.allows(ManageMerchants) {
-            roles.push("role.account_management");
+            roles.push(key!("role.account_management"));
         }
         if self.allows(Review) || self.allows(Screen) {
-            roles.push("role.onboarding");
+            roles.push(key!("role.onboarding"));
         }
         if self.allows(Settlements) || self.allows(ConfigureReports) || self.allows(Reports) || self.allows(Payouts) {
-            roles.push("role.finance");
+            roles.push(key!("role.finance"));
         }
         if roles.is_empty() && self.allows(ViewMerchants) {
-            roles.push("role.read_only");
+            roles.push(key!("role.read_only"));
         }
         roles
     }
@@ -183,11 +184,17 @@ mod tests {
 
     #[test]
     fn roles_name_what_the_capabilities_add_up_to() {
-        assert_eq!(Access::from_scopes(&["admin:accounts"]).role_keys(), ["role.admin"]);
+        assert_eq!(
+            Access::from_scopes(&["admin:accounts"]).role_keys(),
+            [key!("role.admin")]
+        );
         assert_eq!(
             Access::from_scopes(&["write:accounts", "read:reports"]).role_keys(),
-            ["role.account_management", "role.finance"]
+            [key!("role.account_management"), key!("role.finance")]
         );
-        assert_eq!(Access::from_scopes(&["read:accounts"]).role_keys(), ["role.read_only"]);
+        assert_eq!(
+            Access::from_scopes(&["read:accounts"]).role_keys(),
+            [key!("role.read_only")]
+        );
     }
 }

@@ -40,6 +40,9 @@ pub struct UserSession {
     pub refresh_token: Option<Secret>,
     pub partner_name: Option<String>,
     pub signed_in_at: DateTime<Utc>,
+    /// The language the person chose (from the store at sign-in, changed by the language switch).
+    #[serde(default)]
+    pub locale: Option<String>,
 }
 
 /// Starts the signed-in session for `email` with Dintero's `token`: reads who the person is and
@@ -80,6 +83,9 @@ pub async fn establish(
         refresh_token: token.refresh_token.map(Secret::new),
         partner_name,
         signed_in_at: now,
+        locale: crate::i18n::preference::read(&state.store, email)
+            .await
+            .map(|l| l.code().to_owned()),
     };
     let session = session().await?;
     session.cycle_id().await.map_err(|_| AppError::Internal)?;

@@ -4,22 +4,22 @@
 use leptos::prelude::*;
 
 use crate::dintero::approvals::CaseStatus;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// The translation key of a status (`case_status.under_manual_review`); unknown ones fall back.
 pub fn case_status_key(status: &CaseStatus) -> &'static str {
     match status {
-        CaseStatus::Active => "case_status.active",
-        CaseStatus::Declined => "case_status.declined",
-        CaseStatus::UnderManualReview => "case_status.under_manual_review",
-        CaseStatus::AutomaticReview => "case_status.automatic_review",
-        CaseStatus::WaitingForSignature => "case_status.waiting_for_signature",
-        CaseStatus::WaitingForDeclaration => "case_status.waiting_for_declaration",
-        CaseStatus::Error => "case_status.error",
-        CaseStatus::Archived => "case_status.archived",
-        CaseStatus::WaitingForDetails => "case_status.waiting_for_details",
-        CaseStatus::Terminated => "case_status.terminated",
-        CaseStatus::Other(_) => "case_status.other",
+        CaseStatus::Active => key!("case_status.active"),
+        CaseStatus::Declined => key!("case_status.declined"),
+        CaseStatus::UnderManualReview => key!("case_status.under_manual_review"),
+        CaseStatus::AutomaticReview => key!("case_status.automatic_review"),
+        CaseStatus::WaitingForSignature => key!("case_status.waiting_for_signature"),
+        CaseStatus::WaitingForDeclaration => key!("case_status.waiting_for_declaration"),
+        CaseStatus::Error => key!("case_status.error"),
+        CaseStatus::Archived => key!("case_status.archived"),
+        CaseStatus::WaitingForDetails => key!("case_status.waiting_for_details"),
+        CaseStatus::Terminated => key!("case_status.terminated"),
+        CaseStatus::Other(_) => key!("case_status.other"),
     }
 }
 

@@ -4,26 +4,26 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// The texts an [`ErrorNotice`] may show for an error other than a field's: what an island that
 /// shows errors needs sent with it.
 pub const ERROR_TEXTS: &[&str] = &[
-    "error.unauthenticated",
-    "error.forbidden",
-    "error.not_found",
-    "error.unavailable",
-    "error.internal",
-    "error.network",
-    "error.malformed",
-    "error.malformed_field",
-    "error.too_large",
-    "error.rate_limited",
-    "error.upstream_refused",
-    "error.upstream_unreadable",
-    "forbidden.title",
-    "forbidden.body",
-    "forbidden.home",
+    key!("error.unauthenticated"),
+    key!("error.forbidden"),
+    key!("error.not_found"),
+    key!("error.unavailable"),
+    key!("error.internal"),
+    key!("error.network"),
+    key!("error.malformed"),
+    key!("error.malformed_field", field),
+    key!("error.too_large"),
+    key!("error.rate_limited"),
+    key!("error.upstream_refused"),
+    key!("error.upstream_unreadable"),
+    key!("forbidden.title"),
+    key!("forbidden.body"),
+    key!("forbidden.home"),
 ];
 
 #[component]
@@ -37,9 +37,9 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     if error == AppError::Forbidden {
         return view! {
             <div role="alert" class="notice-error" data-testid="forbidden">
-                <p class="font-semibold">{t("forbidden.title")}</p>
-                <p>{t("forbidden.body")}</p>
-                <p class="mt-2"><a href="/" class="underline">{t("forbidden.home")}</a></p>
+                <p class="font-semibold">{t!("forbidden.title")}</p>
+                <p>{t!("forbidden.body")}</p>
+                <p class="mt-2"><a href="/" class="underline">{t!("forbidden.home")}</a></p>
             </div>
         }
         .into_any();
@@ -50,7 +50,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             detail: Some(detail),
             ..
         } => Some(format!("Dintero ({status}): {detail}")),
-        AppError::Malformed { field: Some(field) } => Some(format!("{} {field}", t("error.malformed_field"))),
+        AppError::Malformed { field: Some(field) } => Some(t!("error.malformed_field", field = field)),
         _ => None,
     };
     view! {

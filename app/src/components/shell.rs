@@ -8,22 +8,22 @@ use leptos_router::hooks::use_location;
 use crate::auth::{sign_in_path, signed_in_now, Capability, CurrentUser, SignOutButton};
 use crate::components::ErrorNotice;
 use crate::error::AppError;
-use crate::i18n::{t, LanguageSwitch};
+use crate::i18n::{key, t, LanguageSwitch};
 use crate::routes::{self, Needs};
 
 /// The features in the navigation: (path, translation key, what the person needs to see it).
 const NAVIGATION: [(&str, &str, Option<Capability>); 7] = [
-    ("/", "nav.overview", None),
-    ("/accounts", "nav.merchants", Some(Capability::ViewMerchants)),
-    ("/onboarding", "nav.review", Some(Capability::Review)),
-    ("/screening", "nav.screening", Some(Capability::Screen)),
+    ("/", key!("nav.overview"), None),
+    ("/accounts", key!("nav.merchants"), Some(Capability::ViewMerchants)),
+    ("/onboarding", key!("nav.review"), Some(Capability::Review)),
+    ("/screening", key!("nav.screening"), Some(Capability::Screen)),
     (
         "/settlements",
-        "settlements.portfolio.nav",
+        key!("settlements.portfolio.nav"),
         Some(Capability::Settlements),
     ),
-    ("/price-packages", "nav.packages", Some(Capability::ViewMerchants)),
-    ("/activity", "nav.activity", Some(Capability::Activity)),
+    ("/price-packages", key!("nav.packages"), Some(Capability::ViewMerchants)),
+    ("/activity", key!("nav.activity"), Some(Capability::Activity)),
 ];
 
 /// The signed-in frame. Who is signed in comes with the request (the sign-in guard read the
@@ -42,7 +42,7 @@ pub fn Shell() -> impl IntoView {
     };
     let page = if refused {
         view! {
-            <leptos_meta::Title text=t("forbidden.title")/>
+            <leptos_meta::Title text=t!("forbidden.title")/>
             <ErrorNotice error=AppError::Forbidden/>
         }
         .into_any()
@@ -50,7 +50,7 @@ pub fn Shell() -> impl IntoView {
         view! { <Outlet/> }.into_any()
     };
     view! {
-        <a href="#main" class="skip-link">{t("shell.skip")}</a>
+        <a href="#main" class="skip-link">{t!("shell.skip")}</a>
         <SignedIn user page/>
     }
     .into_any()
@@ -83,9 +83,9 @@ fn SignedIn(user: CurrentUser, page: AnyView) -> impl IntoView {
                     <div class="flex min-w-0 items-center gap-2 text-sm" data-testid="partner">
                         <span class="truncate font-medium">{partner}</span>
                         <span class="text-muted tabular-nums">{user.partner_id.clone()}</span>
-                        {user.is_test_partner().then(|| view! { <span class="badge-warn">{t("shell.test_mode")}</span> })}
+                        {user.is_test_partner().then(|| view! { <span class="badge-warn">{t!("shell.test_mode")}</span> })}
                     </div>
-                    <nav aria-label=t("shell.navigation") class="order-last w-full sm:order-none sm:w-auto">
+                    <nav aria-label=t!("shell.navigation") class="order-last w-full sm:order-none sm:w-auto">
                         <ul class="flex gap-1">
                             {NAVIGATION
                                 .into_iter()
@@ -114,8 +114,8 @@ fn SignedIn(user: CurrentUser, page: AnyView) -> impl IntoView {
                 <div class="mx-auto flex max-w-7xl flex-wrap gap-x-4 px-4 py-3 sm:px-6">
                     <span>{format!("Partner Back-office {}", env!("CARGO_PKG_VERSION"))}</span>
                     <span>
-                        {t("shell.dintero")}": "
-                        {if user.embedded_emulator { t("shell.embedded_emulator").to_owned() } else { user.dintero_url.clone() }}
+                        {t!("shell.dintero")}": "
+                        {if user.embedded_emulator { t!("shell.embedded_emulator").to_owned() } else { user.dintero_url.clone() }}
                     </span>
                 </div>
             </footer>

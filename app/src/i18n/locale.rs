@@ -13,16 +13,29 @@ pub enum Locale {
     #[default]
     En,
     Nb,
+    Sv,
+}
+
+/// How many languages there are (the generated list of language files has one entry each).
+#[cfg(not(browser))]
+const LANGUAGE_COUNT: usize = Locale::ALL.len();
+
+#[cfg(not(browser))]
+mod sources {
+    use super::LANGUAGE_COUNT;
+    include!(concat!(env!("OUT_DIR"), "/sources.rs"));
 }
 
 impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::En, Locale::Nb];
+    /// In the order of `catalogue::LANGUAGES` (the build's list of language files).
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::Nb, Locale::Sv];
 
     /// The BCP 47 code, as in `<html lang>` and the `lang` cookie.
     pub fn code(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::Nb => "nb",
+            Locale::Sv => "sv",
         }
     }
 
@@ -31,35 +44,60 @@ impl Locale {
         match self {
             Locale::En => "English",
             Locale::Nb => "Norsk bokmål",
+            Locale::Sv => "Svenska",
         }
     }
 
+    /// A language tag (`sv`, `sv-FI`, `no`, `nn-NO`, `en-GB`…) as one of ours: every Norwegian
+    /// tag (`no`, `nb`, `nn`) means Bokmål, every Swedish one Swedish, every English one English.
     pub fn from_code(code: &str) -> Option<Locale> {
-        match code.trim().to_ascii_lowercase().as_str() {
+        let code = code.trim().to_ascii_lowercase();
+        let language = code.split(['-', '_']).next().unwrap_or_default();
+        match language {
             "en" => Some(Locale::En),
             "nb" | "no" | "nn" => Some(Locale::Nb),
+            "sv" => Some(Locale::Sv),
             _ => None,
         }
     }
 
-    #[cfg(not(browser))]
-    fn texts(self) -> &'static HashMap<&'static str, &'static str> {
-        static EN: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(&texts_of!("en")));
-        static NB: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| parse(&texts_of!("nb")));
-        match self {
-            Locale::En => &EN,
-            Locale::Nb => &NB,
-        }
+    /// The language of an `Accept-Language` header: the first of ours in the browser's order of
+    /// preference (`q`), or `None` when it names none of them.
+    pub fn from_accept_language(header: &str) -> Option<Locale> {
+        let mut offers: Vec<(u32, usize, Locale)> = header
+            .split(',')
+            .enumerate()
+            .filter_map(|(at, offer)| {
+                let mut parts = offer.split(';');
+                let locale = Locale::from_code(parts.next()?)?;
+                let quality = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1000), |q| {
+                        q.trim()
+                            .parse::<f32>()
+                            .ok()
+                            .map(|q| (q.clamp(0.0, 1.0) * 1000.0) as u32)
+                    })?;
+                (quality > 0).then_some((quality, at, locale))
+            })
+            .collect();
+        offers.sort_by_key(|(quality, at, _)| (std::cmp::Reverse(*quality), *at));
+        offers.first().map(|(_, _, locale)| *locale)
     }
 
-    /// The text for `key`: this language's, else English, else a visible marker.
+    #[cfg(not(browser))]
+    fn texts(self) -> &'static HashMap<&'static str, &'static str> {
+        static TEXTS: LazyLock<Vec<HashMap<&str, &str>>> =
+            LazyLock::new(|| sources::SOURCES.iter().map(|files| parse(files)).collect());
+        let index = Locale::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        &TEXTS[index]
+    }
+
+    /// The text for `key` (the build guarantees every language has every key; a key built at
+    /// run time that no file has shows a visible marker).
     #[cfg(not(browser))]
     pub fn text(self, key: &str) -> &'static str {
-        self.texts()
-            .get(key)
-            .or_else(|| Locale::En.texts().get(key))
-            .copied()
-            .unwrap_or(MISSING)
+        self.texts().get(key).copied().unwrap_or(MISSING)
     }
 
     /// In the browser: the text the page's islands were sent for `key` (the browser holds no
@@ -68,6 +106,71 @@ impl Locale {
     pub fn text(self, key: &str) -> &'static str {
         browser_texts::get(key).unwrap_or(MISSING)
     }
+
+    /// Which plural form a count takes. English, Bokmål and Swedish have two for whole numbers:
+    /// `one` for exactly 1, `other` for everything else (0 included).
+    pub fn plural_form(self, count: i128) -> &'static str {
+        match (self, count) {
+            (Locale::En | Locale::Nb | Locale::Sv, 1) => "one",
+            _ => "other",
+        }
+    }
+}
+
+/// A count for [`plural`], from any integer.
+#[derive(Debug, Clone, Copy)]
+pub struct Count(i128);
+
+macro_rules! count_from {
+    ($($int:ty),+) => {$(
+        impl From<$int> for Count {
+            fn from(n: $int) -> Self {
+                Count(n as i128)
+            }
+        }
+    )+};
+}
+count_from!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+/// `text` of `key` with its `{placeholders}` filled (what [`t!`](super::t) calls with values).
+pub fn fill(key: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    fill_text(t(key), values)
+}
+
+fn fill_text(text: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The plural form of `stem` for `count` in the current language, with `{count}` (as a Nordic
+/// whole number) and the other `values` filled (what [`tn!`](super::tn) calls).
+pub fn plural(stem: &str, count: Count, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let locale = use_locale();
+    let key = format!("{stem}.{}", locale.plural_form(count.0));
+    let shown = crate::format::whole_number(count.0);
+    let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("count", &shown)];
+    all.extend_from_slice(values);
+    fill_text(locale.text(&key), &all)
 }
 
 /// The texts an island shows, in the page's language, sent with it from the server: the browser
@@ -132,25 +235,6 @@ mod browser_texts {
 /// Shown where a key has no text in any language (a test keeps this from happening).
 const MISSING: &str = "[missing text]";
 
-/// A language's texts: `locales/<code>.txt` (the shell and older pages) and one file per feature
-/// area in `locales/<code>/`, so areas are translated and reviewed apart.
-#[cfg(not(browser))]
-macro_rules! texts_of {
-    ($code:literal) => {
-        [
-            include_str!(concat!("../../locales/", $code, ".txt")),
-            include_str!(concat!("../../locales/", $code, "/review.txt")),
-            include_str!(concat!("../../locales/", $code, "/sellers.txt")),
-            include_str!(concat!("../../locales/", $code, "/screening.txt")),
-            include_str!(concat!("../../locales/", $code, "/settlements.txt")),
-            include_str!(concat!("../../locales/", $code, "/reports.txt")),
-            include_str!(concat!("../../locales/", $code, "/payouts.txt")),
-        ]
-    };
-}
-#[cfg(not(browser))]
-use texts_of;
-
 #[cfg(not(browser))]
 fn parse(sources: &[&'static str]) -> HashMap<&'static str, &'static str> {
     sources
@@ -168,15 +252,12 @@ pub fn request_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get_all(http::header::COOKIE)
-                    .iter()
-                    .filter_map(|v| v.to_str().ok())
-                    .flat_map(|v| v.split(';'))
-                    .filter_map(|c| c.trim().strip_prefix("lang="))
-                    .find_map(Locale::from_code)
+            .map(|parts| {
+                let chosen = parts
+                    .extensions
+                    .get::<crate::auth::session::UserSession>()
+                    .and_then(|user| user.locale.as_deref());
+                locale_of(&parts.headers, chosen)
             })
             .unwrap_or_default()
     }
@@ -193,6 +274,33 @@ pub fn request_locale() -> Locale {
     {
         Locale::default()
     }
+}
+
+/// The language for a request: the signed-in person's own choice (`chosen`, from the store),
+/// else the `lang` cookie of a choice made before signing in, else `Accept-Language`, else English.
+#[cfg(feature = "ssr")]
+pub fn locale_of(headers: &http::HeaderMap, chosen: Option<&str>) -> Locale {
+    let cookie = || {
+        headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|c| c.trim().strip_prefix("lang="))
+            .find_map(Locale::from_code)
+    };
+    let browser = || {
+        headers
+            .get_all(http::header::ACCEPT_LANGUAGE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(Locale::from_accept_language)
+    };
+    chosen
+        .and_then(Locale::from_code)
+        .or_else(cookie)
+        .or_else(browser)
+        .unwrap_or_default()
 }
 
 /// Every key that starts with `prefix` (English has them all; none in the browser).
@@ -222,8 +330,10 @@ pub fn provide_locale() -> Locale {
     locale
 }
 
+/// The current language: the one [`provide_locale`] put at the root; in an island (which has no
+/// root above it in the browser), the page's `<html lang>`.
 pub fn use_locale() -> Locale {
-    use_context::<Locale>().unwrap_or_default()
+    use_context::<Locale>().unwrap_or_else(request_locale)
 }
 
 /// The text for `key` in the current language.
@@ -236,88 +346,82 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_language_has_every_english_key_and_no_other() {
-        let en: std::collections::BTreeSet<_> = Locale::En.texts().keys().collect();
+    fn every_language_reads_its_own_texts() {
+        assert_eq!(Locale::En.text(crate::i18n::key!("nav.overview")), "Overview");
+        assert_eq!(Locale::Nb.text(crate::i18n::key!("nav.overview")), "Oversikt");
+        assert_eq!(Locale::Sv.text(crate::i18n::key!("nav.overview")), "Översikt");
+        assert_eq!(Locale::Sv.text("no.such.key"), MISSING);
         for locale in Locale::ALL {
-            let keys: std::collections::BTreeSet<_> = locale.texts().keys().collect();
-            assert_eq!(keys, en, "{} differs from en", locale.code());
-            assert!(
-                locale.texts().values().all(|v| !v.is_empty()),
-                "{} has an empty text",
-                locale.code()
-            );
-        }
-    }
-
-    /// Every `t("...")`/`text("...")` key literal and every `"x.y"` key-like literal passed as a
-    /// translation key in the app's source exists in English.
-    #[test]
-    fn every_key_the_source_uses_exists() {
-        fn visit(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    visit(&path, found);
-                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/locale.rs") {
-                    let source = std::fs::read_to_string(&path).unwrap();
-                    for call in ["t(\"", "text(\"", "label=\"", "=> \""] {
-                        for (at, _) in source.match_indices(call) {
-                            let rest = &source[at + call.len()..];
-                            let key = &rest[..rest.find('"').unwrap_or(0)];
-                            let looks_like_key = key.contains('.')
-                                && key.starts_with(|c: char| c.is_ascii_lowercase())
-                                && !key.contains(' ')
-                                && key.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
-                            if looks_like_key {
-                                found.push((path.display().to_string(), key.to_owned()));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        let mut found = Vec::new();
-        visit(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut found,
-        );
-        assert!(found.len() > 50, "the scan found the keys ({})", found.len());
-        let texts = Locale::En.texts();
-        let missing: Vec<_> = found
-            .iter()
-            .filter(|(_, key)| !texts.contains_key(key.as_str()) && !is_action_name(key))
-            .collect();
-        assert!(missing.is_empty(), "keys used but not in en.txt: {missing:?}");
-    }
-
-    /// Audit action names (`account.update`) are data, not translation keys.
-    fn is_action_name(key: &str) -> bool {
-        crate::audit::AuditAction::parse(key).is_some()
-    }
-
-    #[test]
-    fn no_key_is_defined_twice() {
-        for sources in [texts_of!("en"), texts_of!("nb")] {
-            let mut seen = std::collections::BTreeSet::new();
-            for line in sources.iter().flat_map(|s| s.lines()).map(str::trim) {
-                if let Some((key, _)) = line.split_once('=').filter(|_| !line.starts_with('#')) {
-                    assert!(seen.insert(key.trim()), "{} is defined twice", key.trim());
-                }
-            }
+            assert_eq!(locale.texts().len(), crate::i18n::keys::KEYS.len(), "{}", locale.code());
         }
     }
 
     #[test]
-    fn a_missing_key_shows_the_marker() {
-        assert_eq!(Locale::Nb.text("nav.overview"), "Oversikt");
-        assert_eq!(Locale::Nb.text("no.such.key"), MISSING);
-    }
-
-    #[test]
-    fn codes_round_trip() {
+    fn codes_round_trip_and_regional_forms_map_to_ours() {
         for l in Locale::ALL {
             assert_eq!(Locale::from_code(l.code()), Some(l));
         }
+        for (code, locale) in [
+            ("no", Locale::Nb),
+            ("nn", Locale::Nb),
+            ("nb-NO", Locale::Nb),
+            ("nn_NO", Locale::Nb),
+            ("sv-SE", Locale::Sv),
+            ("sv-FI", Locale::Sv),
+            ("en-GB", Locale::En),
+        ] {
+            assert_eq!(Locale::from_code(code), Some(locale), "{code}");
+        }
         assert_eq!(Locale::from_code("fr"), None);
+        assert_eq!(Locale::from_code("da-DK"), None);
+    }
+
+    #[test]
+    fn accept_language_takes_the_first_of_ours_by_quality() {
+        assert_eq!(
+            Locale::from_accept_language("sv-SE,sv;q=0.9,en;q=0.8"),
+            Some(Locale::Sv)
+        );
+        assert_eq!(
+            Locale::from_accept_language("da-DK, no;q=0.7, en;q=0.5"),
+            Some(Locale::Nb)
+        );
+        assert_eq!(Locale::from_accept_language("en;q=0.4, sv;q=0.6"), Some(Locale::Sv));
+        assert_eq!(Locale::from_accept_language("fr-FR, de"), None);
+        assert_eq!(Locale::from_accept_language("sv;q=0, nb"), Some(Locale::Nb));
+        assert_eq!(Locale::from_accept_language(""), None);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_choice_beats_the_cookie_which_beats_the_browser() {
+        let mut headers = http::HeaderMap::new();
+        assert_eq!(locale_of(&headers, None), Locale::En);
+        headers.insert(http::header::ACCEPT_LANGUAGE, "sv-SE".parse().unwrap());
+        assert_eq!(locale_of(&headers, None), Locale::Sv);
+        headers.insert(http::header::COOKIE, "a=b; lang=nb".parse().unwrap());
+        assert_eq!(locale_of(&headers, None), Locale::Nb);
+        assert_eq!(locale_of(&headers, Some("en")), Locale::En);
+    }
+
+    #[test]
+    fn sentences_fill_their_named_placeholders() {
+        let values: [(&str, &dyn std::fmt::Display); 2] = [("merchant", &"Fjellkaffe AS"), ("reason", &12)];
+        assert_eq!(
+            fill_text("{merchant} under {reason}.", &values),
+            "Fjellkaffe AS under 12."
+        );
+        assert_eq!(fill_text("{reason} – {merchant}", &values), "12 – Fjellkaffe AS");
+        assert_eq!(fill_text("{unknown} {", &values), "{unknown} {");
+    }
+
+    #[test]
+    fn counts_take_one_only_for_exactly_one() {
+        for locale in Locale::ALL {
+            assert_eq!(locale.plural_form(1), "one");
+            for n in [0, 2, 5, 21, 1000, -1] {
+                assert_eq!(locale.plural_form(n), "other", "{n}");
+            }
+        }
     }
 }

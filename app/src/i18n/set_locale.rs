@@ -6,10 +6,27 @@ use leptos::prelude::*;
 use super::{t, use_locale, Locale};
 use crate::error::AppError;
 
-/// Remembers the person's language in the `lang` cookie for a year.
+/// Remembers the person's language: for a signed-in person in the app's store (so it follows
+/// them to their next sign-in, on any browser) and in their session; for anyone, in the `lang`
+/// cookie for a year (the sign-in page's language).
 #[server(endpoint = "set_locale")]
 pub async fn set_locale(locale: String) -> Result<(), AppError> {
-    let locale = Locale::from_code(&locale).ok_or_else(|| AppError::invalid("locale", "error.invalid_locale"))?;
+    use crate::auth::session::{session, user, USER_KEY};
+
+    let locale = Locale::from_code(&locale)
+        .ok_or_else(|| AppError::invalid("locale", crate::i18n::key!("error.invalid_locale")))?;
+    let session = session().await?;
+    if let Some(mut person) = user(&session).await? {
+        let state = crate::state::app_state()?;
+        super::preference::write(&state.store, &person.email, locale)
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "could not keep a language preference");
+                AppError::Internal
+            })?;
+        person.locale = Some(locale.code().to_owned());
+        session.insert(USER_KEY, person).await.map_err(|_| AppError::Internal)?;
+    }
     let options = expect_context::<leptos_axum::ResponseOptions>();
     let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.code());
     options.append_header(
@@ -24,7 +41,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     let current = use_locale();
     let action = ServerAction::<SetLocale>::new();
     view! {
-        <div class="flex items-center gap-1" role="group" aria-label=t("shell.language")>
+        <div class="flex items-center gap-1" role="group" aria-label=t!("shell.language")>
             {Locale::ALL
                 .into_iter()
                 .map(|locale| {

@@ -14,6 +14,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// An account id: `^[PT]{1}\d{8}$` (`T11200001`).
 pub fn is_account_id(s: &str) -> bool {
@@ -129,7 +130,7 @@ impl AccountId {
     /// The account id a form sent as its `aid` field, or the form's field error for one that is
     /// not an account id (a page's address answers [`AppError::NotFound`] through [`parse`](Self::parse)).
     pub fn from_form(aid: &str) -> Result<Self, AppError> {
-        Self::parse(aid).map_err(|_| AppError::invalid("aid", "common.error.aid"))
+        Self::parse(aid).map_err(|_| AppError::invalid("aid", key!("common.error.aid")))
     }
 }
 

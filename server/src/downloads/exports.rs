@@ -26,6 +26,7 @@ pub async fn export_file(
         Ok(user) => user,
         Err(refused) => return refused,
     };
+    let language = locale(&headers, Some(&user));
     let jobs = match state.shared::<ExportJobs>() {
         Ok(jobs) => jobs,
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
@@ -37,7 +38,7 @@ pub async fn export_file(
                 app::AppError::NotFound => StatusCode::NOT_FOUND,
                 _ => StatusCode::CONFLICT,
             };
-            let text = locale(&headers).text(error.message_key());
+            let text = language.text(error.message_key());
             return (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
         }
     };

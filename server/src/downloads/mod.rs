@@ -42,16 +42,10 @@ pub fn routes() -> Router<AppState> {
         .route("/accounts/{aid}/reports/{id}/file", get(report_files::report_file))
 }
 
-/// The person's language, from the `lang` cookie the language switch sets.
-pub(crate) fn locale(headers: &axum::http::HeaderMap) -> app::i18n::Locale {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().strip_prefix("lang="))
-        .find_map(app::i18n::Locale::from_code)
-        .unwrap_or_default()
+/// The person's language: their own choice (in their session), else the `lang` cookie, else the
+/// browser's `Accept-Language` (see `app::i18n::locale_of`).
+pub(crate) fn locale(headers: &axum::http::HeaderMap, user: Option<&UserSession>) -> app::i18n::Locale {
+    app::i18n::locale_of(headers, user.and_then(|u| u.locale.as_deref()))
 }
 
 /// `Ok` when the signed-in person's scopes grant `capability`; otherwise the 403 answer.

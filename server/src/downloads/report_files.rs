@@ -17,8 +17,8 @@ use axum::response::Response;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::allowed;
 use super::settlement_files::{clean_file_name, file_response, refused};
+use super::{allowed, locale};
 
 /// Metadata pages read at most while looking for a report (100 reports each).
 const MAX_PAGES: usize = 10;
@@ -41,24 +41,25 @@ pub async fn report_file(
         Ok(user) => user,
         Err(refused) => return refused,
     };
+    let language = locale(&headers, Some(&user));
     let after = from.after.filter(|a| !a.is_empty());
     let cursor_ok = after.as_deref().is_none_or(app::features::reports::read::is_dintero_id);
     let (Ok(aid), Ok(id), true) = (AccountId::parse(&aid), OpaqueId::parse(&id), cursor_ok) else {
-        return refused(&headers, app::AppError::NotFound);
+        return refused(language, app::AppError::NotFound);
     };
     let report = match find(&state, &user.access_token, &aid, &id, after).await {
         Ok(Some(report)) => report,
-        Ok(None) => return refused(&headers, app::AppError::NotFound),
+        Ok(None) => return refused(language, app::AppError::NotFound),
         Err(error) => {
             tracing::info!(%error, "the insight reports could not be read from Dintero");
-            return refused(&headers, error.into());
+            return refused(language, error.into());
         }
     };
     let file = match state.dintero.report_file(&report).await {
         Ok(file) => file,
         Err(error) => {
             tracing::info!(%error, "an insight report's file could not be read");
-            return refused(&headers, error.into());
+            return refused(language, error.into());
         }
     };
     let name = report

@@ -42,13 +42,14 @@ pub async fn attachment(
         Ok(user) => user,
         Err(refused) => return refused,
     };
+    let language = locale(&headers, Some(&user));
     let ids = (
         AccountId::parse(&aid),
         OpaqueId::parse(&settlement),
         OpaqueId::parse(&attachment),
     );
     let (Ok(aid), Ok(settlement), Ok(attachment)) = ids else {
-        return refused(&headers, app::AppError::NotFound);
+        return refused(language, app::AppError::NotFound);
     };
     let file = match state
         .dintero
@@ -58,7 +59,7 @@ pub async fn attachment(
         Ok(file) => file,
         Err(error) => {
             tracing::info!(%error, "a settlement file could not be read from Dintero");
-            return refused(&headers, error.into());
+            return refused(language, error.into());
         }
     };
     let name = query
@@ -106,7 +107,7 @@ pub(crate) fn file_response(file: app::dintero::FileStream, content_type: String
 
 /// Dintero's refusal as a short page in the person's language, with Dintero's status kept where it
 /// means something to them (403, 404); other failures are 502.
-pub fn refused(headers: &axum::http::HeaderMap, error: app::AppError) -> Response {
+pub fn refused(language: app::i18n::Locale, error: app::AppError) -> Response {
     let status = match &error {
         app::AppError::NotFound => StatusCode::NOT_FOUND,
         app::AppError::Forbidden => StatusCode::FORBIDDEN,
@@ -119,7 +120,7 @@ pub fn refused(headers: &axum::http::HeaderMap, error: app::AppError) -> Respons
         },
         _ => StatusCode::BAD_GATEWAY,
     };
-    let text = locale(headers).text(error.message_key());
+    let text = language.text(error.message_key());
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
 }
 

@@ -98,11 +98,12 @@ pub async fn settlement_zip(
         Ok(user) => user,
         Err(refused) => return refused,
     };
+    let language = locale(&headers, Some(&user));
     let Ok(aid) = AccountId::parse(&aid) else {
-        return refused(&headers, app::AppError::NotFound);
+        return refused(language, app::AppError::NotFound);
     };
     let request = ZipRequest::parse(query.as_deref().unwrap_or_default());
-    let text = |key: &str| locale(&headers).text(key).to_owned();
+    let text = |key: &str| language.text(key).to_owned();
     let plain = |status: StatusCode, message: String| {
         (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message).into_response()
     };
@@ -111,7 +112,10 @@ pub async fn settlement_zip(
         Err(error) => return plain(StatusCode::UNPROCESSABLE_ENTITY, text(error.message_key())),
     };
     if !request.all && request.ids.is_empty() {
-        return plain(StatusCode::UNPROCESSABLE_ENTITY, text("settlements.zip.none_selected"));
+        return plain(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            text(app::i18n::key!("settlements.zip.none_selected")),
+        );
     }
     let wanted: HashSet<&str> = request.ids.iter().map(String::as_str).collect();
     let (account, listed) = tokio::join!(
@@ -126,8 +130,13 @@ pub async fn settlement_zip(
     );
     let settlements = match listed {
         Ok(Some(settlements)) => settlements,
-        Ok(None) => return plain(StatusCode::UNPROCESSABLE_ENTITY, text("settlements.zip.too_many")),
-        Err(error) => return refused(&headers, error.into()),
+        Ok(None) => {
+            return plain(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                text(app::i18n::key!("settlements.zip.too_many")),
+            )
+        }
+        Err(error) => return refused(language, error.into()),
     };
     let merchant_name = account
         .map(|a| app::features::merchants::merchant_view::MerchantRow::from(&a).name)

@@ -10,7 +10,7 @@ use crate::audit::{ActivityPage as Page, AuditAction, AuditEntry};
 use crate::components::{ErrorNotice, PageHeader, TextField};
 use crate::error::AppError;
 use crate::format::date_time;
-use crate::i18n::t;
+use crate::i18n::{key, t, tn};
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
@@ -27,8 +27,8 @@ pub fn ActivityPage() -> impl IntoView {
     });
     let page = Resource::new(move || query.get(), list_activity);
     view! {
-        <PageHeader title=t("activity.title") lead=t("activity.lead")/>
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <PageHeader title=t!("activity.title") lead=t!("activity.lead")/>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let query = query.get_untracked();
                 match page.await {
@@ -47,13 +47,13 @@ fn Filters(query: ActivityQuery, error: Option<AppError>) -> impl IntoView {
     let selected = query.action.clone();
     view! {
         <Form method="GET" action="/activity" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
-            <TextField name="person" label="activity.person" value=query.person.clone() error/>
-            <TextField name="merchant" label="activity.merchant" value=query.merchant.clone() error/>
+            <TextField name="person" label=key!("activity.person") value=query.person.clone() error/>
+            <TextField name="merchant" label=key!("activity.merchant") value=query.merchant.clone() error/>
             <div class="field">
-                <label for="action" class="field-label">{t("activity.action")}</label>
+                <label for="action" class="field-label">{t!("activity.action")}</label>
                 <select id="action" name="action" class="field-input"
                     aria-invalid=move || error.get().is_some_and(|e| e.field() == Some("action")).to_string()>
-                    <option value="">{t("activity.any_action")}</option>
+                    <option value="">{t!("activity.any_action")}</option>
                     {AuditAction::ALL.into_iter().map(|a| view! {
                         <option value=a.as_str() selected=selected == a.as_str()>{t(action_key(a.as_str()))}</option>
                     }).collect_view()}
@@ -62,11 +62,11 @@ fn Filters(query: ActivityQuery, error: Option<AppError>) -> impl IntoView {
                     <p class="field-error">{t(e.message_key())}</p>
                 })}
             </div>
-            <TextField name="from" label="activity.from" input_type="date" value=query.from.clone() error/>
-            <TextField name="to" label="activity.to" input_type="date" value=query.to.clone() error/>
+            <TextField name="from" label=key!("activity.from") input_type="date" value=query.from.clone() error/>
+            <TextField name="to" label=key!("activity.to") input_type="date" value=query.to.clone() error/>
             <div class="flex gap-2">
-                <button type="submit" class="btn-primary">{t("activity.filter")}</button>
-                <a href="/activity" class="btn-ghost">{t("activity.clear")}</a>
+                <button type="submit" class="btn-primary">{t!("activity.filter")}</button>
+                <a href="/activity" class="btn-ghost">{t!("activity.clear")}</a>
             </div>
         </Form>
     }
@@ -98,24 +98,24 @@ fn Entries(query: ActivityQuery, page: Page) -> impl IntoView {
     view! {
         <div class="mb-3 flex flex-wrap items-center justify-between gap-2">
             <p class="text-muted text-sm" data-testid="activity-count">
-                {format!("{} {}", page.entries.len(), t("activity.shown"))}
+                {tn!("activity.shown", page.entries.len())}
             </p>
-            <a href=csv rel="external" download="" class="btn-ghost">{t("activity.export_csv")}</a>
+            <a href=csv rel="external" download="" class="btn-ghost">{t!("activity.export_csv")}</a>
         </div>
         {if empty {
-            view! { <p class="card text-muted">{t("activity.empty")}</p> }.into_any()
+            view! { <p class="card text-muted">{t!("activity.empty")}</p> }.into_any()
         } else {
             view! {
                 <div class="card overflow-x-auto p-0">
                     <table class="data-table" data-testid="activity">
                         <thead>
                             <tr>
-                                <th scope="col">{t("activity.when")}</th>
-                                <th scope="col">{t("activity.person")}</th>
-                                <th scope="col">{t("activity.merchant")}</th>
-                                <th scope="col">{t("activity.action")}</th>
-                                <th scope="col">{t("activity.summary")}</th>
-                                <th scope="col">{t("activity.answer")}</th>
+                                <th scope="col">{t!("activity.when")}</th>
+                                <th scope="col">{t!("activity.person")}</th>
+                                <th scope="col">{t!("activity.merchant")}</th>
+                                <th scope="col">{t!("activity.action")}</th>
+                                <th scope="col">{t!("activity.summary")}</th>
+                                <th scope="col">{t!("activity.answer")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -125,9 +125,9 @@ fn Entries(query: ActivityQuery, page: Page) -> impl IntoView {
                 </div>
             }.into_any()
         }}
-        <nav class="mt-4 flex gap-2" aria-label=t("activity.paging")>
-            {newest.map(|href| view! { <a href=href class="btn-ghost">{t("activity.newest")}</a> })}
-            {older.map(|href| view! { <a href=href class="btn-ghost" rel="next">{t("activity.older")}</a> })}
+        <nav class="mt-4 flex gap-2" aria-label=t!("activity.paging")>
+            {newest.map(|href| view! { <a href=href class="btn-ghost">{t!("activity.newest")}</a> })}
+            {older.map(|href| view! { <a href=href class="btn-ghost" rel="next">{t!("activity.older")}</a> })}
         </nav>
     }
 }
@@ -137,7 +137,7 @@ fn Row(entry: AuditEntry) -> impl IntoView {
     let succeeded = entry.succeeded();
     let answer = match entry.status {
         Some(status) => status.to_string(),
-        None => t("activity.no_answer").to_owned(),
+        None => t!("activity.no_answer").to_owned(),
     };
     view! {
         <tr>
@@ -157,26 +157,26 @@ fn Row(entry: AuditEntry) -> impl IntoView {
 /// The translation key of an action's name (unknown ones fall back to the raw name).
 fn action_key(action: &str) -> &'static str {
     match AuditAction::parse(action) {
-        Some(AuditAction::AccountCreate) => "audit.account_create",
-        Some(AuditAction::AccountUpdate) => "audit.account_update",
-        Some(AuditAction::AccountDelete) => "audit.account_delete",
-        Some(AuditAction::ConnectionEvent) => "audit.connection_event",
-        Some(AuditAction::AccountComment) => "audit.account_comment",
-        Some(AuditAction::SettingsUpdate) => "audit.settings_update",
-        Some(AuditAction::PricePackageCreate) => "audit.price_package_create",
-        Some(AuditAction::PricePackageUpdate) => "audit.price_package_update",
-        Some(AuditAction::PricePackageAssign) => "audit.price_package_assign",
-        Some(AuditAction::ApprovalCreate) => "audit.approval_create",
-        Some(AuditAction::ApprovalDecide) => "audit.approval_decide",
-        Some(AuditAction::ApprovalArchive) => "audit.approval_archive",
-        Some(AuditAction::CddCreate) => "audit.cdd_create",
-        Some(AuditAction::CddDecide) => "audit.cdd_decide",
-        Some(AuditAction::ScreeningDecide) => "audit.screening_decide",
-        Some(AuditAction::MatchTerminate) => "audit.match_terminate",
-        Some(AuditAction::VmssTerminate) => "audit.vmss_terminate",
-        Some(AuditAction::ReportConfigCreate) => "audit.report_config_create",
-        Some(AuditAction::ReportConfigUpdate) => "audit.report_config_update",
-        Some(AuditAction::ReportConfigDelete) => "audit.report_config_delete",
-        None => "audit.unknown",
+        Some(AuditAction::AccountCreate) => key!("audit.account_create"),
+        Some(AuditAction::AccountUpdate) => key!("audit.account_update"),
+        Some(AuditAction::AccountDelete) => key!("audit.account_delete"),
+        Some(AuditAction::ConnectionEvent) => key!("audit.connection_event"),
+        Some(AuditAction::AccountComment) => key!("audit.account_comment"),
+        Some(AuditAction::SettingsUpdate) => key!("audit.settings_update"),
+        Some(AuditAction::PricePackageCreate) => key!("audit.price_package_create"),
+        Some(AuditAction::PricePackageUpdate) => key!("audit.price_package_update"),
+        Some(AuditAction::PricePackageAssign) => key!("audit.price_package_assign"),
+        Some(AuditAction::ApprovalCreate) => key!("audit.approval_create"),
+        Some(AuditAction::ApprovalDecide) => key!("audit.approval_decide"),
+        Some(AuditAction::ApprovalArchive) => key!("audit.approval_archive"),
+        Some(AuditAction::CddCreate) => key!("audit.cdd_create"),
+        Some(AuditAction::CddDecide) => key!("audit.cdd_decide"),
+        Some(AuditAction::ScreeningDecide) => key!("audit.screening_decide"),
+        Some(AuditAction::MatchTerminate) => key!("audit.match_terminate"),
+        Some(AuditAction::VmssTerminate) => key!("audit.vmss_terminate"),
+        Some(AuditAction::ReportConfigCreate) => key!("audit.report_config_create"),
+        Some(AuditAction::ReportConfigUpdate) => key!("audit.report_config_update"),
+        Some(AuditAction::ReportConfigDelete) => key!("audit.report_config_delete"),
+        None => key!("audit.unknown"),
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{ActivityFilter, ActivityPage};
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// Entries per page.
 #[cfg(feature = "ssr")]
@@ -37,13 +38,13 @@ impl ActivityQuery {
             }
             chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
                 .map(Some)
-                .map_err(|_| AppError::invalid(field, "activity.error.date"))
+                .map_err(|_| AppError::invalid(field, key!("activity.error.date")))
         };
         let text = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
         let action = text(&self.action);
         if let Some(action) = &action {
             if crate::audit::AuditAction::parse(action).is_none() {
-                return Err(AppError::invalid("action", "activity.error.action"));
+                return Err(AppError::invalid("action", key!("activity.error.action")));
             }
         }
         let filter = ActivityFilter {
@@ -55,7 +56,7 @@ impl ActivityQuery {
         };
         if let (Some(from), Some(to)) = (filter.from, filter.to) {
             if to < from {
-                return Err(AppError::invalid("to", "activity.error.range"));
+                return Err(AppError::invalid("to", key!("activity.error.range")));
             }
         }
         Ok(filter)

@@ -12,7 +12,7 @@ use crate::components::{ErrorNotice, SelectField, TextAreaField, TextField};
 use crate::dintero::accounts::{ConnectionStatus, Progression};
 use crate::error::AppError;
 use crate::format::provider_name;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// The page's change actions (the page makes them once and provides them), so a change re-reads
 /// the merchant.
@@ -91,7 +91,7 @@ pub fn UpdateForm(detail: MerchantDetail) -> impl IntoView {
         .collect();
     view! {
         <section class="card">
-            <h2 class="card-title">{t("merchant.change")}</h2>
+            <h2 class="card-title">{t!("merchant.change")}</h2>
             <Transition fallback=|| ()>
                 {move || {
                     let detail = detail.clone();
@@ -102,16 +102,16 @@ pub fn UpdateForm(detail: MerchantDetail) -> impl IntoView {
                         view! {
                             <ActionForm action attr:class="flex flex-col gap-4" attr:novalidate="">
                                 <input type="hidden" name="aid" value=aid/>
-                                <SelectField name="progression" label="portfolio.progression" options=progressions
+                                <SelectField name="progression" label=key!("portfolio.progression") options=progressions
                                     selected=or_current(&kept, "progression", detail.row.progression.clone()) error/>
-                                <TextField name="account_manager" label="portfolio.account_manager" input_type="email"
+                                <TextField name="account_manager" label=key!("portfolio.account_manager") input_type="email"
                                     value=or_current(&kept, "account_manager", detail.row.account_manager.clone()) error/>
-                                <TextField name="reseller_id" label="merchant.reseller_id"
+                                <TextField name="reseller_id" label=key!("merchant.reseller_id")
                                     value=or_current(&kept, "reseller_id", detail.reseller_id.clone()) error/>
                                 {general(error)}
-                                {move || saved().then(|| view! { <p role="status" class="text-sm">{t("merchant.saved")}</p> })}
+                                {move || saved().then(|| view! { <p role="status" class="text-sm">{t!("merchant.saved")}</p> })}
                                 <button type="submit" class="btn-primary self-start" disabled=move || action.pending().get()>
-                                    {t("merchant.save")}
+                                    {t!("merchant.save")}
                                 </button>
                             </ActionForm>
                         }
@@ -137,7 +137,7 @@ pub fn ConnectionEventForm(aid: String, providers: Vec<String>) -> impl IntoView
         .collect();
     view! {
         <section class="card mb-4">
-            <h2 class="card-title">{t("merchant.record_event")}</h2>
+            <h2 class="card-title">{t!("merchant.record_event")}</h2>
             <Transition fallback=|| ()>
                 {move || {
                     let aid = aid.clone();
@@ -148,17 +148,17 @@ pub fn ConnectionEventForm(aid: String, providers: Vec<String>) -> impl IntoView
                         view! {
                             <ActionForm action attr:class="grid gap-4 md:grid-cols-2" attr:novalidate="">
                                 <input type="hidden" name="aid" value=aid/>
-                                <SelectField name="connection" label="merchant.connection" options=provider_options
+                                <SelectField name="connection" label=key!("merchant.connection") options=provider_options
                                     selected=kept.get("connection") error/>
-                                <SelectField name="status" label="merchant.new_status" options=statuses
+                                <SelectField name="status" label=key!("merchant.new_status") options=statuses
                                     selected=kept.get("status") error/>
-                                <TextField name="event" label="merchant.event_code" value=kept.get("event") error/>
-                                <TextAreaField name="description" label="merchant.description" value=kept.get("description")
+                                <TextField name="event" label=key!("merchant.event_code") value=kept.get("event") error/>
+                                <TextAreaField name="description" label=key!("merchant.description") value=kept.get("description")
                                     error rows=2 maxlength=super::write::MAX_DESCRIPTION/>
                                 <div class="md:col-span-2 flex flex-col gap-2">
                                     {general(error)}
                                     <button type="submit" class="btn-primary self-start" disabled=move || action.pending().get()>
-                                        {t("merchant.record")}
+                                        {t!("merchant.record")}
                                     </button>
                                 </div>
                             </ActionForm>
@@ -177,7 +177,7 @@ pub fn CommentForm(aid: String) -> impl IntoView {
     let kept = kept();
     view! {
         <section class="card mb-4">
-            <h2 class="card-title">{t("merchant.add_comment")}</h2>
+            <h2 class="card-title">{t!("merchant.add_comment")}</h2>
             <Transition fallback=|| ()>
                 {move || {
                     let aid = aid.clone();
@@ -186,12 +186,12 @@ pub fn CommentForm(aid: String) -> impl IntoView {
                         view! {
                             <ActionForm action attr:class="flex flex-col gap-3" attr:novalidate="">
                                 <input type="hidden" name="aid" value=aid/>
-                                <TextAreaField name="body" label="merchant.comment" value=kept.get("body") error
+                                <TextAreaField name="body" label=key!("merchant.comment") value=kept.get("body") error
                                     maxlength=super::write::MAX_COMMENT/>
-                                <p class="text-muted text-xs">{t("merchant.comment_private")}</p>
+                                <p class="text-muted text-xs">{t!("merchant.comment_private")}</p>
                                 {general(error)}
                                 <button type="submit" class="btn-primary self-start" disabled=move || action.pending().get()>
-                                    {t("merchant.post_comment")}
+                                    {t!("merchant.post_comment")}
                                 </button>
                             </ActionForm>
                         }
@@ -206,11 +206,11 @@ pub fn CommentForm(aid: String) -> impl IntoView {
 pub fn DeleteForm(aid: String) -> impl IntoView {
     let action = actions().delete;
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let label = format!("{} {aid}", t("merchant.delete_confirm"));
+    let label = t!("merchant.delete_confirm", aid = aid);
     view! {
         <section class="card border-red-300 dark:border-red-400/40">
-            <h2 class="card-title">{t("merchant.delete")}</h2>
-            <p class="mb-3 text-sm">{t("merchant.delete_lead")}</p>
+            <h2 class="card-title">{t!("merchant.delete")}</h2>
+            <p class="mb-3 text-sm">{t!("merchant.delete_lead")}</p>
             <ActionForm action attr:class="flex flex-col gap-3" attr:novalidate="">
                 <input type="hidden" name="aid" value=aid.clone()/>
                 <div class="field">
@@ -223,7 +223,7 @@ pub fn DeleteForm(aid: String) -> impl IntoView {
                 </div>
                 {general(error)}
                 <button type="submit" class="btn-danger self-start" disabled=move || action.pending().get()>
-                    {t("merchant.delete_button")}
+                    {t!("merchant.delete_button")}
                 </button>
             </ActionForm>
         </section>
@@ -233,10 +233,10 @@ pub fn DeleteForm(aid: String) -> impl IntoView {
 /// The translation key of a progression.
 pub fn progression_key(progression: &str) -> &'static str {
     match progression {
-        "applied" => "progression.applied",
-        "live" => "progression.live",
-        "frozen" => "progression.frozen",
-        "deactivated" => "progression.deactivated",
-        _ => "status.other",
+        "applied" => key!("progression.applied"),
+        "live" => key!("progression.live"),
+        "frozen" => key!("progression.frozen"),
+        "deactivated" => key!("progression.deactivated"),
+        _ => key!("status.other"),
     }
 }

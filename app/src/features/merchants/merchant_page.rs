@@ -15,16 +15,16 @@ use crate::auth::{Capability, CurrentUser};
 use crate::components::ErrorNotice;
 use crate::format::date_time_str;
 use crate::format::provider_name;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// The tabs: (query value, translation key).
 const TABS: [(&str, &str); 6] = [
-    ("overview", "merchant.tab.overview"),
-    ("connections", "merchant.tab.connections"),
-    ("activity", "merchant.tab.activity"),
-    ("package", "merchant.tab.package"),
-    ("settings", "merchant.tab.settings"),
-    ("manage", "merchant.tab.manage"),
+    ("overview", key!("merchant.tab.overview")),
+    ("connections", key!("merchant.tab.connections")),
+    ("activity", key!("merchant.tab.activity")),
+    ("package", key!("merchant.tab.package")),
+    ("settings", key!("merchant.tab.settings")),
+    ("manage", key!("merchant.tab.manage")),
 ];
 
 #[component]
@@ -60,13 +60,13 @@ pub fn MerchantPage() -> impl IntoView {
         payouts: user.as_ref().is_some_and(|u| u.may(Capability::Payouts)),
     };
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match merchant.await {
                     Ok(data) => view! { <Merchant data tab=tab.get() may_manage may_assign onboarding reads/> }.into_any(),
                     Err(error) => view! {
-                        <Title text=t("merchant.title")/>
-                        <p class="mb-4"><a href="/accounts" class="underline">{t("merchant.back")}</a></p>
+                        <Title text=t!("merchant.title")/>
+                        <p class="mb-4"><a href="/accounts" class="underline">{t!("merchant.back")}</a></p>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -98,24 +98,27 @@ fn onboarding_links(aid: &str, may: Onboarding) -> impl IntoView {
     let path = crate::url::encode_path(aid);
     let mut links = Vec::new();
     if may.review {
-        links.push((format!("/accounts/{path}/sellers"), "sellers.title"));
-        links.push((format!("/accounts/{path}/approvals"), "sellers.approvals_title"));
+        links.push((format!("/accounts/{path}/sellers"), key!("sellers.title")));
+        links.push((format!("/accounts/{path}/approvals"), key!("sellers.approvals_title")));
     }
     if may.screen {
-        links.push((format!("/screening?aid={}", crate::url::encode(aid)), "nav.screening"));
+        links.push((
+            format!("/screening?aid={}", crate::url::encode(aid)),
+            key!("nav.screening"),
+        ));
     }
     if may.settlements {
-        links.push((format!("/accounts/{path}/settlements"), "settlements.title"));
+        links.push((format!("/accounts/{path}/settlements"), key!("settlements.title")));
         links.push((
             format!("/accounts/{path}/report-configurations"),
-            "reports.configs.title",
+            key!("reports.configs.title"),
         ));
     }
     if may.reports {
-        links.push((format!("/accounts/{path}/reports"), "reports.insight.title"));
+        links.push((format!("/accounts/{path}/reports"), key!("reports.insight.title")));
     }
     if may.payouts {
-        links.push((format!("/accounts/{path}/payouts"), "payouts.title"));
+        links.push((format!("/accounts/{path}/payouts"), key!("payouts.title")));
     }
     (!links.is_empty()).then(|| {
         view! {
@@ -162,15 +165,15 @@ fn Merchant(
     };
     view! {
         <Title text=title/>
-        <p class="mb-2 text-sm"><a href="/accounts" class="text-muted underline">{t("merchant.back")}</a></p>
+        <p class="mb-2 text-sm"><a href="/accounts" class="text-muted underline">{t!("merchant.back")}</a></p>
         <div class="mb-4 flex flex-wrap items-center gap-3">
             <h1 class="text-2xl font-semibold">{detail.row.name.clone()}</h1>
             <span class="text-muted tabular-nums">{aid.clone()}</span>
             {detail.row.progression.clone().map(|p| view! { <StatusBadge status=p/> })}
-            {(detail.livemode == Some(false)).then(|| view! { <span class="badge-warn">{t("shell.test_mode")}</span> })}
+            {(detail.livemode == Some(false)).then(|| view! { <span class="badge-warn">{t!("shell.test_mode")}</span> })}
             {onboarding_links(&aid, onboarding)}
         </div>
-        <nav aria-label=t("merchant.sections") class="mb-6">
+        <nav aria-label=t!("merchant.sections") class="mb-6">
             <ul class="flex flex-wrap gap-1 rounded-lg bg-black/5 p-1 dark:bg-white/5">{tabs}</ul>
         </nav>
         {body}
@@ -195,52 +198,52 @@ fn Overview(
     account_statistics: Vec<(String, String)>,
 ) -> impl IntoView {
     let d = detail;
-    let yes_no = |v: Option<bool>| v.map(|b| if b { t("common.yes") } else { t("common.no") }.to_owned());
+    let yes_no = |v: Option<bool>| v.map(|b| if b { t!("common.yes") } else { t!("common.no") }.to_owned());
     view! {
         <div class="grid gap-4 lg:grid-cols-2" data-testid="merchant-overview">
             <section class="card">
-                <h2 class="card-title">{t("merchant.company")}</h2>
+                <h2 class="card-title">{t!("merchant.company")}</h2>
                 <dl class="facts">
-                    {fact("merchant.business_name", Some(d.row.name.clone()))}
-                    {fact("merchant.display_name", d.display_name.clone())}
-                    {fact("portfolio.org_number", d.row.organization_number.clone())}
-                    {fact("merchant.industry", d.industry.clone())}
-                    {fact("merchant.website", d.website.clone())}
-                    {fact("merchant.email", d.company_email.clone())}
-                    {fact("merchant.phone", d.company_phone.clone())}
-                    {fact("merchant.address", address(&d.address))}
+                    {fact(key!("merchant.business_name"), Some(d.row.name.clone()))}
+                    {fact(key!("merchant.display_name"), d.display_name.clone())}
+                    {fact(key!("portfolio.org_number"), d.row.organization_number.as_deref().map(|o| crate::format::org_number(o, d.row.country.as_deref())))}
+                    {fact(key!("merchant.industry"), d.industry.clone())}
+                    {fact(key!("merchant.website"), d.website.clone())}
+                    {fact(key!("merchant.email"), d.company_email.clone())}
+                    {fact(key!("merchant.phone"), d.company_phone.clone())}
+                    {fact(key!("merchant.address"), address(&d.address))}
                 </dl>
             </section>
             <section class="card">
-                <h2 class="card-title">{t("merchant.account")}</h2>
+                <h2 class="card-title">{t!("merchant.account")}</h2>
                 <dl class="facts">
-                    {fact("portfolio.progression", d.row.progression.clone())}
-                    {fact("portfolio.account_manager", d.row.account_manager.clone())}
-                    {fact("merchant.reseller_id", d.reseller_id.clone())}
-                    {fact("portfolio.price_package", d.row.price_package.clone())}
-                    {fact("merchant.livemode", yes_no(d.livemode))}
-                    {fact("merchant.active", yes_no(d.active))}
-                    {fact("merchant.currency", d.currency.clone())}
-                    {fact("merchant.language", d.language_code.clone())}
-                    {fact("portfolio.created", d.row.created_at.as_deref().map(date_time_str))}
-                    {fact("merchant.updated", d.updated_at.as_deref().map(date_time_str))}
+                    {fact(key!("portfolio.progression"), d.row.progression.clone())}
+                    {fact(key!("portfolio.account_manager"), d.row.account_manager.clone())}
+                    {fact(key!("merchant.reseller_id"), d.reseller_id.clone())}
+                    {fact(key!("portfolio.price_package"), d.row.price_package.clone())}
+                    {fact(key!("merchant.livemode"), yes_no(d.livemode))}
+                    {fact(key!("merchant.active"), yes_no(d.active))}
+                    {fact(key!("merchant.currency"), d.currency.clone())}
+                    {fact(key!("merchant.language"), d.language_code.clone())}
+                    {fact(key!("portfolio.created"), d.row.created_at.as_deref().map(date_time_str))}
+                    {fact(key!("merchant.updated"), d.updated_at.as_deref().map(date_time_str))}
                 </dl>
             </section>
             <section class="card">
-                <h2 class="card-title">{t("merchant.applicant")}</h2>
+                <h2 class="card-title">{t!("merchant.applicant")}</h2>
                 <dl class="facts">
-                    {fact("merchant.name", d.applicant_name.clone())}
-                    {fact("merchant.email", d.applicant_email.clone())}
-                    {fact("merchant.phone", d.applicant_phone.clone())}
+                    {fact(key!("merchant.name"), d.applicant_name.clone())}
+                    {fact(key!("merchant.email"), d.applicant_email.clone())}
+                    {fact(key!("merchant.phone"), d.applicant_phone.clone())}
                 </dl>
             </section>
             <section class="card">
-                <h2 class="card-title">{t("merchant.billing")}</h2>
+                <h2 class="card-title">{t!("merchant.billing")}</h2>
                 <dl class="facts">
-                    {fact("merchant.business_name", d.billing_name.clone())}
-                    {fact("merchant.email", d.billing_email.clone())}
-                    {fact("merchant.reference", d.billing_reference.clone())}
-                    {fact("merchant.address", address(&d.billing_address))}
+                    {fact(key!("merchant.business_name"), d.billing_name.clone())}
+                    {fact(key!("merchant.email"), d.billing_email.clone())}
+                    {fact(key!("merchant.reference"), d.billing_reference.clone())}
+                    {fact(key!("merchant.address"), address(&d.billing_address))}
                 </dl>
             </section>
             <Statistics statistics account_statistics/>
@@ -255,19 +258,19 @@ fn Statistics(statistics: Vec<StatisticsView>, account_statistics: Vec<(String, 
     let empty = statistics.is_empty() && account_statistics.is_empty();
     view! {
         <section class="card lg:col-span-2" data-testid="merchant-statistics">
-            <h2 class="card-title">{t("merchant.statistics")}</h2>
-            {empty.then(|| view! { <p class="text-muted">{t("merchant.no_statistics")}</p> })}
+            <h2 class="card-title">{t!("merchant.statistics")}</h2>
+            {empty.then(|| view! { <p class="text-muted">{t!("merchant.no_statistics")}</p> })}
             {statistics.into_iter().map(|s| {
                 let currency = s.currency.clone();
                 view! {
                     <div class="mb-3">
-                        <p class="text-muted mb-1 text-sm">{t("merchant.statistics_at")}" "{s.created_at.as_deref().map(date_time_str)}</p>
+                        <p class="text-muted mb-1 text-sm">{t!("merchant.statistics_at")}" "{s.created_at.as_deref().map(date_time_str)}</p>
                         <table class="data-table">
                             <thead>
                                 <tr>
-                                    <th scope="col">{t("merchant.payment_type")}</th>
-                                    <th scope="col">{t("merchant.payments")}</th>
-                                    <th scope="col">{t("merchant.amount")}</th>
+                                    <th scope="col">{t!("merchant.payment_type")}</th>
+                                    <th scope="col">{t!("merchant.payments")}</th>
+                                    <th scope="col">{t!("merchant.amount")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -308,7 +311,7 @@ fn Connections(detail: MerchantDetail, may_manage: bool) -> impl IntoView {
     let empty = detail.connections.is_empty();
     view! {
         {may_manage.then(|| view! { <ConnectionEventForm aid=aid.clone() providers/> })}
-        {empty.then(|| view! { <p class="card text-muted">{t("merchant.no_connections")}</p> })}
+        {empty.then(|| view! { <p class="card text-muted">{t!("merchant.no_connections")}</p> })}
         <div class="grid gap-4 lg:grid-cols-2">
             {detail.connections.into_iter().map(|c| view! { <ConnectionCard connection=c/> }).collect_view()}
         </div>
@@ -325,7 +328,7 @@ fn ConnectionCard(connection: ConnectionView) -> impl IntoView {
                 <StatusBadge status=c.status.clone() label=t(status_key(&c.status)).to_owned()/>
             </div>
             <p class="text-muted mb-3 text-sm">
-                {t("merchant.connection_since")}" "{c.created_at.as_deref().map(date_time_str).unwrap_or_else(|| "—".into())}
+                {t!("merchant.connection_since")}" "{c.created_at.as_deref().map(date_time_str).unwrap_or_else(|| "—".into())}
             </p>
             <ol class="flex flex-col gap-3 border-l border-line pl-4" data-testid="timeline">
                 {c.events.into_iter().map(|e| view! {
@@ -338,7 +341,7 @@ fn ConnectionCard(connection: ConnectionView) -> impl IntoView {
                         {e.description.clone().map(|d| view! { <p class="mt-1 text-sm">{d}</p> })}
                         {e.created_by.clone().map(|b| view! { <p class="text-muted text-xs">{b}</p> })}
                         {e.signature_link.clone().map(|link| view! {
-                            <a href=link rel="external noopener" target="_blank" class="text-sm underline">{t("merchant.signature_link")}</a>
+                            <a href=link rel="external noopener" target="_blank" class="text-sm underline">{t!("merchant.signature_link")}</a>
                         })}
                     </li>
                 }).collect_view()}
@@ -353,8 +356,8 @@ fn Activity(aid: String, comments: Vec<CommentView>, may_manage: bool) -> impl I
     view! {
         {may_manage.then(|| view! { <CommentForm aid=aid.clone()/> })}
         <section class="card">
-            <h2 class="card-title">{t("merchant.comments")}</h2>
-            {empty.then(|| view! { <p class="text-muted">{t("merchant.no_comments")}</p> })}
+            <h2 class="card-title">{t!("merchant.comments")}</h2>
+            {empty.then(|| view! { <p class="text-muted">{t!("merchant.no_comments")}</p> })}
             <ol class="flex flex-col gap-4" data-testid="comments">
                 {comments.into_iter().map(|c| view! {
                     <li>

@@ -9,7 +9,7 @@ use super::write::AssignPricePackage;
 use crate::components::{ErrorNotice, SelectField};
 use crate::error::AppError;
 use crate::format::date_time_str;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// What the "Price package" tab reads: the merchant's package and, for those who may assign
 /// one, the catalogue. Made by the page, once per view (the tab is drawn inside the merchant's
@@ -44,7 +44,7 @@ pub fn PackageTab(aid: String, may_assign: bool, reads: PackageReads) -> impl In
     let PackageReads { package, catalogue } = reads;
     let error = Signal::derive(move || assign.value().get().and_then(Result::err));
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || {
                 let aid = aid.clone();
                 Suspend::new(async move {
@@ -63,18 +63,18 @@ pub fn PackageTab(aid: String, may_assign: bool, reads: PackageReads) -> impl In
                         <div class="flex flex-col gap-4">
                         {(may_assign && !options.is_empty()).then(|| view! {
                             <section class="card">
-                                <h2 class="card-title">{t("package.change")}</h2>
+                                <h2 class="card-title">{t!("package.change")}</h2>
                                 <ActionForm action=assign attr:class="flex flex-wrap items-end gap-3">
                                     <input type="hidden" name="aid" value=aid.clone()/>
-                                    <SelectField name="price_package_id" label="portfolio.price_package" options selected=current_id error/>
-                                    <button type="submit" class="btn-primary" disabled=move || assign.pending().get()>{t("package.assign")}</button>
+                                    <SelectField name="price_package_id" label=key!("portfolio.price_package") options selected=current_id error/>
+                                    <button type="submit" class="btn-primary" disabled=move || assign.pending().get()>{t!("package.assign")}</button>
                                 </ActionForm>
                                 {move || error.get().filter(|e| e.field().is_none()).map(|error| view! { <ErrorNotice error/> })}
                             </section>
                         })}
                         {match current {
                             Some(package) => view! { <Package package/> }.into_any(),
-                            None => view! { <p class="card text-muted">{t("package.none")}</p> }.into_any(),
+                            None => view! { <p class="card text-muted">{t!("package.none")}</p> }.into_any(),
                         }}
                         </div>
                     }
@@ -97,14 +97,14 @@ pub fn Package(package: PackageView) -> impl IntoView {
             </div>
             {package.description.clone().map(|d| view! { <p class="mb-2">{d}</p> })}
             {package.updated_at.as_deref().map(|at| view! {
-                <p class="text-muted mb-3 text-sm">{t("merchant.updated")}" "{date_time_str(at)}</p>
+                <p class="text-muted mb-3 text-sm">{t!("merchant.updated")}" "{date_time_str(at)}</p>
             })}
             <table class="data-table">
                 <thead>
                     <tr>
-                        <th scope="col">{t("package.product")}</th>
-                        <th scope="col">{t("package.applies_to")}</th>
-                        <th scope="col">{t("package.price")}</th>
+                        <th scope="col">{t!("package.product")}</th>
+                        <th scope="col">{t!("package.applies_to")}</th>
+                        <th scope="col">{t!("package.price")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -121,7 +121,7 @@ pub fn Package(package: PackageView) -> impl IntoView {
                 </tbody>
             </table>
             {package.pricing_conditions.clone().map(|c| view! {
-                <p class="text-muted mt-3 text-sm"><strong>{t("package.conditions")}": "</strong>{c}</p>
+                <p class="text-muted mt-3 text-sm"><strong>{t!("package.conditions")}": "</strong>{c}</p>
             })}
         </section>
     }
@@ -138,13 +138,13 @@ pub fn read_settings(aid: String) -> SettingsRead {
 #[component]
 pub fn SettingsTab(settings: SettingsRead) -> impl IntoView {
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match settings.await {
                     Ok(lines) => view! {
                         <section class="card">
-                            <h2 class="card-title">{t("settings.title")}</h2>
-                            <p class="text-muted mb-3 text-sm">{t("settings.lead")}</p>
+                            <h2 class="card-title">{t!("settings.title")}</h2>
+                            <p class="text-muted mb-3 text-sm">{t!("settings.lead")}</p>
                             <dl class="facts" data-testid="settings">
                                 {lines.into_iter().map(|(path, value)| view! {
                                     <dt><code class="text-xs">{path}</code></dt><dd class="break-words">{value}</dd>

@@ -16,7 +16,7 @@ use crate::auth::{Capability, CurrentUser};
 use crate::components::{ErrorNotice, Pager};
 use crate::dintero::accounts::{ConnectionName, ConnectionStatus, PaymentOptionType};
 use crate::format::{date_time_str, provider_name};
-use crate::i18n::t;
+use crate::i18n::{key, t, tn};
 
 /// The query keys the portfolio reads from the URL.
 const KEYS: [&str; 8] = [
@@ -45,22 +45,22 @@ pub fn PortfolioPage() -> impl IntoView {
     let page = Resource::new(move || query.get(), list_merchants);
     let may_manage = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::ManageMerchants));
     view! {
-        <Title text=t("portfolio.title")/>
+        <Title text=t!("portfolio.title")/>
         <div class="mb-6 flex flex-wrap items-end justify-between gap-3">
             <div>
-                <h1 class="mb-1 text-2xl font-semibold">{t("portfolio.title")}</h1>
-                <p class="text-muted">{t("portfolio.lead")}</p>
+                <h1 class="mb-1 text-2xl font-semibold">{t!("portfolio.title")}</h1>
+                <p class="text-muted">{t!("portfolio.lead")}</p>
             </div>
-            {may_manage.then(|| view! { <a href="/accounts/new" class="btn-primary">{t("portfolio.new")}</a> })}
+            {may_manage.then(|| view! { <a href="/accounts/new" class="btn-primary">{t!("portfolio.new")}</a> })}
             <super::export::ExportPanel query/>
         </div>
         {move || params.with(|p| p.get("deleted").is_some()).then(|| view! {
-            <p role="status" class="card mb-4">{t("portfolio.deleted")}</p>
+            <p role="status" class="card mb-4">{t!("portfolio.deleted")}</p>
         })}
         <SavedViewsPanel query/>
         // Drawn again when the URL changes (a saved view, Clear, back), so the controls match it.
         {move || view! { <Filters q=query.get()/> }}
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let query = query.get_untracked();
                 match page.await {
@@ -79,20 +79,20 @@ fn Filters(q: PortfolioQuery) -> impl IntoView {
         .filter(|c| !matches!(c, ConnectionName::Common | ConnectionName::Payex))
         .collect();
     view! {
-        <Form method="GET" action="/accounts" attr:class="card mb-6 flex flex-col gap-4" attr:aria-label=t("portfolio.filters")>
+        <Form method="GET" action="/accounts" attr:class="card mb-6 flex flex-col gap-4" attr:aria-label=t!("portfolio.filters")>
             <div class="grid gap-4 md:grid-cols-3">
                 <div class="field">
-                    <label for="search" class="field-label">{t("portfolio.search")}</label>
+                    <label for="search" class="field-label">{t!("portfolio.search")}</label>
                     <input id="search" name="search" type="search" class="field-input" value=q.search.clone()
-                        placeholder=t("portfolio.search_hint")/>
+                        placeholder=t!("portfolio.search_hint")/>
                 </div>
                 <div class="field">
-                    <label for="account_manager" class="field-label">{t("portfolio.account_manager")}</label>
+                    <label for="account_manager" class="field-label">{t!("portfolio.account_manager")}</label>
                     <input id="account_manager" name="account_manager" type="text" class="field-input"
                         value=q.account_manager.join(", ") placeholder="name@partner.no, …"/>
                 </div>
                 <div class="field">
-                    <label for="limit" class="field-label">{t("portfolio.page_size")}</label>
+                    <label for="limit" class="field-label">{t!("portfolio.page_size")}</label>
                     <select id="limit" name="limit" class="field-input">
                         {PAGE_SIZES.into_iter().map(|n| view! {
                             <option value=n.to_string() selected=q.page_size() == n>{n.to_string()}</option>
@@ -101,7 +101,7 @@ fn Filters(q: PortfolioQuery) -> impl IntoView {
                 </div>
             </div>
             <fieldset>
-                <legend class="field-label mb-1">{t("portfolio.connection")}</legend>
+                <legend class="field-label mb-1">{t!("portfolio.connection")}</legend>
                 <div class="flex flex-wrap gap-x-4 gap-y-1">
                     {connections.into_iter().map(|c| {
                         let value = c.as_str().to_owned();
@@ -116,7 +116,7 @@ fn Filters(q: PortfolioQuery) -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset>
-                <legend class="field-label mb-1">{t("portfolio.connection_status")}</legend>
+                <legend class="field-label mb-1">{t!("portfolio.connection_status")}</legend>
                 <div class="flex flex-wrap gap-x-4 gap-y-1">
                     {ConnectionStatus::KNOWN.iter().map(|s| {
                         let value = s.as_str().to_owned();
@@ -131,7 +131,7 @@ fn Filters(q: PortfolioQuery) -> impl IntoView {
                 </div>
             </fieldset>
             <div class="field">
-                <label for="payment_option" class="field-label">{t("portfolio.payment_option")}</label>
+                <label for="payment_option" class="field-label">{t!("portfolio.payment_option")}</label>
                 <select id="payment_option" name="payment_option" multiple=true size="4" class="field-input max-w-md">
                     {PaymentOptionType::KNOWN.iter().map(|o| {
                         let value = o.as_str().to_owned();
@@ -141,8 +141,8 @@ fn Filters(q: PortfolioQuery) -> impl IntoView {
                 </select>
             </div>
             <div class="flex gap-2">
-                <button type="submit" class="btn-primary">{t("portfolio.apply")}</button>
-                <a href="/accounts" class="btn-ghost">{t("portfolio.clear")}</a>
+                <button type="submit" class="btn-primary">{t!("portfolio.apply")}</button>
+                <a href="/accounts" class="btn-ghost">{t!("portfolio.clear")}</a>
             </div>
         </Form>
     }
@@ -156,25 +156,25 @@ fn Results(query: PortfolioQuery, page: Page) -> impl IntoView {
     let empty = page.rows.is_empty();
     view! {
         <p class="text-muted mb-2 text-sm" data-testid="portfolio-count">
-            {format!("{} {} · {} {}", t("portfolio.page"), page_number, page.rows.len(), t("portfolio.shown"))}
+            {tn!("portfolio.shown", page.rows.len(), page = page_number)}
         </p>
         {if empty {
-            view! { <p class="card text-muted">{t("portfolio.empty")}</p> }.into_any()
+            view! { <p class="card text-muted">{t!("portfolio.empty")}</p> }.into_any()
         } else {
             view! {
                 <div class="card overflow-x-auto p-0">
                     <table class="data-table" data-testid="portfolio">
                         <thead>
                             <tr>
-                                <th scope="col">{t("portfolio.name")}</th>
-                                <th scope="col">{t("portfolio.account_id")}</th>
-                                <th scope="col">{t("portfolio.org_number")}</th>
-                                <th scope="col">{t("portfolio.country")}</th>
-                                <th scope="col">{t("portfolio.progression")}</th>
-                                <th scope="col">{t("portfolio.account_manager")}</th>
-                                <th scope="col">{t("portfolio.connections")}</th>
-                                <th scope="col">{t("portfolio.price_package")}</th>
-                                <th scope="col">{t("portfolio.created")}</th>
+                                <th scope="col">{t!("portfolio.name")}</th>
+                                <th scope="col">{t!("portfolio.account_id")}</th>
+                                <th scope="col">{t!("portfolio.org_number")}</th>
+                                <th scope="col">{t!("portfolio.country")}</th>
+                                <th scope="col">{t!("portfolio.progression")}</th>
+                                <th scope="col">{t!("portfolio.account_manager")}</th>
+                                <th scope="col">{t!("portfolio.connections")}</th>
+                                <th scope="col">{t!("portfolio.price_package")}</th>
+                                <th scope="col">{t!("portfolio.created")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -196,7 +196,7 @@ fn Row(row: MerchantRow) -> impl IntoView {
         <tr data-account=aid>
             <td><a href=href class="font-medium underline-offset-2 hover:underline">{row.name}</a></td>
             <td class="tabular-nums">{row.account_id}</td>
-            <td class="tabular-nums">{row.organization_number.unwrap_or_default()}</td>
+            <td class="tabular-nums">{row.organization_number.as_deref().map(|o| crate::format::org_number(o, row.country.as_deref())).unwrap_or_default()}</td>
             <td>{row.country.unwrap_or_default()}</td>
             <td>{row.progression.map(|p| view! { <StatusBadge status=p/> })}</td>
             <td class="text-sm">{row.account_manager.unwrap_or_default()}</td>
@@ -221,10 +221,10 @@ fn Row(row: MerchantRow) -> impl IntoView {
 /// The translation key of a connection status.
 pub fn status_key(status: &str) -> &'static str {
     match status {
-        "pending" => "status.pending",
-        "enabled" => "status.enabled",
-        "failed" => "status.failed",
-        "declined" => "status.declined",
-        _ => "status.other",
+        "pending" => key!("status.pending"),
+        "enabled" => key!("status.enabled"),
+        "failed" => key!("status.failed"),
+        "declined" => key!("status.declined"),
+        _ => key!("status.other"),
     }
 }

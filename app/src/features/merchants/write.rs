@@ -18,15 +18,24 @@ pub const MAX_DESCRIPTION: usize = 500;
 pub fn check_update(progression: &str, account_manager: &str, reseller_id: &str) -> Result<(), AppError> {
     use crate::dintero::accounts::Progression;
     if !Progression::KNOWN.iter().any(|p| p.as_str() == progression) {
-        return Err(AppError::invalid("progression", "merchant.error.progression"));
+        return Err(AppError::invalid(
+            "progression",
+            crate::i18n::key!("merchant.error.progression"),
+        ));
     }
     let manager = account_manager.trim();
     if !manager.is_empty() && !crate::validate::is_email(manager) {
-        return Err(AppError::invalid("account_manager", "merchant.error.manager_email"));
+        return Err(AppError::invalid(
+            "account_manager",
+            crate::i18n::key!("merchant.error.manager_email"),
+        ));
     }
     let reseller = reseller_id.trim();
     if reseller.len() > 64 || reseller.chars().any(|c| c.is_whitespace()) {
-        return Err(AppError::invalid("reseller_id", "merchant.error.reseller_id"));
+        return Err(AppError::invalid(
+            "reseller_id",
+            crate::i18n::key!("merchant.error.reseller_id"),
+        ));
     }
     Ok(())
 }
@@ -36,10 +45,13 @@ pub fn check_update(progression: &str, account_manager: &str, reseller_id: &str)
 pub fn check_connection_event(connection: &str, status: &str, event: &str, description: &str) -> Result<(), AppError> {
     use crate::dintero::accounts::{ConnectionName, ConnectionStatus};
     if !ConnectionName::KNOWN.iter().any(|c| c.as_str() == connection) {
-        return Err(AppError::invalid("connection", "merchant.error.connection"));
+        return Err(AppError::invalid(
+            "connection",
+            crate::i18n::key!("merchant.error.connection"),
+        ));
     }
     if !ConnectionStatus::KNOWN.iter().any(|s| s.as_str() == status) {
-        return Err(AppError::invalid("status", "merchant.error.status"));
+        return Err(AppError::invalid("status", crate::i18n::key!("merchant.error.status")));
     }
     let event = event.trim();
     if event.is_empty()
@@ -48,10 +60,13 @@ pub fn check_connection_event(connection: &str, status: &str, event: &str, descr
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     {
-        return Err(AppError::invalid("event", "merchant.error.event"));
+        return Err(AppError::invalid("event", crate::i18n::key!("merchant.error.event")));
     }
     if description.chars().count() > MAX_DESCRIPTION {
-        return Err(AppError::invalid("description", "merchant.error.description"));
+        return Err(AppError::invalid(
+            "description",
+            crate::i18n::key!("merchant.error.description"),
+        ));
     }
     Ok(())
 }
@@ -60,10 +75,16 @@ pub fn check_connection_event(connection: &str, status: &str, event: &str, descr
 #[cfg(feature = "ssr")]
 pub fn check_comment(body: &str) -> Result<(), AppError> {
     if body.trim().is_empty() {
-        return Err(AppError::invalid("body", "merchant.error.comment_required"));
+        return Err(AppError::invalid(
+            "body",
+            crate::i18n::key!("merchant.error.comment_required"),
+        ));
     }
     if body.chars().count() > MAX_COMMENT {
-        return Err(AppError::invalid("body", "merchant.error.comment_long"));
+        return Err(AppError::invalid(
+            "body",
+            crate::i18n::key!("merchant.error.comment_long"),
+        ));
     }
     Ok(())
 }
@@ -216,7 +237,10 @@ pub async fn delete_merchant(aid: String, confirm: String) -> Result<(), AppErro
     let user = crate::auth::session::require(crate::auth::Capability::ManageMerchants).await?;
     let aid = AccountId::parse(&aid)?;
     if confirm.trim() != aid.as_str() {
-        return Err(AppError::invalid("confirm", "merchant.error.confirm"));
+        return Err(AppError::invalid(
+            "confirm",
+            crate::i18n::key!("merchant.error.confirm"),
+        ));
     }
     let state = crate::state::app_state()?;
     audited(
@@ -246,11 +270,14 @@ pub async fn assign_price_package(aid: String, price_package_id: String) -> Resu
     use crate::dintero::price_packages::{PricePackageAssignment, PricePackageRef};
 
     let user = crate::auth::session::require(crate::auth::Capability::PricePackages).await?;
-    let aid =
-        crate::validate::AccountId::parse(aid.trim()).map_err(|_| AppError::invalid("aid", "packages.error.aid"))?;
+    let aid = crate::validate::AccountId::parse(aid.trim())
+        .map_err(|_| AppError::invalid("aid", crate::i18n::key!("packages.error.aid")))?;
     let id = price_package_id.trim().to_owned();
     if id.is_empty() {
-        return Err(AppError::invalid("price_package_id", "onboarding.error.package"));
+        return Err(AppError::invalid(
+            "price_package_id",
+            crate::i18n::key!("onboarding.error.package"),
+        ));
     }
     let state = crate::state::app_state()?;
     let body = PricePackageAssignment {

@@ -11,7 +11,7 @@ use super::read::{review_merchants, review_slice};
 use super::slices::{slice, SLICES};
 use crate::components::ErrorNotice;
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 use crate::portfolio_scan::MerchantList;
 
 /// The merchant list and one read per slice of it, all created when the page is, so their ids are
@@ -67,7 +67,7 @@ pub type SliceRows = Arc<dyn Fn(MerchantList, usize, Batch) -> AnyView + Send + 
 pub fn Live(gathering: Gathering, testid: &'static str, #[prop(into)] head: ViewFn, rows: SliceRows) -> impl IntoView {
     let merchants = gathering.merchants;
     view! {
-        <Suspense fallback=|| view! { <p class="text-muted">{t("review.reading.listing")}</p> }>
+        <Suspense fallback=|| view! { <p class="text-muted">{t!("review.reading.listing")}</p> }>
             {move || Suspend::new(async move {
                 match merchants.await {
                     Ok(list) => view! { <ReadingNote batches=Batches { list }/> }.into_any(),
@@ -126,16 +126,16 @@ pub fn ReadingNote(batches: Batches) -> impl IntoView {
             {format!(
                 "{} {} · {} {} · {}",
                 merchants,
-                t("review.reading.merchants"),
+                t!("review.reading.merchants"),
                 SLICES,
-                t("review.reading.batches"),
-                t("review.reading.arrive"),
+                t!("review.reading.batches"),
+                t!("review.reading.arrive"),
             )}
             {use_context::<crate::auth::CurrentUser>()
                 .is_some_and(|u| !super::queue_item::reads_cdd(&u.scopes))
-                .then(|| view! { <span class="ml-1" data-testid="no-cdd">{t("review.reading.no_cdd")}</span> })}
+                .then(|| view! { <span class="ml-1" data-testid="no-cdd">{t!("review.reading.no_cdd")}</span> })}
             {(!batches.list.complete).then(|| view! {
-                <strong class="ml-1">{format!("{} {}", t("review.reading.limit"), crate::portfolio_scan::SCAN_LIMIT)}</strong>
+                <strong class="ml-1">{t!("review.reading.limit", limit = crate::portfolio_scan::SCAN_LIMIT)}</strong>
             })}
         </p>
     }
@@ -149,11 +149,11 @@ pub fn Failures(failures: Vec<Failure>, batches: Batches) -> impl IntoView {
     }
     view! {
         <section role="alert" class="notice-error mb-4" data-testid="review-failures">
-            <p class="font-medium">{format!("{} ({})", t("review.failures.title"), failures.len())}</p>
-            <p class="text-sm">{t("review.failures.lead")}</p>
+            <p class="font-medium">{format!("{} ({})", t!("review.failures.title"), failures.len())}</p>
+            <p class="text-sm">{t!("review.failures.lead")}</p>
             <ul class="mt-2 list-disc pl-5 text-sm">
                 {failures.into_iter().map(|f| {
-                    let what = f.kind.map_or_else(|| t("review.failures.merchant"), |k| t(k.label_key()));
+                    let what = f.kind.map_or_else(|| t!("review.failures.merchant"), |k| t(k.label_key()));
                     let status = f.status.map(|s| format!(" (Dintero {s})")).unwrap_or_default();
                     view! {
                         <li data-account=f.account_id.clone()>
@@ -178,11 +178,11 @@ pub fn ViewSwitch(current: &'static str, merchant: String) -> impl IntoView {
         .into_iter()
         .collect();
     let views = [
-        ("queue", "/onboarding", "review.view.queue"),
-        ("pipeline", "/onboarding/pipeline", "review.view.pipeline"),
+        ("queue", "/onboarding", key!("review.view.queue")),
+        ("pipeline", "/onboarding/pipeline", key!("review.view.pipeline")),
     ];
     view! {
-        <nav aria-label=t("review.view.label") class="mb-4">
+        <nav aria-label=t!("review.view.label") class="mb-4">
             <ul class="flex gap-1 rounded-lg bg-canvas p-1">
                 {views.into_iter().map(|(name, path, key)| {
                     let current = (name == current).then_some("page");
@@ -198,11 +198,11 @@ pub fn age(now: DateTime<Utc>, at: Option<DateTime<Utc>>) -> String {
     let Some(at) = at else { return String::new() };
     let elapsed = now - at;
     if elapsed.num_days() >= 1 {
-        format!("{} {}", elapsed.num_days(), t("review.unit.days"))
+        t!("review.unit.days", days = elapsed.num_days())
     } else if elapsed.num_hours() >= 1 {
-        format!("{} {}", elapsed.num_hours(), t("review.unit.hours"))
+        t!("review.unit.hours", hours = elapsed.num_hours())
     } else {
-        t("review.unit.under_an_hour").to_owned()
+        t!("review.unit.under_an_hour").to_owned()
     }
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::queue_item::{parse_time, Kind, QueueItem};
 use crate::dintero::approvals::CaseStatus;
+use crate::i18n::key;
 use crate::portfolio_scan::MerchantStages;
 
 /// Who has to act next on a track.
@@ -39,10 +40,10 @@ impl Whose {
 
     pub fn label_key(self) -> &'static str {
         match self {
-            Whose::Merchant => "review.whose.merchant",
-            Whose::Partner => "review.whose.partner",
-            Whose::Dintero => "review.whose.dintero",
-            Whose::Provider => "review.whose.provider",
+            Whose::Merchant => key!("review.whose.merchant"),
+            Whose::Partner => key!("review.whose.partner"),
+            Whose::Dintero => key!("review.whose.dintero"),
+            Whose::Provider => key!("review.whose.provider"),
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::components::{case_status_class, case_status_key, PageHeader};
 use crate::dintero::approvals::CaseStatus;
 use crate::features::merchants::{badge_class, status_key};
 use crate::format::provider_name;
-use crate::i18n::t;
+use crate::i18n::{t, tn};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 struct PipelineQuery {
@@ -49,7 +49,7 @@ pub fn PipelinePage() -> impl IntoView {
     });
     let gathering = Gathering::start(move || query.with(|q| q.merchant.clone()));
     view! {
-        <PageHeader title=t("review.pipeline.title") lead=t("review.pipeline.lead")/>
+        <PageHeader title=t!("review.pipeline.title") lead=t!("review.pipeline.lead")/>
         {move || view! { <ViewSwitch current="pipeline" merchant=query.with(|q| q.merchant.clone())/> }}
         {move || view! { <Filters q=query.get()/> }}
         <Gathered gathering query/>
@@ -59,33 +59,33 @@ pub fn PipelinePage() -> impl IntoView {
 #[component]
 fn Filters(q: PipelineQuery) -> impl IntoView {
     view! {
-        <Form method="GET" action="/onboarding/pipeline" attr:class="card mb-6 flex flex-wrap items-end gap-4" attr:aria-label=t("review.filters")>
+        <Form method="GET" action="/onboarding/pipeline" attr:class="card mb-6 flex flex-wrap items-end gap-4" attr:aria-label=t!("review.filters")>
             <div class="field">
-                <label for="merchant" class="field-label">{t("review.merchant")}</label>
+                <label for="merchant" class="field-label">{t!("review.merchant")}</label>
                 <input id="merchant" name="merchant" type="search" class="field-input" value=q.merchant.clone()
-                    placeholder=t("review.merchant_hint")/>
+                    placeholder=t!("review.merchant_hint")/>
             </div>
             <div class="field">
-                <label for="next" class="field-label">{t("review.pipeline.next")}</label>
+                <label for="next" class="field-label">{t!("review.pipeline.next")}</label>
                 <select id="next" name="next" class="field-input">
-                    <option value="" selected=q.next.is_none()>{t("review.pipeline.anyone")}</option>
+                    <option value="" selected=q.next.is_none()>{t!("review.pipeline.anyone")}</option>
                     {Whose::ALL.into_iter().map(|w| view! {
                         <option value=w.as_str() selected=q.next == Some(w)>{t(w.label_key())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="stuck_for" class="field-label">{t("review.pipeline.stuck_for")}</label>
+                <label for="stuck_for" class="field-label">{t!("review.pipeline.stuck_for")}</label>
                 <select id="stuck_for" name="stuck_for" class="field-input">
-                    <option value="" selected=q.stuck_for.is_none()>{t("review.any_age")}</option>
+                    <option value="" selected=q.stuck_for.is_none()>{t!("review.any_age")}</option>
                     {AGE_CHOICES.into_iter().map(|d| view! {
-                        <option value=d.to_string() selected=q.stuck_for == Some(d)>{format!("{d} {}", t("review.unit.days"))}</option>
+                        <option value=d.to_string() selected=q.stuck_for == Some(d)>{t!("review.unit.days", days = d)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="flex gap-2">
-                <button type="submit" class="btn-primary">{t("review.apply")}</button>
-                <a href="/onboarding/pipeline" class="btn-ghost">{t("review.clear")}</a>
+                <button type="submit" class="btn-primary">{t!("review.apply")}</button>
+                <a href="/onboarding/pipeline" class="btn-ghost">{t!("review.clear")}</a>
             </div>
         </Form>
     }
@@ -132,10 +132,10 @@ fn Gathered(gathering: Gathering, query: Memo<PipelineQuery>) -> impl IntoView {
                     <div class="review-done">
                     <Failures failures=all.failures batches=done.clone()/>
                     <p role="status" class="mb-2 text-sm font-medium" data-testid="pipeline-summary">
-                        {format!("{} {}", rows.len(), t("review.pipeline.merchants"))}
+                        {tn!("review.pipeline.merchants", rows.len())}
                     </p>
                     {if empty {
-                        view! { <p class="card text-muted">{t("review.pipeline.empty")}</p> }.into_any()
+                        view! { <p class="card text-muted">{t!("review.pipeline.empty")}</p> }.into_any()
                     } else {
                         view! {
                             <div class="card overflow-x-auto p-0">
@@ -158,13 +158,13 @@ fn Head() -> impl IntoView {
     view! {
         <thead>
             <tr>
-                <th scope="col">{t("review.col.merchant")}</th>
-                <th scope="col">{t("review.pipeline.stuck")}</th>
-                <th scope="col">{t("review.pipeline.account")}</th>
-                <th scope="col">{t("review.pipeline.connections")}</th>
-                <th scope="col">{t("review.kind.cdd")}</th>
-                <th scope="col">{t("review.kind.payment")}</th>
-                <th scope="col">{t("review.pipeline.sellers")}</th>
+                <th scope="col">{t!("review.col.merchant")}</th>
+                <th scope="col">{t!("review.pipeline.stuck")}</th>
+                <th scope="col">{t!("review.pipeline.account")}</th>
+                <th scope="col">{t!("review.pipeline.connections")}</th>
+                <th scope="col">{t!("review.kind.cdd")}</th>
+                <th scope="col">{t!("review.kind.payment")}</th>
+                <th scope="col">{t!("review.pipeline.sellers")}</th>
             </tr>
         </thead>
     }
@@ -198,12 +198,12 @@ fn Row(row: PipelineRow, now: DateTime<Utc>) -> impl IntoView {
             <td>
                 <a href=href class="font-medium underline-offset-2 hover:underline">{row.name.clone()}</a>
                 <div class="text-muted text-xs tabular-nums">{shown_aid}</div>
-                {(!row.complete).then(|| view! { <div class="text-xs text-red-700">{t("review.pipeline.incomplete")}</div> })}
+                {(!row.complete).then(|| view! { <div class="text-xs text-red-700">{t!("review.pipeline.incomplete")}</div> })}
             </td>
             <td class="text-sm" data-testid="stuck">
                 {stuck.map(|(what, whose)| view! {
                     <div class="font-medium">{what}</div>
-                    <div class="text-muted text-xs">{format!("{}: {whose}", t("review.pipeline.next"))}</div>
+                    <div class="text-muted text-xs">{format!("{}: {whose}", t!("review.pipeline.next"))}</div>
                 })}
             </td>
             <td><Stage track=account now/></td>
@@ -230,7 +230,7 @@ fn Row(row: PipelineRow, now: DateTime<Utc>) -> impl IntoView {
 #[component]
 fn Stage(track: Option<Track>, now: DateTime<Utc>) -> impl IntoView {
     let Some(track) = track else {
-        return view! { <span class="text-muted text-xs">{t("review.pipeline.none")}</span> }.into_any();
+        return view! { <span class="text-muted text-xs">{t!("review.pipeline.none")}</span> }.into_any();
     };
     let (label, class) = match &track.name {
         TrackName::Account => (track.stage.clone(), badge_class(&track.stage)),
@@ -238,7 +238,7 @@ fn Stage(track: Option<Track>, now: DateTime<Utc>) -> impl IntoView {
             format!("{}: {}", provider_name(name), t(status_key(&track.stage))),
             badge_class(&track.stage),
         ),
-        TrackName::Sellers if track.stage == "settled" => (t("review.pipeline.settled").to_owned(), "badge-ok"),
+        TrackName::Sellers if track.stage == "settled" => (t!("review.pipeline.settled").to_owned(), "badge-ok"),
         _ => {
             let status = CaseStatus::from(track.stage.as_str());
             (t(case_status_key(&status)).to_owned(), case_status_class(&status))
@@ -254,10 +254,10 @@ fn Stage(track: Option<Track>, now: DateTime<Utc>) -> impl IntoView {
 
 fn track_label(name: &TrackName) -> String {
     match name {
-        TrackName::Account => t("review.pipeline.account").to_owned(),
+        TrackName::Account => t!("review.pipeline.account").to_owned(),
         TrackName::Connection(c) => provider_name(c),
-        TrackName::Cdd => t("review.kind.cdd").to_owned(),
-        TrackName::Payment => t("review.kind.payment").to_owned(),
-        TrackName::Sellers => t("review.pipeline.sellers").to_owned(),
+        TrackName::Cdd => t!("review.kind.cdd").to_owned(),
+        TrackName::Payment => t!("review.kind.payment").to_owned(),
+        TrackName::Sellers => t!("review.pipeline.sellers").to_owned(),
     }
 }

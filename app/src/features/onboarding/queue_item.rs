@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dintero::approvals::CaseStatus;
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// What an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -37,9 +38,9 @@ impl Kind {
 
     pub fn label_key(self) -> &'static str {
         match self {
-            Kind::Cdd => "review.kind.cdd",
-            Kind::Payment => "review.kind.payment",
-            Kind::Seller => "review.kind.seller",
+            Kind::Cdd => key!("review.kind.cdd"),
+            Kind::Payment => key!("review.kind.payment"),
+            Kind::Seller => key!("review.kind.seller"),
         }
     }
 }

@@ -17,7 +17,7 @@ use super::review_query::{ReviewQuery, Sort, AGE_CHOICES};
 use crate::components::{case_status_key, CaseStatusBadge, PageHeader};
 use crate::dintero::approvals::CaseStatus;
 use crate::format::date_time_str;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 use crate::url_query::use_url_query;
 
 /// The query as the URL has it, shared by the queue and the pipeline.
@@ -30,7 +30,7 @@ pub fn QueuePage() -> impl IntoView {
     let query = use_review_query();
     let gathering = Gathering::start(move || query.with(|q| q.merchant.clone()));
     view! {
-        <PageHeader title=t("review.title") lead=t("review.lead")/>
+        <PageHeader title=t!("review.title") lead=t!("review.lead")/>
         {move || view! { <ViewSwitch current="queue" merchant=query.with(|q| q.merchant.clone())/> }}
         {move || view! { <Filters q=query.get()/> }}
         <Gathered gathering query/>
@@ -41,17 +41,17 @@ pub fn QueuePage() -> impl IntoView {
 fn Filters(q: ReviewQuery) -> impl IntoView {
     let statuses = q.statuses().to_vec();
     view! {
-        <Form method="GET" action="/onboarding" attr:class="card mb-6 flex flex-col gap-4" attr:aria-label=t("review.filters")>
+        <Form method="GET" action="/onboarding" attr:class="card mb-6 flex flex-col gap-4" attr:aria-label=t!("review.filters")>
             <div class="grid gap-4 md:grid-cols-4">
                 <div class="field">
-                    <label for="merchant" class="field-label">{t("review.merchant")}</label>
+                    <label for="merchant" class="field-label">{t!("review.merchant")}</label>
                     <input id="merchant" name="merchant" type="search" class="field-input" value=q.merchant.clone()
-                        placeholder=t("review.merchant_hint")/>
+                        placeholder=t!("review.merchant_hint")/>
                 </div>
-                <AgeSelect name="older_than" label="review.older_than" value=q.older_than/>
-                <AgeSelect name="unchanged_for" label="review.unchanged_for" value=q.unchanged_for/>
+                <AgeSelect name="older_than" label=key!("review.older_than") value=q.older_than/>
+                <AgeSelect name="unchanged_for" label=key!("review.unchanged_for") value=q.unchanged_for/>
                 <div class="field">
-                    <label for="sort" class="field-label">{t("review.sort")}</label>
+                    <label for="sort" class="field-label">{t!("review.sort")}</label>
                     <select id="sort" name="sort" class="field-input">
                         {Sort::ALL.into_iter().map(|s| view! {
                             <option value=s.as_str() selected=q.sort == s>{t(sort_key(s))}</option>
@@ -60,7 +60,7 @@ fn Filters(q: ReviewQuery) -> impl IntoView {
                 </div>
             </div>
             <fieldset>
-                <legend class="field-label mb-1">{t("review.kind")}</legend>
+                <legend class="field-label mb-1">{t!("review.kind")}</legend>
                 <div class="flex flex-wrap gap-x-4 gap-y-1">
                     {Kind::ALL.into_iter().map(|k| view! {
                         <label class="flex items-center gap-1.5 text-sm">
@@ -71,7 +71,7 @@ fn Filters(q: ReviewQuery) -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset>
-                <legend class="field-label mb-1">{t("review.case_status")}</legend>
+                <legend class="field-label mb-1">{t!("review.case_status")}</legend>
                 <div class="flex flex-wrap gap-x-4 gap-y-1">
                     {CaseStatus::KNOWN.iter().map(|s| view! {
                         <label class="flex items-center gap-1.5 text-sm">
@@ -82,8 +82,8 @@ fn Filters(q: ReviewQuery) -> impl IntoView {
                 </div>
             </fieldset>
             <div class="flex gap-2">
-                <button type="submit" class="btn-primary">{t("review.apply")}</button>
-                <a href="/onboarding" class="btn-ghost">{t("review.clear")}</a>
+                <button type="submit" class="btn-primary">{t!("review.apply")}</button>
+                <a href="/onboarding" class="btn-ghost">{t!("review.clear")}</a>
             </div>
         </Form>
     }
@@ -95,9 +95,9 @@ fn AgeSelect(name: &'static str, label: &'static str, value: Option<u32>) -> imp
         <div class="field">
             <label for=name class="field-label">{t(label)}</label>
             <select id=name name=name class="field-input">
-                <option value="" selected=value.is_none()>{t("review.any_age")}</option>
+                <option value="" selected=value.is_none()>{t!("review.any_age")}</option>
                 {AGE_CHOICES.into_iter().map(|d| view! {
-                    <option value=d.to_string() selected=value == Some(d)>{format!("{d} {}", t("review.unit.days"))}</option>
+                    <option value=d.to_string() selected=value == Some(d)>{t!("review.unit.days", days = d)}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -106,9 +106,9 @@ fn AgeSelect(name: &'static str, label: &'static str, value: Option<u32>) -> imp
 
 fn sort_key(sort: Sort) -> &'static str {
     match sort {
-        Sort::Oldest => "review.sort.oldest",
-        Sort::Newest => "review.sort.newest",
-        Sort::Stalest => "review.sort.stalest",
+        Sort::Oldest => key!("review.sort.oldest"),
+        Sort::Newest => key!("review.sort.newest"),
+        Sort::Stalest => key!("review.sort.stalest"),
     }
 }
 
@@ -151,13 +151,13 @@ fn Sorted(rows: Vec<QueueItem>, failures: Vec<super::queue_item::Failure>, batch
     let summary = format!(
         "{} {} · {} {} · {} {} · {} {}",
         rows.len(),
-        t("review.summary.waiting"),
+        t!("review.summary.waiting"),
         count(Kind::Cdd),
-        t("review.kind.cdd"),
+        t!("review.kind.cdd"),
         count(Kind::Payment),
-        t("review.kind.payment"),
+        t!("review.kind.payment"),
         count(Kind::Seller),
-        t("review.kind.seller"),
+        t!("review.kind.seller"),
     );
     let empty = rows.is_empty();
     view! {
@@ -165,7 +165,7 @@ fn Sorted(rows: Vec<QueueItem>, failures: Vec<super::queue_item::Failure>, batch
         <Failures failures batches=batches.clone()/>
         <p role="status" class="mb-2 text-sm font-medium" data-testid="queue-summary">{summary}</p>
         {if empty {
-            view! { <p class="card text-muted" data-testid="queue-empty">{t("review.empty")}</p> }.into_any()
+            view! { <p class="card text-muted" data-testid="queue-empty">{t!("review.empty")}</p> }.into_any()
         } else {
             view! {
                 <div class="card overflow-x-auto p-0">
@@ -191,13 +191,13 @@ fn Head() -> impl IntoView {
     view! {
         <thead>
             <tr>
-                <th scope="col">{t("review.col.merchant")}</th>
-                <th scope="col">{t("review.col.kind")}</th>
-                <th scope="col">{t("review.col.what")}</th>
-                <th scope="col">{t("review.col.status")}</th>
-                <th scope="col">{t("review.col.created")}</th>
-                <th scope="col">{t("review.col.changed")}</th>
-                <th scope="col">{t("review.col.links")}</th>
+                <th scope="col">{t!("review.col.merchant")}</th>
+                <th scope="col">{t!("review.col.kind")}</th>
+                <th scope="col">{t!("review.col.what")}</th>
+                <th scope="col">{t!("review.col.status")}</th>
+                <th scope="col">{t!("review.col.created")}</th>
+                <th scope="col">{t!("review.col.changed")}</th>
+                <th scope="col">{t!("review.col.links")}</th>
             </tr>
         </thead>
     }
@@ -249,11 +249,11 @@ fn Row(item: QueueItem, now: DateTime<Utc>, name: String) -> impl IntoView {
 /// The translation key of a Dintero link's `rel`.
 pub fn link_key(rel: &str) -> &'static str {
     match rel {
-        "contract_url" => "review.link.contract",
-        "cdd_case_url" | "dintero_cdd_case_url" => "review.link.cdd_case",
-        "declaration_url" => "review.link.declaration",
-        "signed_contract_file_url" => "review.link.signed_contract",
-        _ => "review.link.other",
+        "contract_url" => key!("review.link.contract"),
+        "cdd_case_url" | "dintero_cdd_case_url" => key!("review.link.cdd_case"),
+        "declaration_url" => key!("review.link.declaration"),
+        "signed_contract_file_url" => key!("review.link.signed_contract"),
+        _ => key!("review.link.other"),
     }
 }
 

@@ -32,7 +32,7 @@ pub async fn review_slice(merchant: String, slice: usize) -> Result<Batch, AppEr
     let state = crate::state::app_state()?;
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     if slice >= SLICES {
-        return Err(AppError::invalid("slice", "review.error.slice"));
+        return Err(AppError::invalid("slice", crate::i18n::key!("review.error.slice")));
     }
     let scan = state.shared::<crate::portfolio_scan::PortfolioScan>()?;
     super::gatherer::slice(scan, &state.dintero, &user, &merchant, slice).await

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::features::reports::{FinanceHeader, FinanceTab};
 use crate::format::provider_name;
 use crate::format::{date_time_str, money};
-use crate::i18n::t;
+use crate::i18n::{key, t};
 use crate::paging::{href, parse_trail, Cursor};
 
 #[component]
@@ -32,22 +32,22 @@ pub fn LedgerPage() -> impl IntoView {
         |(aid, destination, currency, after)| seller_ledger(aid, destination, currency, after),
     );
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let (currency, after, trail) = (currency.get_untracked(), after.get_untracked(), trail.get_untracked());
                 match ledger.await {
                     Ok(ledger) => view! { <Entries ledger currency after trail/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=t("payouts.ledger")/>
+                        <leptos_meta::Title text=t!("payouts.ledger")/>
                         <p class="mb-2 text-sm">
                             <a href=format!("/accounts/{}/payouts", aid.get_untracked()) class="text-muted underline">
-                                {t("payouts.back")}
+                                {t!("payouts.back")}
                             </a>
                         </p>
                         {matches!(error, AppError::Invalid { .. }).then(|| view! {
                             <p class="mb-2 text-sm">
                                 <a href=format!("/accounts/{}/payouts/{}", aid.get_untracked(), destination.get_untracked())
-                                    class="underline">{t("payouts.all_currencies")}</a>
+                                    class="underline">{t!("payouts.all_currencies")}</a>
                             </p>
                         })}
                         <ErrorNotice error/>
@@ -89,42 +89,42 @@ fn Entries(ledger: Ledger, currency: String, after: String, trail: Vec<String>) 
     if !chosen.is_empty() && !currencies.contains(&chosen) {
         currencies.push(chosen.clone());
     }
-    let title = format!("{} {destination}", t("payouts.ledger"));
+    let title = format!("{} {destination}", t!("payouts.ledger"));
     view! {
         <FinanceHeader merchant tab=FinanceTab::Payouts title/>
         <p class="mb-4 text-sm">
-            <a href=format!("/accounts/{}/payouts", crate::url::encode_path(&aid)) class="underline">{t("payouts.back")}</a>
+            <a href=format!("/accounts/{}/payouts", crate::url::encode_path(&aid)) class="underline">{t!("payouts.back")}</a>
         </p>
         <section class="card mb-4" data-testid="balances">
-            <h2 class="card-title">{t("payouts.col.balance")}</h2>
+            <h2 class="card-title">{t!("payouts.col.balance")}</h2>
             <div class="text-lg font-medium tabular-nums">{balances(Ok(held))}</div>
         </section>
         <Form method="GET" action=path.clone() attr:class="card mb-4 flex flex-wrap items-end gap-3"
-            attr:aria-label=t("payouts.filters")>
+            attr:aria-label=t!("payouts.filters")>
             <div class="field">
-                <label for="currency" class="field-label">{t("payouts.currency")}</label>
+                <label for="currency" class="field-label">{t!("payouts.currency")}</label>
                 <select id="currency" name="currency" class="field-input">
-                    <option value="" selected=chosen.is_empty()>{t("payouts.all_currencies")}</option>
+                    <option value="" selected=chosen.is_empty()>{t!("payouts.all_currencies")}</option>
                     {currencies.into_iter().map(|c| {
                         let selected = c == chosen;
                         view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="btn-primary">{t("payouts.apply")}</button>
+            <button type="submit" class="btn-primary">{t!("payouts.apply")}</button>
         </Form>
         <section class="card overflow-x-auto">
             {if rows.is_empty() {
-                view! { <p class="text-muted" data-testid="no-transfers">{t("payouts.no_transfers")}</p> }.into_any()
+                view! { <p class="text-muted" data-testid="no-transfers">{t!("payouts.no_transfers")}</p> }.into_any()
             } else {
                 view! {
                     <table class="data-table" data-testid="transfers">
                         <thead>
                             <tr>
-                                <th scope="col">{t("payouts.col.when")}</th>
-                                <th scope="col">{t("payouts.col.type")}</th>
-                                <th scope="col" class="text-right">{t("payouts.col.amount")}</th>
-                                <th scope="col">{t("payouts.col.details")}</th>
+                                <th scope="col">{t!("payouts.col.when")}</th>
+                                <th scope="col">{t!("payouts.col.type")}</th>
+                                <th scope="col" class="text-right">{t!("payouts.col.amount")}</th>
+                                <th scope="col">{t!("payouts.col.details")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -142,16 +142,16 @@ fn Entries(ledger: Ledger, currency: String, after: String, trail: Vec<String>) 
 #[component]
 fn Row(row: LedgerRow) -> impl IntoView {
     let (class, key) = match row.entry_type {
-        TransferType::Inbound => ("badge-ok", "payouts.type.inbound"),
-        TransferType::Transfer => ("badge-neutral", "payouts.type.transfer"),
-        TransferType::Outbound => ("badge-warn", "payouts.type.outbound"),
-        TransferType::Other(_) => ("badge-neutral", "payouts.type.other"),
+        TransferType::Inbound => ("badge-ok", key!("payouts.type.inbound")),
+        TransferType::Transfer => ("badge-neutral", key!("payouts.type.transfer")),
+        TransferType::Outbound => ("badge-warn", key!("payouts.type.outbound")),
+        TransferType::Other(_) => ("badge-neutral", key!("payouts.type.other")),
     };
     let raw = row.entry_type.to_string();
     let details: Vec<String> = [
         row.provider
             .as_deref()
-            .map(|p| format!("{} {}", t("payouts.detail.provider"), provider_name(p))),
+            .map(|p| format!("{} {}", t!("payouts.detail.provider"), provider_name(p))),
         match (&row.transfer_from, &row.transfer_to) {
             (Some(from), Some(to)) => Some(format!("{from} → {to}")),
             _ => None,
@@ -163,7 +163,7 @@ fn Row(row: LedgerRow) -> impl IntoView {
                 .as_deref()
                 .map(|c| format!(" ({c})"))
                 .unwrap_or_default();
-            format!("{} {account}{country}", t("payouts.detail.bank_account"))
+            format!("{} {account}{country}", t!("payouts.detail.bank_account"))
         }),
         row.message.clone(),
     ]

@@ -12,6 +12,7 @@ use crate::components::MerchantHead;
 use crate::dintero::approvals::CaseStatus;
 use crate::dintero::payout::{Balance, TransferEntry, TransferType};
 use crate::error::AppError;
+use crate::i18n::key;
 #[cfg(feature = "ssr")]
 use crate::validate::{AccountId, SellerId};
 
@@ -101,7 +102,7 @@ pub fn check_currency(currency: &str) -> Result<Option<String>, AppError> {
     } else if currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(Some(currency))
     } else {
-        Err(AppError::invalid("currency", "payouts.error.currency"))
+        Err(AppError::invalid("currency", key!("payouts.error.currency")))
     }
 }
 
@@ -117,7 +118,7 @@ pub fn check_page(page: &str) -> Result<Option<String>, AppError> {
     {
         Ok(Some(page.to_owned()))
     } else {
-        Err(AppError::invalid("page", "payouts.error.page"))
+        Err(AppError::invalid("page", key!("payouts.error.page")))
     }
 }
 
@@ -132,7 +133,7 @@ pub async fn payout_sellers(aid: String, #[server(default)] destination: String)
     let aid = AccountId::parse(&aid)?;
     let destination = destination.trim().to_owned();
     if !destination.is_empty() && !crate::validate::is_payout_destination_id(&destination) {
-        return Err(AppError::invalid("destination", "payouts.error.destination"));
+        return Err(AppError::invalid("destination", key!("payouts.error.destination")));
     }
     let state = crate::state::app_state()?;
     let merchant = crate::features::sellers::read::merchant_head(&state, &user.access_token, &aid).await?;

@@ -12,7 +12,7 @@ use crate::dintero::payout::Balance;
 use crate::error::AppError;
 use crate::features::reports::{FinanceHeader, FinanceTab};
 use crate::format::money;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 #[component]
 pub fn PayoutsPage() -> impl IntoView {
@@ -26,17 +26,17 @@ pub fn PayoutsPage() -> impl IntoView {
         |(aid, destination)| payout_sellers(aid, destination),
     );
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let (aid, destination) = (aid.get_untracked(), destination.get_untracked());
                 match list.await {
                     Ok(list) => view! { <Sellers list destination/> }.into_any(),
                     Err(error @ AppError::Invalid { .. }) => view! {
-                        <PageHeader title=t("payouts.title")/>
+                        <PageHeader title=t!("payouts.title")/>
                         <Lookup aid destination error=Some(error)/>
                     }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=t("payouts.title")/>
+                        <leptos_meta::Title text=t!("payouts.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -50,9 +50,9 @@ fn Lookup(aid: String, destination: String, error: Option<AppError>) -> impl Int
     let error = Signal::stored(error);
     view! {
         <Form method="GET" action=format!("/accounts/{aid}/payouts") attr:class="card mb-6 flex flex-wrap items-end gap-3"
-            attr:aria-label=t("payouts.lookup")>
-            <TextField name="destination" label="payouts.destination" value=destination error/>
-            <button type="submit" class="btn-primary">{t("payouts.lookup_button")}</button>
+            attr:aria-label=t!("payouts.lookup")>
+            <TextField name="destination" label=key!("payouts.destination") value=destination error/>
+            <button type="submit" class="btn-primary">{t!("payouts.lookup_button")}</button>
         </Form>
     }
 }
@@ -67,27 +67,27 @@ fn Sellers(list: SellerOverview, destination: String) -> impl IntoView {
     } = list;
     let aid = merchant.aid.clone();
     view! {
-        <FinanceHeader merchant tab=FinanceTab::Payouts title=t("payouts.title")/>
-        <p class="text-muted mb-4">{t("payouts.lead")}</p>
+        <FinanceHeader merchant tab=FinanceTab::Payouts title=t!("payouts.title")/>
+        <p class="text-muted mb-4">{t!("payouts.lead")}</p>
         <Lookup aid=aid.clone() destination error=None/>
         {approvals_error.map(|error| view! {
             <div class="mb-4" data-testid="approvals-error">
-                <p class="mb-1 text-sm">{t("payouts.approvals_unreadable")}</p>
+                <p class="mb-1 text-sm">{t!("payouts.approvals_unreadable")}</p>
                 <ErrorNotice error/>
             </div>
         })}
         <section class="card overflow-x-auto">
             {if sellers.is_empty() {
-                view! { <p class="text-muted" data-testid="no-sellers">{t("payouts.none")}</p> }.into_any()
+                view! { <p class="text-muted" data-testid="no-sellers">{t!("payouts.none")}</p> }.into_any()
             } else {
                 view! {
                     <table class="data-table" data-testid="payout-sellers">
                         <thead>
                             <tr>
-                                <th scope="col">{t("payouts.col.seller")}</th>
-                                <th scope="col">{t("payouts.col.approval")}</th>
-                                <th scope="col" class="text-right">{t("payouts.col.balance")}</th>
-                                <th scope="col"><span class="sr-only">{t("payouts.transfers")}</span></th>
+                                <th scope="col">{t!("payouts.col.seller")}</th>
+                                <th scope="col">{t!("payouts.col.approval")}</th>
+                                <th scope="col" class="text-right">{t!("payouts.col.balance")}</th>
+                                <th scope="col"><span class="sr-only">{t!("payouts.transfers")}</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -96,7 +96,7 @@ fn Sellers(list: SellerOverview, destination: String) -> impl IntoView {
                     </table>
                 }.into_any()
             }}
-            {cut.then(|| view! { <p class="text-muted mt-2 text-sm">{t("payouts.cut")}</p> })}
+            {cut.then(|| view! { <p class="text-muted mt-2 text-sm">{t!("payouts.cut")}</p> })}
         </section>
     }
     .into_any()
@@ -111,7 +111,7 @@ fn Row(aid: String, seller: SellerBalances) -> impl IntoView {
     );
     let status = match seller.status {
         Some(status) => view! { <CaseStatusBadge status/> }.into_any(),
-        None => view! { <span class="badge-neutral">{t("payouts.looked_up")}</span> }.into_any(),
+        None => view! { <span class="badge-neutral">{t!("payouts.looked_up")}</span> }.into_any(),
     };
     view! {
         <tr data-seller=seller.id.clone()>
@@ -121,7 +121,7 @@ fn Row(aid: String, seller: SellerBalances) -> impl IntoView {
             </td>
             <td>{status}</td>
             <td class="text-right tabular-nums whitespace-nowrap">{balances(seller.balances)}</td>
-            <td><a href=href class="underline">{t("payouts.transfers")}</a></td>
+            <td><a href=href class="underline">{t!("payouts.transfers")}</a></td>
         </tr>
     }
 }
@@ -129,13 +129,13 @@ fn Row(aid: String, seller: SellerBalances) -> impl IntoView {
 /// Each currency's balance, or why there is none.
 pub fn balances(balances: Result<Vec<Balance>, AppError>) -> AnyView {
     match balances {
-        Ok(list) if list.is_empty() => view! { <span class="text-muted">{t("payouts.no_balance")}</span> }.into_any(),
+        Ok(list) if list.is_empty() => view! { <span class="text-muted">{t!("payouts.no_balance")}</span> }.into_any(),
         Ok(list) => list
             .into_iter()
             .map(|b| view! { <div data-currency=b.currency.clone()>{money(b.amount, &b.currency)}</div> })
             .collect_view()
             .into_any(),
-        Err(AppError::NotFound) => view! { <span class="text-muted">{t("payouts.unknown_seller")}</span> }.into_any(),
+        Err(AppError::NotFound) => view! { <span class="text-muted">{t!("payouts.unknown_seller")}</span> }.into_any(),
         Err(error) => view! { <span class="text-muted">{t(error.message_key())}</span> }.into_any(),
     }
 }

@@ -17,11 +17,11 @@ pub fn NewPackagePage() -> impl IntoView {
     let start = Resource::new_blocking(|| (), |_| new_package_form());
     let may_edit = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::PricePackages));
     view! {
-        <p class="mb-4"><a href="/price-packages" class="underline">{t("packages.back")}</a></p>
-        <PageHeader title=t("packages.new")/>
+        <p class="mb-4"><a href="/price-packages" class="underline">{t!("packages.back")}</a></p>
+        <PageHeader title=t!("packages.new")/>
         {if may_edit {
             view! {
-                <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+                <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
                     {move || Suspend::new(async move {
                         let start = match start.await {
                             Ok(start) => start,
@@ -34,7 +34,7 @@ pub fn NewPackagePage() -> impl IntoView {
                                 <PackageFields input error/>
                                 {move || error.get().filter(|e| e.field().is_none()).map(|error| view! { <ErrorNotice error/> })}
                                 <div>
-                                    <button type="submit" class="btn-primary" disabled=move || create.pending().get()>{t("packages.create")}</button>
+                                    <button type="submit" class="btn-primary" disabled=move || create.pending().get()>{t!("packages.create")}</button>
                                 </div>
                             </ActionForm>
                         }.into_any()

@@ -7,7 +7,7 @@ use super::package_form::{line_field, lines_from_kept, LineForm, BLANK_LINES};
 use crate::auth::KeptInput;
 use crate::components::{TextAreaField, TextField};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// What a package form starts with.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,34 +58,34 @@ pub fn PackageFields(
             {if id_fixed {
                 view! {
                     <div class="field">
-                        <span class="field-label">{t("packages.id")}</span>
+                        <span class="field-label">{t!("packages.id")}</span>
                         <code class="chip self-start">{id.clone()}</code>
                         <input type="hidden" name="price_package_id" value=id.clone()/>
                     </div>
                 }.into_any()
             } else {
-                view! { <TextField name="price_package_id" label="packages.id" value=id.clone() error required=true/> }.into_any()
+                view! { <TextField name="price_package_id" label=key!("packages.id") value=id.clone() error required=true/> }.into_any()
             }}
-            <TextField name="name" label="packages.name" value=input.name error required=true/>
+            <TextField name="name" label=key!("packages.name") value=input.name error required=true/>
             <div class="md:col-span-2">
-                <TextAreaField name="description" label="packages.description" value=input.description error rows=2 maxlength=2000/>
+                <TextAreaField name="description" label=key!("packages.description") value=input.description error rows=2 maxlength=2000/>
             </div>
             <div class="md:col-span-2">
-                <TextAreaField name="pricing_conditions" label="packages.conditions" value=input.pricing_conditions error rows=2/>
+                <TextAreaField name="pricing_conditions" label=key!("packages.conditions") value=input.pricing_conditions error rows=2/>
             </div>
         </div>
         <fieldset class="mt-4">
-            <legend class="field-label mb-1">{t("packages.prices")}</legend>
-            <p class="text-muted mb-2 text-sm">{t("packages.prices_hint")}</p>
+            <legend class="field-label mb-1">{t!("packages.prices")}</legend>
+            <p class="text-muted mb-2 text-sm">{t!("packages.prices_hint")}</p>
             <div class="overflow-x-auto">
                 <table class="data-table" data-testid="price-lines">
                     <thead>
                         <tr>
-                            <th scope="col">{t("package.product")}</th>
-                            <th scope="col">{t("packages.currency")}</th>
-                            <th scope="col">{t("packages.dimensions")}</th>
-                            <th scope="col">{t("packages.fixed")}</th>
-                            <th scope="col">{t("packages.percent")}</th>
+                            <th scope="col">{t!("package.product")}</th>
+                            <th scope="col">{t!("packages.currency")}</th>
+                            <th scope="col">{t!("packages.dimensions")}</th>
+                            <th scope="col">{t!("packages.fixed")}</th>
+                            <th scope="col">{t!("packages.percent")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -127,11 +127,11 @@ fn LineRow(i: usize, line: LineForm, error: Signal<Option<AppError>>) -> impl In
             <td class="hidden">
                 <input type="hidden" name=line_field(i, "origin") value=line.origin.clone()/>
             </td>
-            {cell("product_id", line.product_id.clone(), "checkout.capture.card", "package.product")}
-            {cell("currency", line.currency.clone(), "NOK", "packages.currency")}
-            {cell("dimensions", line.dimensions.clone(), "card.issuer_country=NO", "packages.dimensions")}
-            {cell("fixed", line.fixed.clone(), "1,80", "packages.fixed")}
-            {cell("percent", line.percent.clone(), "2,4", "packages.percent")}
+            {cell("product_id", line.product_id.clone(), "checkout.capture.card", key!("package.product"))}
+            {cell("currency", line.currency.clone(), "NOK", key!("packages.currency"))}
+            {cell("dimensions", line.dimensions.clone(), "card.issuer_country=NO", key!("packages.dimensions"))}
+            {cell("fixed", line.fixed.clone(), "1,80", key!("packages.fixed"))}
+            {cell("percent", line.percent.clone(), "2,4", key!("packages.percent"))}
         </tr>
     }
     .into_any()

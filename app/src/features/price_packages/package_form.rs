@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::amounts::{major_to_minor, minor_to_major, percent_to_rate, rate_to_percent};
 use crate::dintero::price_packages::{Dimension, PricePackage, Product};
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// Blank lines offered below the existing ones.
 pub const BLANK_LINES: usize = 3;
@@ -105,33 +106,33 @@ pub fn products_of(lines: &[LineForm], original: &[Product]) -> Result<Vec<Produ
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "._-:".contains(c))
         {
-            return Err(invalid("product_id", "packages.error.product_id"));
+            return Err(invalid("product_id", key!("packages.error.product_id")));
         }
         let mut currencies: Vec<String> = Vec::new();
         for code in line.currency.split(['/', ',', ' ']).filter(|c| !c.is_empty()) {
             let code = code.to_ascii_uppercase();
             if !CURRENCIES.contains(&code.as_str()) {
-                return Err(invalid("currency", "packages.error.currency"));
+                return Err(invalid("currency", key!("packages.error.currency")));
             }
             if !currencies.contains(&code) {
                 currencies.push(code);
             }
         }
-        let dimensions =
-            parse_dimensions(&line.dimensions).ok_or_else(|| invalid("dimensions", "packages.error.dimensions"))?;
+        let dimensions = parse_dimensions(&line.dimensions)
+            .ok_or_else(|| invalid("dimensions", key!("packages.error.dimensions")))?;
         let fixed = match line.fixed.trim() {
             "" => None,
-            text => Some(major_to_minor(text).ok_or_else(|| invalid("fixed", "packages.error.fixed"))?),
+            text => Some(major_to_minor(text).ok_or_else(|| invalid("fixed", key!("packages.error.fixed")))?),
         };
         if fixed.is_some() && currencies.is_empty() {
-            return Err(invalid("currency", "packages.error.currency_needed"));
+            return Err(invalid("currency", key!("packages.error.currency_needed")));
         }
         let rate = match line.percent.trim() {
             "" => None,
-            text => Some(percent_to_rate(text).ok_or_else(|| invalid("percent", "packages.error.percent"))?),
+            text => Some(percent_to_rate(text).ok_or_else(|| invalid("percent", key!("packages.error.percent")))?),
         };
         if fixed.is_none() && rate.is_none() {
-            return Err(invalid("fixed", "packages.error.no_amount"));
+            return Err(invalid("fixed", key!("packages.error.no_amount")));
         }
 
         let origin = parse_origin(&line.origin).and_then(|(p, q)| {
@@ -179,7 +180,7 @@ pub fn products_of(lines: &[LineForm], original: &[Product]) -> Result<Vec<Produ
     if products.is_empty() {
         return Err(AppError::invalid(
             &line_field(0, "product_id"),
-            "packages.error.no_lines",
+            key!("packages.error.no_lines"),
         ));
     }
     Ok(products)
@@ -189,13 +190,13 @@ pub fn products_of(lines: &[LineForm], original: &[Product]) -> Result<Vec<Produ
 pub fn check_package(price_package_id: &str, name: &str, description: &str) -> Result<(), AppError> {
     let id = price_package_id.trim();
     if id.len() > 64 || !crate::validate::is_safe_segment(id) {
-        return Err(AppError::invalid("price_package_id", "packages.error.id"));
+        return Err(AppError::invalid("price_package_id", key!("packages.error.id")));
     }
     if name.trim().is_empty() || name.chars().count() > 200 {
-        return Err(AppError::invalid("name", "packages.error.name"));
+        return Err(AppError::invalid("name", key!("packages.error.name")));
     }
     if description.trim().is_empty() || description.chars().count() > 2_000 {
-        return Err(AppError::invalid("description", "packages.error.description"));
+        return Err(AppError::invalid("description", key!("packages.error.description")));
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use super::write::UpdatePricePackage;
 use crate::auth::{take_kept_input, Capability, CurrentUser};
 use crate::components::ErrorNotice;
 use crate::features::merchants::{AssignPricePackage, Package};
-use crate::i18n::t;
+use crate::i18n::{t, tn};
 
 #[component]
 pub fn PackagePage() -> impl IntoView {
@@ -30,15 +30,15 @@ pub fn PackagePage() -> impl IntoView {
     let may_edit = use_context::<CurrentUser>().is_some_and(|u| u.may(Capability::PricePackages));
     let just_created = move || query.with(|q| q.get("saved").is_some());
     view! {
-        <p class="mb-4"><a href="/price-packages" class="underline">{t("packages.back")}</a></p>
-        {move || just_created().then(|| view! { <p role="status" class="card mb-4">{t("packages.created")}</p> })}
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <p class="mb-4"><a href="/price-packages" class="underline">{t!("packages.back")}</a></p>
+        {move || just_created().then(|| view! { <p role="status" class="card mb-4">{t!("packages.created")}</p> })}
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let kept = kept.await;
                 match package.await {
                     Ok(detail) => view! { <Detail detail kept may_edit update/> }.into_any(),
                     Err(error) => view! {
-                        <Title text=t("packages.title")/>
+                        <Title text=t!("packages.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -46,14 +46,14 @@ pub fn PackagePage() -> impl IntoView {
         </Transition>
         <div class="mt-4 grid gap-4 lg:grid-cols-2">
             <section class="card" data-testid="package-merchants">
-                <h2 class="card-title">{t("packages.merchants")}</h2>
-                <Transition fallback=|| view! { <p class="text-muted">{t("packages.reading_merchants")}</p> }>
+                <h2 class="card-title">{t!("packages.merchants")}</h2>
+                <Transition fallback=|| view! { <p class="text-muted">{t!("packages.reading_merchants")}</p> }>
                     {move || Suspend::new(async move {
                         match usage.await {
                             Ok(usage) => view! {
                                 <div>
                                     {if usage.merchants.is_empty() {
-                                        view! { <p class="text-muted">{t("packages.no_merchants")}</p> }.into_any()
+                                        view! { <p class="text-muted">{t!("packages.no_merchants")}</p> }.into_any()
                                     } else {
                                         view! {
                                             <ul class="flex flex-col gap-1">
@@ -67,8 +67,8 @@ pub fn PackagePage() -> impl IntoView {
                                         }.into_any()
                                     }}
                                     <p class="text-muted mt-2 text-xs">
-                                        {format!("{} {}", usage.read, t("packages.merchants_read"))}
-                                        {(!usage.complete).then(|| format!(" {}", t("packages.merchants_incomplete")))}
+                                        {tn!("packages.merchants_read", usage.read)}
+                                        {(!usage.complete).then(|| format!(" {}", t!("packages.merchants_incomplete")))}
                                     </p>
                                 </div>
                             }.into_any(),
@@ -105,20 +105,20 @@ fn Detail(
             <Title text=detail.view.name.clone()/>
             <h1 class="text-2xl font-semibold">{detail.view.name.clone()}</h1>
             {source.map(|s| view! {
-                <p class="text-sm">{t("packages.derived_from")}" "<a href=package_href(&s) class="underline">{s.clone()}</a></p>
+                <p class="text-sm">{t!("packages.derived_from")}" "<a href=package_href(&s) class="underline">{s.clone()}</a></p>
             })}
             <Package package=detail.view/>
             {may_edit.then(|| view! {
                 <details class="card" open=open_editor>
-                    <summary class="card-title cursor-pointer">{t("packages.edit")}</summary>
+                    <summary class="card-title cursor-pointer">{t!("packages.edit")}</summary>
                     <ActionForm action=update attr:class="mt-3 flex flex-col gap-4" attr:novalidate="">
                         <PackageFields input id_fixed=true error/>
                         {move || error.get().filter(|e| e.field().is_none()).map(|error| view! { <ErrorNotice error/> })}
                         {move || update.value().get().is_some_and(|r| r.is_ok()).then(|| view! {
-                            <p role="status" class="text-sm">{t("packages.saved")}</p>
+                            <p role="status" class="text-sm">{t!("packages.saved")}</p>
                         })}
                         <div>
-                            <button type="submit" class="btn-primary" disabled=move || update.pending().get()>{t("packages.save")}</button>
+                            <button type="submit" class="btn-primary" disabled=move || update.pending().get()>{t!("packages.save")}</button>
                         </div>
                     </ActionForm>
                 </details>
@@ -138,22 +138,22 @@ fn AssignForm(id: String, assign: ServerAction<AssignPricePackage>) -> impl Into
     };
     view! {
         <section class="card">
-            <h2 class="card-title">{t("packages.assign")}</h2>
-            <p class="text-muted mb-3 text-sm">{t("packages.assign_hint")}</p>
+            <h2 class="card-title">{t!("packages.assign")}</h2>
+            <p class="text-muted mb-3 text-sm">{t!("packages.assign_hint")}</p>
             <ActionForm action=assign attr:class="flex flex-wrap items-end gap-3" attr:novalidate="">
                 <input type="hidden" name="price_package_id" value=id/>
                 <div class="field">
-                    <label for="aid" class="field-label">{t("packages.merchant_id")}</label>
+                    <label for="aid" class="field-label">{t!("packages.merchant_id")}</label>
                     <input id="aid" name="aid" class="field-input" placeholder="P11200001" required=true
                         aria-invalid=move || message().is_some().to_string()
                         aria-describedby=move || message().map(|_| "aid-error")/>
                     {move || message().map(|m| view! { <p id="aid-error" class="field-error">{m}</p> })}
                 </div>
-                <button type="submit" class="btn-primary" disabled=move || assign.pending().get()>{t("package.assign")}</button>
+                <button type="submit" class="btn-primary" disabled=move || assign.pending().get()>{t!("package.assign")}</button>
             </ActionForm>
             {move || error.get().filter(|e| e.field() != Some("aid")).map(|error| view! { <ErrorNotice error/> })}
             {move || assign.value().get().is_some_and(|r| r.is_ok()).then(|| view! {
-                <p role="status" class="mt-2 text-sm">{t("packages.assigned")}</p>
+                <p role="status" class="mt-2 text-sm">{t!("packages.assigned")}</p>
             })}
         </section>
     }

@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::features::settlements::settlement_filter::PROVIDERS;
 use crate::format::date_time_str;
 use crate::format::provider_name;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 #[component]
 pub fn NewConfigPage() -> impl IntoView {
@@ -59,7 +59,7 @@ fn ConfigFormPage(editing: bool) -> impl IntoView {
     let update = ServerAction::<UpdateReportConfiguration>::new();
     let delete = ServerAction::<DeleteReportConfiguration>::new();
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let kept = kept.await;
                 match start.await {
@@ -68,7 +68,7 @@ fn ConfigFormPage(editing: bool) -> impl IntoView {
                         None => view! { <New start kept create/> }.into_any(),
                     },
                     Err(error) => view! {
-                        <leptos_meta::Title text=t("reports.configs.title")/>
+                        <leptos_meta::Title text=t!("reports.configs.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -86,18 +86,18 @@ fn New(start: ConfigFormStart, kept: KeptInput, create: ServerAction<CreateRepor
         .filter(|s| !s.is_empty())
         .unwrap_or(start.submission.clone());
     view! {
-        <FinanceHeader merchant=start.merchant tab=FinanceTab::Configurations title=t("reports.configs.new")/>
+        <FinanceHeader merchant=start.merchant tab=FinanceTab::Configurations title=t!("reports.configs.new")/>
         <ActionForm action=create attr:class="card flex flex-col gap-6" attr:novalidate=""
-            attr:aria-label=t("reports.configs.new")>
+            attr:aria-label=t!("reports.configs.new")>
             <input type="hidden" name="aid" value=aid.clone()/>
             <input type="hidden" name="submission" id="config-submission" value=submission/>
             <ConfigFields input error/>
             {general_error(error)}
             <div class="flex gap-2">
                 <button type="submit" class="btn-primary" disabled=move || create.pending().get()>
-                    {t("reports.configs.create")}
+                    {t!("reports.configs.create")}
                 </button>
-                <a href=format!("/accounts/{aid}/report-configurations") class="btn-ghost">{t("reports.cancel")}</a>
+                <a href=format!("/accounts/{aid}/report-configurations") class="btn-ghost">{t!("reports.cancel")}</a>
             </div>
         </ActionForm>
     }
@@ -135,14 +135,14 @@ fn Edit(
             .map(|error| view! { <ErrorNotice error/> })
     };
     view! {
-        <FinanceHeader merchant=start.merchant tab=FinanceTab::Configurations title=t("reports.configs.edit")/>
+        <FinanceHeader merchant=start.merchant tab=FinanceTab::Configurations title=t!("reports.configs.edit")/>
         <p class="text-muted mb-4 text-sm" data-testid="config-id">
-            {format!("{} {id}", t("reports.configs.id"))}
-            {existing.created_at.as_deref().map(|c| format!(" · {} {}", t("reports.col.created"), date_time_str(c)))}
-            {existing.updated_at.as_deref().map(|u| format!(" · {} {}", t("reports.col.updated"), date_time_str(u)))}
+            {format!("{} {id}", t!("reports.configs.id"))}
+            {existing.created_at.as_deref().map(|c| format!(" · {} {}", t!("reports.col.created"), date_time_str(c)))}
+            {existing.updated_at.as_deref().map(|u| format!(" · {} {}", t!("reports.col.updated"), date_time_str(u)))}
         </p>
         <ActionForm action=update attr:class="card mb-6 flex flex-col gap-6" attr:novalidate=""
-            attr:aria-label=t("reports.configs.edit")>
+            attr:aria-label=t!("reports.configs.edit")>
             <input type="hidden" name="aid" value=aid/>
             <input type="hidden" name="id" value=id.clone()/>
             <input type="hidden" name="submission" id="config-submission" value=submission/>
@@ -150,13 +150,13 @@ fn Edit(
             {general_error(error)}
             <div class="flex gap-2">
                 <button type="submit" class="btn-primary" disabled=move || update.pending().get()>
-                    {t("reports.configs.save")}
+                    {t!("reports.configs.save")}
                 </button>
-                <a href=cancel class="btn-ghost">{t("reports.cancel")}</a>
+                <a href=cancel class="btn-ghost">{t!("reports.cancel")}</a>
             </div>
         </ActionForm>
-        <ActionForm action=delete attr:class="card flex flex-col gap-3" attr:aria-label=t("reports.configs.delete_form")>
-            <h2 class="card-title">{t("reports.configs.delete_form")}</h2>
+        <ActionForm action=delete attr:class="card flex flex-col gap-3" attr:aria-label=t!("reports.configs.delete_form")>
+            <h2 class="card-title">{t!("reports.configs.delete_form")}</h2>
             <input type="hidden" name="aid" value=delete_aid/>
             <input type="hidden" name="id" value=delete_id/>
             <input type="hidden" name="submission" id="delete-submission" value=start.delete_submission.clone()/>
@@ -164,13 +164,13 @@ fn Edit(
                 <input type="checkbox" name="confirm" value="yes"
                     aria-invalid=move || confirm_message().is_some().to_string()
                     aria-describedby=move || confirm_message().map(|_| "confirm-error")/>
-                {t("reports.configs.delete_confirm")}
+                {t!("reports.configs.delete_confirm")}
             </label>
             {move || confirm_message().map(|m| view! { <p id="confirm-error" class="field-error">{m}</p> })}
             {delete_other}
             <div>
                 <button type="submit" class="btn-danger" disabled=move || delete.pending().get()>
-                    {t("reports.configs.delete")}
+                    {t!("reports.configs.delete")}
                 </button>
             </div>
         </ActionForm>
@@ -212,21 +212,21 @@ fn ConfigFields(input: ConfigInput, error: Signal<Option<AppError>>) -> impl Int
         })
         .collect();
     view! {
-        <Checks legend="reports.form.filetypes" field=FIELD_FILETYPES boxes=filetypes error hint=None/>
+        <Checks legend=key!("reports.form.filetypes") field=FIELD_FILETYPES boxes=filetypes error hint=None/>
         <fieldset class="flex flex-col gap-3">
-            <legend class="field-label mb-1">{t("reports.form.destinations")}</legend>
+            <legend class="field-label mb-1">{t!("reports.form.destinations")}</legend>
             <label class="flex items-center gap-1.5 text-sm">
                 <input type="checkbox" name="config[account_email]" value="on" checked=input.sends_to_account_email()/>
-                {t("reports.form.account_email")}
+                {t!("reports.form.account_email")}
             </label>
-            <TextAreaField name=FIELD_EMAILS label="reports.form.emails" value=input.emails.clone() error rows=3/>
-            <p class="text-muted text-sm">{t("reports.form.destinations_hint")}</p>
+            <TextAreaField name=FIELD_EMAILS label=key!("reports.form.emails") value=input.emails.clone() error rows=3/>
+            <p class="text-muted text-sm">{t!("reports.form.destinations_hint")}</p>
         </fieldset>
-        <Checks legend="reports.form.providers" field=FIELD_PROVIDERS boxes=providers error
-            hint=Some("reports.form.providers_hint")/>
+        <Checks legend=key!("reports.form.providers") field=FIELD_PROVIDERS boxes=providers error
+            hint=Some(key!("reports.form.providers_hint"))/>
         <div>
-            <TextField name=FIELD_SELLERS label="reports.form.sellers" value=input.sellers.clone() error/>
-            <p class="text-muted mt-1 text-sm">{t("reports.form.sellers_hint")}</p>
+            <TextField name=FIELD_SELLERS label=key!("reports.form.sellers") value=input.sellers.clone() error/>
+            <p class="text-muted mt-1 text-sm">{t!("reports.form.sellers_hint")}</p>
         </div>
     }
 }

@@ -13,6 +13,7 @@ use crate::dintero::settlements::{
 };
 use crate::error::AppError;
 use crate::features::settlements::settlement_filter::PROVIDERS;
+use crate::i18n::key;
 
 /// The file types Dintero sends settlement reports as.
 pub const FILETYPES: [&str; 4] = ["pdf", "csv", "xml", "json"];
@@ -120,10 +121,16 @@ impl ConfigInput {
     pub fn check(&self) -> Result<CheckedConfig, AppError> {
         let filetypes = checked(&self.filetypes);
         if filetypes.is_empty() {
-            return Err(AppError::invalid(FIELD_FILETYPES, "reports.error.filetype_required"));
+            return Err(AppError::invalid(
+                FIELD_FILETYPES,
+                key!("reports.error.filetype_required"),
+            ));
         }
         if filetypes.iter().any(|f| !FILETYPES.contains(f)) {
-            return Err(AppError::invalid(FIELD_FILETYPES, "reports.error.filetype_unknown"));
+            return Err(AppError::invalid(
+                FIELD_FILETYPES,
+                key!("reports.error.filetype_unknown"),
+            ));
         }
         let mut destinations = Vec::new();
         if self.sends_to_account_email() {
@@ -135,12 +142,12 @@ impl ConfigInput {
         }
         let emails = items(&self.emails);
         if emails.len() > MAX_ITEMS {
-            return Err(AppError::invalid(FIELD_EMAILS, "reports.error.too_many"));
+            return Err(AppError::invalid(FIELD_EMAILS, key!("reports.error.too_many")));
         }
         let mut seen: Vec<String> = Vec::new();
         for email in emails {
             if !crate::validate::is_email(email) {
-                return Err(AppError::invalid(FIELD_EMAILS, "reports.error.email"));
+                return Err(AppError::invalid(FIELD_EMAILS, key!("reports.error.email")));
             }
             let lower = email.to_lowercase();
             if !seen.contains(&lower) {
@@ -154,16 +161,16 @@ impl ConfigInput {
         }
         let providers = checked(&self.providers);
         if providers.iter().any(|p| !PROVIDERS.contains(p)) {
-            return Err(AppError::invalid(FIELD_PROVIDERS, "reports.error.provider"));
+            return Err(AppError::invalid(FIELD_PROVIDERS, key!("reports.error.provider")));
         }
         let sellers = items(&self.sellers);
         if sellers.len() > MAX_ITEMS {
-            return Err(AppError::invalid(FIELD_SELLERS, "reports.error.too_many"));
+            return Err(AppError::invalid(FIELD_SELLERS, key!("reports.error.too_many")));
         }
         let mut filters: Vec<ConfigurationFilter> = Vec::new();
         for seller in sellers {
             if !crate::validate::is_payout_destination_id(seller) {
-                return Err(AppError::invalid(FIELD_SELLERS, "reports.error.seller"));
+                return Err(AppError::invalid(FIELD_SELLERS, key!("reports.error.seller")));
             }
             if !filters.iter().any(|f| f.value == seller) {
                 filters.push(ConfigurationFilter {

@@ -12,7 +12,7 @@ use crate::components::{ErrorNotice, Pager};
 use crate::dintero::settlements::{ConfigurationFilterKind, DestinationType, ReportConfiguration};
 use crate::format::date_time_str;
 use crate::format::provider_name;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 use crate::paging::{href, parse_trail, Cursor};
 
 #[component]
@@ -25,9 +25,9 @@ pub fn ConfigsPage() -> impl IntoView {
     let notice = Memo::new(move |_| {
         query.with(|q| {
             [
-                ("created", "reports.configs.created"),
-                ("saved", "reports.configs.saved"),
-                ("deleted", "reports.configs.deleted"),
+                ("created", key!("reports.configs.created")),
+                ("saved", key!("reports.configs.saved")),
+                ("deleted", key!("reports.configs.deleted")),
             ]
             .into_iter()
             .find(|(key, _)| q.get(key).is_some())
@@ -39,13 +39,13 @@ pub fn ConfigsPage() -> impl IntoView {
         |(aid, after)| list_report_configurations(aid, after),
     );
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let (after, trail, notice) = (after.get_untracked(), trail.get_untracked(), notice.get_untracked());
                 match list.await {
                     Ok(list) => view! { <Configs list after trail notice/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=t("reports.configs.title")/>
+                        <leptos_meta::Title text=t!("reports.configs.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -71,29 +71,29 @@ fn Configs(list: ConfigList, after: String, trail: Vec<String>, notice: Option<&
     let previous = cursor.previous_pairs(Vec::new()).map(|pairs| href(&path, &pairs));
     let next = next.map(|n| href(&path, &cursor.next_pairs(Vec::new(), &n)));
     view! {
-        <FinanceHeader merchant tab=FinanceTab::Configurations title=t("reports.configs.title")/>
+        <FinanceHeader merchant tab=FinanceTab::Configurations title=t!("reports.configs.title")/>
         {notice.map(|n| view! { <p role="status" class="card mb-4" data-testid="config-notice">{t(n)}</p> })}
         <div class="mb-4 flex flex-wrap items-center justify-between gap-3">
-            <p class="text-muted">{t("reports.configs.lead")}</p>
+            <p class="text-muted">{t!("reports.configs.lead")}</p>
             {may_configure.then(|| view! {
-                <a href=format!("{path}/new") class="btn-primary">{t("reports.configs.new")}</a>
+                <a href=format!("{path}/new") class="btn-primary">{t!("reports.configs.new")}</a>
             })}
         </div>
         <section class="card overflow-x-auto">
             {if items.is_empty() {
-                view! { <p class="text-muted" data-testid="no-configs">{t("reports.configs.none")}</p> }.into_any()
+                view! { <p class="text-muted" data-testid="no-configs">{t!("reports.configs.none")}</p> }.into_any()
             } else {
                 view! {
                     <table class="data-table" data-testid="configs">
                         <thead>
                             <tr>
-                                <th scope="col">{t("reports.col.filetypes")}</th>
-                                <th scope="col">{t("reports.col.destinations")}</th>
-                                <th scope="col">{t("reports.col.providers")}</th>
-                                <th scope="col">{t("reports.col.sellers")}</th>
-                                <th scope="col">{t("reports.col.created")}</th>
-                                <th scope="col">{t("reports.col.updated")}</th>
-                                {may_configure.then(|| view! { <th scope="col"><span class="sr-only">{t("reports.edit")}</span></th> })}
+                                <th scope="col">{t!("reports.col.filetypes")}</th>
+                                <th scope="col">{t!("reports.col.destinations")}</th>
+                                <th scope="col">{t!("reports.col.providers")}</th>
+                                <th scope="col">{t!("reports.col.sellers")}</th>
+                                <th scope="col">{t!("reports.col.created")}</th>
+                                <th scope="col">{t!("reports.col.updated")}</th>
+                                {may_configure.then(|| view! { <th scope="col"><span class="sr-only">{t!("reports.edit")}</span></th> })}
                             </tr>
                         </thead>
                         <tbody>
@@ -117,13 +117,13 @@ fn Row(path: String, config: ReportConfiguration, may_configure: bool) -> impl I
         .collect::<Vec<_>>()
         .join(", ");
     let destinations = if config.destinations.is_empty() {
-        view! { <span class="text-muted">{t("reports.destinations.none")}</span> }.into_any()
+        view! { <span class="text-muted">{t!("reports.destinations.none")}</span> }.into_any()
     } else {
         view! {
             <ul>
                 {config.destinations.iter().map(|d| {
                     let text = match (&d.destination_type, d.destination_value.as_deref()) {
-                        (DestinationType::AccountEmail, _) => t("reports.destinations.account_email").to_owned(),
+                        (DestinationType::AccountEmail, _) => t!("reports.destinations.account_email").to_owned(),
                         (_, Some(value)) => value.to_owned(),
                         (other, None) => other.to_string(),
                     };
@@ -134,7 +134,7 @@ fn Row(path: String, config: ReportConfiguration, may_configure: bool) -> impl I
         .into_any()
     };
     let providers = if config.providers.is_empty() {
-        t("reports.providers.all").to_owned()
+        t!("reports.providers.all").to_owned()
     } else {
         config
             .providers
@@ -150,7 +150,7 @@ fn Row(path: String, config: ReportConfiguration, may_configure: bool) -> impl I
         .map(|f| f.value.clone())
         .collect();
     let sellers = if sellers.is_empty() {
-        t("reports.sellers.all").to_owned()
+        t!("reports.sellers.all").to_owned()
     } else {
         sellers.join(", ")
     };
@@ -164,7 +164,7 @@ fn Row(path: String, config: ReportConfiguration, may_configure: bool) -> impl I
             <td class="whitespace-nowrap text-sm tabular-nums">{config.created_at.as_deref().map(date_time_str)}</td>
             <td class="whitespace-nowrap text-sm tabular-nums">{config.updated_at.as_deref().map(date_time_str)}</td>
             {may_configure.then(|| view! {
-                <td><a href=edit class="underline">{t("reports.edit")}</a></td>
+                <td><a href=edit class="underline">{t!("reports.edit")}</a></td>
             })}
         </tr>
     }

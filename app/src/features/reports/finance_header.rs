@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::auth::{Capability, CurrentUser};
 use crate::components::MerchantHead;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// Which tab is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,25 +24,25 @@ fn tabs(aid: &str) -> [(FinanceTab, String, &'static str, Capability); 4] {
         (
             FinanceTab::Settlements,
             format!("/accounts/{aid}/settlements"),
-            "settlements.title",
+            key!("settlements.title"),
             Capability::Settlements,
         ),
         (
             FinanceTab::Configurations,
             format!("/accounts/{aid}/report-configurations"),
-            "reports.configs.title",
+            key!("reports.configs.title"),
             Capability::Settlements,
         ),
         (
             FinanceTab::Reports,
             format!("/accounts/{aid}/reports"),
-            "reports.insight.title",
+            key!("reports.insight.title"),
             Capability::Reports,
         ),
         (
             FinanceTab::Payouts,
             format!("/accounts/{aid}/payouts"),
-            "payouts.title",
+            key!("payouts.title"),
             Capability::Payouts,
         ),
     ]
@@ -55,7 +55,7 @@ pub fn FinanceHeader(merchant: MerchantHead, tab: FinanceTab, #[prop(into)] titl
         <leptos_meta::Title text=format!("{title} · {}", merchant.name)/>
         <p class="mb-2 text-sm">
             <a href=format!("/accounts/{}", crate::url::encode_path(&aid)) class="text-muted underline">
-                {t("sellers.back_to_merchant")}
+                {t!("sellers.back_to_merchant")}
             </a>
         </p>
         <h1 class="mb-2 text-2xl font-semibold">{title}</h1>
@@ -76,7 +76,7 @@ pub fn FinanceTabs(aid: String, tab: FinanceTab) -> impl IntoView {
         .filter(|(.., capability)| user.as_ref().is_some_and(|u| u.may(*capability)))
         .collect();
     view! {
-        <nav aria-label=t("reports.tabs") class="mb-6">
+        <nav aria-label=t!("reports.tabs") class="mb-6">
             <ul class="flex flex-wrap gap-1">
                 {links.into_iter().map(|(which, href, key, _)| {
                     let current = (which == tab).then_some("page");

@@ -11,6 +11,7 @@ use crate::components::MerchantHead;
 use crate::dintero::reports::ReportMetadata;
 use crate::dintero::settlements::ReportConfiguration;
 use crate::error::AppError;
+use crate::i18n::key;
 #[cfg(feature = "ssr")]
 use crate::validate::{AccountId, ResourceId};
 
@@ -108,7 +109,7 @@ pub fn check_cursor(starting_after: &str) -> Result<Option<String>, AppError> {
     } else if is_dintero_id(after) {
         Ok(Some(after.to_owned()))
     } else {
-        Err(AppError::invalid("starting_after", "reports.error.cursor"))
+        Err(AppError::invalid("starting_after", key!("reports.error.cursor")))
     }
 }
 

@@ -10,7 +10,7 @@ use super::finance_header::{FinanceHeader, FinanceTab};
 use super::read::{list_reports, ReportList, ReportRow};
 use crate::components::{ErrorNotice, Pager};
 use crate::format::date_time_str;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 use crate::paging::{href, parse_trail, Cursor};
 
 #[component]
@@ -25,13 +25,13 @@ pub fn ReportsPage() -> impl IntoView {
         |(aid, after)| list_reports(aid, after),
     );
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let (after, trail) = (after.get_untracked(), trail.get_untracked());
                 match list.await {
                     Ok(list) => view! { <Reports list after trail/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=t("reports.insight.title")/>
+                        <leptos_meta::Title text=t!("reports.insight.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -52,21 +52,21 @@ fn Reports(list: ReportList, after: String, trail: Vec<String>) -> impl IntoView
     let previous = cursor.previous_pairs(Vec::new()).map(|pairs| href(&path, &pairs));
     let next = next.map(|n| href(&path, &cursor.next_pairs(Vec::new(), &n)));
     view! {
-        <FinanceHeader merchant tab=FinanceTab::Reports title=t("reports.insight.title")/>
-        <p class="text-muted mb-4">{t("reports.insight.lead")}</p>
+        <FinanceHeader merchant tab=FinanceTab::Reports title=t!("reports.insight.title")/>
+        <p class="text-muted mb-4">{t!("reports.insight.lead")}</p>
         <section class="card overflow-x-auto">
             {if rows.is_empty() {
-                view! { <p class="text-muted" data-testid="no-reports">{t("reports.insight.none")}</p> }.into_any()
+                view! { <p class="text-muted" data-testid="no-reports">{t!("reports.insight.none")}</p> }.into_any()
             } else {
                 view! {
                     <table class="data-table" data-testid="reports">
                         <thead>
                             <tr>
-                                <th scope="col">{t("reports.col.report")}</th>
-                                <th scope="col">{t("reports.col.template")}</th>
-                                <th scope="col">{t("reports.col.period")}</th>
-                                <th scope="col">{t("reports.col.created")}</th>
-                                <th scope="col">{t("reports.col.file")}</th>
+                                <th scope="col">{t!("reports.col.report")}</th>
+                                <th scope="col">{t!("reports.col.template")}</th>
+                                <th scope="col">{t!("reports.col.period")}</th>
+                                <th scope="col">{t!("reports.col.created")}</th>
+                                <th scope="col">{t!("reports.col.file")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -98,9 +98,9 @@ fn Row(aid: String, after: String, row: ReportRow) -> impl IntoView {
         .iter()
         .map(|(filter, value)| {
             let key = match filter.as_str() {
-                "operation_payout_destination" => "reports.filter.seller",
-                "store_id" => "reports.filter.store",
-                _ => "reports.filter.other",
+                "operation_payout_destination" => key!("reports.filter.seller"),
+                "store_id" => key!("reports.filter.store"),
+                _ => key!("reports.filter.other"),
             };
             view! { <div class="text-muted text-xs">{format!("{} {value}", t(key))}</div> }
         })
@@ -109,10 +109,10 @@ fn Row(aid: String, after: String, row: ReportRow) -> impl IntoView {
         .content_type
         .as_deref()
         .map(file_kind)
-        .unwrap_or_else(|| t("reports.file.other").to_owned());
+        .unwrap_or_else(|| t!("reports.file.other").to_owned());
     let download = if row.downloadable {
         let href = file_href(&aid, &row.id, &after);
-        let label = format!("{} ({kind})", t("reports.download"));
+        let label = format!("{} ({kind})", t!("reports.download"));
         view! { <a href=href rel="external" download class="underline">{label}</a> }.into_any()
     } else {
         view! { <span class="text-muted">"–"</span> }.into_any()

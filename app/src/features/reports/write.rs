@@ -152,7 +152,10 @@ pub async fn delete_report_configuration(
     let aid = AccountId::from_form(&aid)?;
     let id = check_id(&id)?;
     if confirm != "yes" {
-        return Err(AppError::invalid("confirm", "reports.error.confirm_delete"));
+        return Err(AppError::invalid(
+            "confirm",
+            crate::i18n::key!("reports.error.confirm_delete"),
+        ));
     }
     let state = crate::state::app_state()?;
     let Some(sending) = first_time(&user.email, "delete_report_configuration", &submission).await? else {
@@ -187,7 +190,7 @@ fn list_href(aid: &AccountId, what: &str, id: &str) -> String {
 /// The configuration's id (a UUID), or the form's error.
 #[cfg(feature = "ssr")]
 fn check_id(id: &str) -> Result<ResourceId, AppError> {
-    ResourceId::parse(id).map_err(|_| AppError::invalid("id", "reports.error.config_id"))
+    ResourceId::parse(id).map_err(|_| AppError::invalid("id", crate::i18n::key!("reports.error.config_id")))
 }
 
 /// The audit entry's summary: what is sent, e-mail addresses counted, not listed.
@@ -244,7 +247,7 @@ async fn noting_field<T>(
 #[cfg(feature = "ssr")]
 fn refused_at_field(refused: &std::sync::Mutex<Option<&'static str>>, error: AppError) -> AppError {
     match refused.lock().ok().and_then(|slot| *slot) {
-        Some(field) => AppError::invalid(field, "reports.error.dintero_refused"),
+        Some(field) => AppError::invalid(field, crate::i18n::key!("reports.error.dintero_refused")),
         None => error,
     }
 }
@@ -289,7 +292,7 @@ mod tests {
     async fn dintero_s_field_errors_point_at_the_form_s_fields() {
         assert_eq!(
             outcome(refusal(400, "/destinations/1/destination_value")).await,
-            AppError::invalid("config[emails]", "reports.error.dintero_refused")
+            AppError::invalid("config[emails]", crate::i18n::key!("reports.error.dintero_refused"))
         );
         assert_eq!(
             outcome(refusal(422, "/filters/0/value")).await.field(),

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dintero::compliance::{MatchIndicator, MatchSignal};
+use crate::i18n::key;
 
 /// How one field of a listing matched the merchant asked about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,10 +39,10 @@ impl Hit {
     /// The translation key of its words.
     pub fn key(&self) -> &'static str {
         match self {
-            Self::Exact => "screening.hit.exact",
-            Self::Phonetic => "screening.hit.phonetic",
-            Self::NoMatch => "screening.hit.none",
-            Self::Other(_) => "screening.hit.other",
+            Self::Exact => key!("screening.hit.exact"),
+            Self::Phonetic => key!("screening.hit.phonetic"),
+            Self::NoMatch => key!("screening.hit.none"),
+            Self::Other(_) => key!("screening.hit.other"),
         }
     }
 
@@ -83,25 +84,25 @@ pub const MATCH_TERMINATION_REASONS: [&str; 17] = [
 /// The translation key of a MATCH reason code's meaning; an unknown code has a general one.
 pub fn match_reason_key(code: &str) -> &'static str {
     match code.trim() {
-        "00" => "screening.reason.00",
-        "01" => "screening.reason.01",
-        "02" => "screening.reason.02",
-        "03" => "screening.reason.03",
-        "04" => "screening.reason.04",
-        "05" => "screening.reason.05",
-        "06" => "screening.reason.06",
-        "07" => "screening.reason.07",
-        "08" => "screening.reason.08",
-        "09" => "screening.reason.09",
-        "10" => "screening.reason.10",
-        "11" => "screening.reason.11",
-        "12" => "screening.reason.12",
-        "13" => "screening.reason.13",
-        "14" => "screening.reason.14",
-        "20" => "screening.reason.20",
-        "21" => "screening.reason.21",
-        "24" => "screening.reason.24",
-        _ => "screening.reason.unknown",
+        "00" => key!("screening.reason.00"),
+        "01" => key!("screening.reason.01"),
+        "02" => key!("screening.reason.02"),
+        "03" => key!("screening.reason.03"),
+        "04" => key!("screening.reason.04"),
+        "05" => key!("screening.reason.05"),
+        "06" => key!("screening.reason.06"),
+        "07" => key!("screening.reason.07"),
+        "08" => key!("screening.reason.08"),
+        "09" => key!("screening.reason.09"),
+        "10" => key!("screening.reason.10"),
+        "11" => key!("screening.reason.11"),
+        "12" => key!("screening.reason.12"),
+        "13" => key!("screening.reason.13"),
+        "14" => key!("screening.reason.14"),
+        "20" => key!("screening.reason.20"),
+        "21" => key!("screening.reason.21"),
+        "24" => key!("screening.reason.24"),
+        _ => key!("screening.reason.unknown"),
     }
 }
 
@@ -124,16 +125,16 @@ mod tests {
     #[test]
     fn every_code_has_its_own_words() {
         let mut keys: Vec<_> = MATCH_REASONS.iter().map(|c| match_reason_key(c)).collect();
-        assert!(!keys.contains(&"screening.reason.unknown"));
+        assert!(!keys.contains(&key!("screening.reason.unknown")));
         keys.dedup();
         assert_eq!(keys.len(), MATCH_REASONS.len());
         assert!(MATCH_TERMINATION_REASONS.iter().all(|c| MATCH_REASONS.contains(c)));
-        assert_eq!(match_reason_key("99"), "screening.reason.unknown");
+        assert_eq!(match_reason_key("99"), key!("screening.reason.unknown"));
         assert_eq!(Hit::from_match(&MatchIndicator::from("M02")), Hit::Phonetic);
         assert_eq!(Hit::from_vmss(&MatchSignal::from("EXACT")), Hit::Exact);
         assert_eq!(
             Hit::from_match(&MatchIndicator::from("M09")).key(),
-            "screening.hit.other"
+            key!("screening.hit.other")
         );
     }
 }

@@ -12,6 +12,7 @@ use crate::dintero::compliance::{
     VmssMerchant, VmssPrincipal, VmssSearchRequest, YesNo,
 };
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// Principal rows the form offers (filled ones first, then blank ones up to this many).
 pub const PRINCIPAL_ROWS: usize = 3;
@@ -166,7 +167,7 @@ impl Criteria {
         let invalid = |field: &str, key: &str| Err(AppError::invalid(&criteria_field(field), key));
         let name = self.business_name.trim();
         if name.is_empty() {
-            return invalid("business_name", "screening.error.business_name");
+            return invalid("business_name", key!("screening.error.business_name"));
         }
         for (field, value) in [
             ("business_name", &self.business_name),
@@ -176,29 +177,29 @@ impl Criteria {
             ("website", &self.website),
         ] {
             if value.chars().count() > MAX_TEXT {
-                return invalid(field, "screening.error.too_long");
+                return invalid(field, key!("screening.error.too_long"));
             }
         }
         let org = self.org_number.trim();
         if org.len() > 32 || !org.chars().all(|c| c.is_ascii_alphanumeric() || " -".contains(c)) {
-            return invalid("org_number", "screening.error.org_number");
+            return invalid("org_number", key!("screening.error.org_number"));
         }
         if self.postal_code.trim().len() > 16 {
-            return invalid("postal_code", "screening.error.postal_code");
+            return invalid("postal_code", key!("screening.error.postal_code"));
         }
         let country = self.country.trim();
         if !country.is_empty() && alpha3(country).is_none() {
-            return invalid("country", "screening.error.country");
+            return invalid("country", key!("screening.error.country"));
         }
         if !self.phone_number.trim().is_empty() && !crate::validate::is_phone_number(self.phone_number.trim()) {
-            return invalid("phone_number", "screening.error.phone");
+            return invalid("phone_number", key!("screening.error.phone"));
         }
         if !self.email.trim().is_empty() && !crate::validate::is_email(self.email.trim()) {
-            return invalid("email", "screening.error.email");
+            return invalid("email", key!("screening.error.email"));
         }
         let mcc = self.mcc.trim();
         if !mcc.is_empty() && (mcc.len() != 4 || !mcc.chars().all(|c| c.is_ascii_digit())) {
-            return invalid("mcc", "screening.error.mcc");
+            return invalid("mcc", key!("screening.error.mcc"));
         }
         for (i, p) in self.principals.iter().enumerate() {
             if p.is_blank() {
@@ -206,20 +207,20 @@ impl Criteria {
             }
             let wrong = |field: &str, key: &str| Err(AppError::invalid(&principal_field(i, field), key));
             if p.last_name.trim().is_empty() {
-                return wrong("last_name", "screening.error.principal_name");
+                return wrong("last_name", key!("screening.error.principal_name"));
             }
             if p.name().chars().count() > MAX_TEXT {
-                return wrong("last_name", "screening.error.too_long");
+                return wrong("last_name", key!("screening.error.too_long"));
             }
             if !p.email.trim().is_empty() && !crate::validate::is_email(p.email.trim()) {
-                return wrong("email", "screening.error.email");
+                return wrong("email", key!("screening.error.email"));
             }
             if !p.phone_number.trim().is_empty() && !crate::validate::is_phone_number(p.phone_number.trim()) {
-                return wrong("phone_number", "screening.error.phone");
+                return wrong("phone_number", key!("screening.error.phone"));
             }
             let dob = p.date_of_birth.trim();
             if !dob.is_empty() && chrono::NaiveDate::parse_from_str(dob, "%Y-%m-%d").is_err() {
-                return wrong("date_of_birth", "screening.error.date");
+                return wrong("date_of_birth", key!("screening.error.date"));
             }
         }
         Ok(())

@@ -9,7 +9,7 @@ use super::write::RunScreening;
 use crate::auth::KeptInput;
 use crate::components::ErrorNotice;
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// A labelled `<input>` named `name`; `label` is the text shown.
 #[component]
@@ -98,42 +98,42 @@ pub fn CriteriaForm(aid: String, criteria: Criteria, action: ServerAction<RunScr
             };
             view! {
                 <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" data-testid="principal-row">
-                    {cell("first_name", "screening.principal.first_name", &p.first_name)}
-                    {cell("last_name", "screening.principal.last_name", &p.last_name)}
-                    {cell("email", "screening.principal.email", &p.email)}
-                    {cell("phone_number", "screening.principal.phone", &p.phone_number)}
-                    {cell("date_of_birth", "screening.principal.date_of_birth", &p.date_of_birth)}
+                    {cell("first_name", key!("screening.principal.first_name"), &p.first_name)}
+                    {cell("last_name", key!("screening.principal.last_name"), &p.last_name)}
+                    {cell("email", key!("screening.principal.email"), &p.email)}
+                    {cell("phone_number", key!("screening.principal.phone"), &p.phone_number)}
+                    {cell("date_of_birth", key!("screening.principal.date_of_birth"), &p.date_of_birth)}
                 </div>
             }
         })
         .collect_view();
     view! {
         <ActionForm action attr:class="card flex flex-col gap-4" attr:novalidate=""
-            attr:aria-label=t("screening.search_form")>
-            <h2 class="card-title">{t("screening.search_form")}</h2>
-            <p class="text-muted -mt-2 text-sm">{t("screening.search_hint")}</p>
+            attr:aria-label=t!("screening.search_form")>
+            <h2 class="card-title">{t!("screening.search_form")}</h2>
+            <p class="text-muted -mt-2 text-sm">{t!("screening.search_hint")}</p>
             <input type="hidden" name="aid" value=aid/>
             <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-                {field("business_name", "screening.field.legal_name", &criteria.business_name)}
-                {field("trade_name", "screening.field.trade_name", &criteria.trade_name)}
-                {field("org_number", "screening.field.org_number", &criteria.org_number)}
-                {field("address_line", "screening.field.address", &criteria.address_line)}
-                {field("postal_code", "screening.field.postal_code", &criteria.postal_code)}
-                {field("city", "screening.field.city", &criteria.city)}
-                {field("country", "screening.field.country", &criteria.country)}
-                {field("phone_number", "screening.field.phone", &criteria.phone_number)}
-                {field("email", "screening.field.email", &criteria.email)}
-                {field("website", "screening.field.website", &criteria.website)}
-                {field("mcc", "screening.field.mcc", &criteria.mcc)}
+                {field("business_name", key!("screening.field.legal_name"), &criteria.business_name)}
+                {field("trade_name", key!("screening.field.trade_name"), &criteria.trade_name)}
+                {field("org_number", key!("screening.field.org_number"), &criteria.org_number)}
+                {field("address_line", key!("screening.field.address"), &criteria.address_line)}
+                {field("postal_code", key!("screening.field.postal_code"), &criteria.postal_code)}
+                {field("city", key!("screening.field.city"), &criteria.city)}
+                {field("country", key!("screening.field.country"), &criteria.country)}
+                {field("phone_number", key!("screening.field.phone"), &criteria.phone_number)}
+                {field("email", key!("screening.field.email"), &criteria.email)}
+                {field("website", key!("screening.field.website"), &criteria.website)}
+                {field("mcc", key!("screening.field.mcc"), &criteria.mcc)}
             </div>
             <fieldset class="flex flex-col gap-3">
-                <legend class="field-label mb-1">{t("screening.principals")}</legend>
+                <legend class="field-label mb-1">{t!("screening.principals")}</legend>
                 {principals}
             </fieldset>
             {move || error.get().filter(|e| e.field().is_none()).map(|error| view! { <ErrorNotice error/> })}
             <div>
                 <button type="submit" class="btn-primary" disabled=move || action.pending().get()>
-                    {t("screening.search")}
+                    {t!("screening.search")}
                 </button>
             </div>
         </ActionForm>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::write::{RecordScreeningDecision, DECISIONS, MAX_NOTE};
 use crate::auth::KeptInput;
 use crate::components::{ErrorNotice, TextAreaField};
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// The form for the inquiry `irn` of merchant `aid`; `kept` is what a refused plain post kept.
 #[component]
@@ -21,7 +21,7 @@ pub fn DecisionForm(aid: String, irn: String, vmss: String, kept: Resource<KeptI
     };
     view! {
         <section class="card mt-4">
-            <h2 class="card-title">{t("screening.decision")}</h2>
+            <h2 class="card-title">{t!("screening.decision")}</h2>
             <Transition fallback=|| ()>
                 {move || {
                     let (aid, irn, vmss) = (aid.clone(), irn.clone(), vmss.clone());
@@ -30,12 +30,12 @@ pub fn DecisionForm(aid: String, irn: String, vmss: String, kept: Resource<KeptI
                         let chosen = kept.get("decision");
                         view! {
                             <ActionForm action attr:class="flex flex-col gap-4" attr:novalidate=""
-                                attr:aria-label=t("screening.decision")>
+                                attr:aria-label=t!("screening.decision")>
                                 <input type="hidden" name="aid" value=aid/>
                                 <input type="hidden" name="irn" value=irn/>
                                 <input type="hidden" name="vmss" value=vmss/>
                                 <fieldset aria-describedby=move || decision_error().map(|_| "decision-error")>
-                                    <legend class="field-label mb-1">{t("screening.decision_choose")}</legend>
+                                    <legend class="field-label mb-1">{t!("screening.decision_choose")}</legend>
                                     <div class="flex flex-wrap gap-4">
                                         {DECISIONS.into_iter().map(|(value, key)| view! {
                                             <label class="flex items-center gap-1.5 text-sm">
@@ -49,14 +49,14 @@ pub fn DecisionForm(aid: String, irn: String, vmss: String, kept: Resource<KeptI
                                         <p id="decision-error" class="field-error">{m}</p>
                                     })}
                                 </fieldset>
-                                <TextAreaField name="note" label="screening.note" value=kept.get("note") error
+                                <TextAreaField name="note" label=key!("screening.note") value=kept.get("note") error
                                     rows=3 maxlength=MAX_NOTE/>
                                 {move || error.get()
                                     .filter(|e| !matches!(e.field(), Some("decision" | "note")))
                                     .map(|error| view! { <ErrorNotice error/> })}
                                 <div>
                                     <button type="submit" class="btn-primary" disabled=move || action.pending().get()>
-                                        {t("screening.record_decision")}
+                                        {t!("screening.record_decision")}
                                     </button>
                                 </div>
                             </ActionForm>

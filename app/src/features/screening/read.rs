@@ -39,7 +39,7 @@ pub async fn find_screening_merchants(q: String) -> Result<Vec<Candidate>, AppEr
     let user = crate::auth::session::require(crate::auth::Capability::Screen).await?;
     let q = q.trim();
     if q.is_empty() || q.chars().count() > 100 {
-        return Err(AppError::invalid("q", "screening.error.search"));
+        return Err(AppError::invalid("q", crate::i18n::key!("screening.error.search")));
     }
     let state = crate::state::app_state()?;
     let query = AccountsQuery {
@@ -82,7 +82,8 @@ pub async fn screening_results(aid: String, irn: String, offset: u64, vmss: Stri
 
     let user = crate::auth::session::require(crate::auth::Capability::Screen).await?;
     let aid = crate::validate::AccountId::parse(&aid)?;
-    let irn = crate::validate::Irn::parse(&irn).map_err(|_| AppError::invalid("irn", "screening.error.irn"))?;
+    let irn = crate::validate::Irn::parse(&irn)
+        .map_err(|_| AppError::invalid("irn", crate::i18n::key!("screening.error.irn")))?;
     let state = crate::state::app_state()?;
     let inquiry = state
         .dintero

@@ -8,6 +8,7 @@ use crate::dintero::compliance::{
     ListedAddress, ListedPrincipal, MatchIndicator, MatchInquiry, MatchSignal, TerminatedMerchant, VmssAddress,
     VmssMatchedRecord, VmssSearchResponse,
 };
+use crate::i18n::key;
 
 /// MATCH listings per page.
 pub const MATCH_PAGE_SIZE: u32 = 10;
@@ -159,36 +160,44 @@ impl From<&TerminatedMerchant> for MatchListing {
         let m = t.merchant.clone().unwrap_or_default();
         let hits = t.merchant_match.clone().unwrap_or_default();
         let mut fields: Vec<FieldHit> = [
-            field("screening.field.name", m.name.clone(), mc(&hits.name)),
+            field(key!("screening.field.name"), m.name.clone(), mc(&hits.name)),
             field(
-                "screening.field.dba",
+                key!("screening.field.dba"),
                 m.doing_business_as_name.clone(),
                 mc(&hits.doing_business_as_name),
             ),
-            field("screening.field.address", listed_address(&m.address), mc(&hits.address)),
-            field("screening.field.phone", m.phone_number.clone(), mc(&hits.phone_number)),
             field(
-                "screening.field.alt_phone",
+                key!("screening.field.address"),
+                listed_address(&m.address),
+                mc(&hits.address),
+            ),
+            field(
+                key!("screening.field.phone"),
+                m.phone_number.clone(),
+                mc(&hits.phone_number),
+            ),
+            field(
+                key!("screening.field.alt_phone"),
                 m.alt_phone_number.clone(),
                 mc(&hits.alt_phone_number),
             ),
             field(
-                "screening.field.tax_id",
+                key!("screening.field.tax_id"),
                 m.national_tax_id.clone(),
                 mc(&hits.national_tax_id),
             ),
             field(
-                "screening.field.subdivision_tax_id",
+                key!("screening.field.subdivision_tax_id"),
                 m.country_subdivision_tax_id.clone(),
                 mc(&hits.country_subdivision_tax_id),
             ),
             field(
-                "screening.field.service_prov_legal",
+                key!("screening.field.service_prov_legal"),
                 m.service_prov_legal.clone(),
                 mc(&hits.service_prov_legal),
             ),
             field(
-                "screening.field.service_prov_dba",
+                key!("screening.field.service_prov_dba"),
                 m.service_prov_dba.clone(),
                 mc(&hits.service_prov_dba),
             ),
@@ -198,7 +207,7 @@ impl From<&TerminatedMerchant> for MatchListing {
         .collect();
         for (i, url) in m.url.iter().enumerate() {
             let hit = hits.url_matches.get(i).and_then(|u| mc(&u.url));
-            fields.extend(field("screening.field.url", Some(url.clone()), hit));
+            fields.extend(field(key!("screening.field.url"), Some(url.clone()), hit));
         }
         let principals = m
             .principals
@@ -233,27 +242,35 @@ fn listed_principal(p: &ListedPrincipal, hits: Option<&crate::dintero::complianc
     PrincipalHits {
         name: name.clone(),
         fields: [
-            field("screening.field.name", Some(name), mc(&hits.name)),
-            field("screening.field.address", listed_address(&p.address), mc(&hits.address)),
-            field("screening.field.phone", p.phone_number.clone(), mc(&hits.phone_number)),
+            field(key!("screening.field.name"), Some(name), mc(&hits.name)),
             field(
-                "screening.field.alt_phone",
+                key!("screening.field.address"),
+                listed_address(&p.address),
+                mc(&hits.address),
+            ),
+            field(
+                key!("screening.field.phone"),
+                p.phone_number.clone(),
+                mc(&hits.phone_number),
+            ),
+            field(
+                key!("screening.field.alt_phone"),
                 p.alt_phone_number.clone(),
                 mc(&hits.alt_phone_number),
             ),
-            field("screening.field.email", p.email.clone(), None),
+            field(key!("screening.field.email"), p.email.clone(), None),
             field(
-                "screening.field.date_of_birth",
+                key!("screening.field.date_of_birth"),
                 p.date_of_birth.as_deref().map(day),
                 None,
             ),
             field(
-                "screening.field.national_id",
+                key!("screening.field.national_id"),
                 masked(&p.national_id),
                 mc(&hits.national_id),
             ),
             field(
-                "screening.field.drivers_license",
+                key!("screening.field.drivers_license"),
                 p.drivers_license.as_ref().map(|_| "•••".to_owned()),
                 mc(&hits.drivers_license),
             ),
@@ -300,30 +317,38 @@ impl From<&VmssMatchedRecord> for VmssListing {
         let list = |values: &[String]| Some(values.join(", ")).filter(|v| !v.is_empty());
         let fields = [
             field(
-                "screening.field.legal_name",
+                key!("screening.field.legal_name"),
                 rec.legal_name.clone(),
                 visa(&s.legal_name),
             ),
-            field("screening.field.dba", rec.dba_name.clone(), visa(&s.dba_name)),
-            field("screening.field.address", vmss_address(&rec.address), visa(&s.address)),
-            field("screening.field.tax_id", rec.tax_id.clone(), visa(&s.tax_id)),
+            field(key!("screening.field.dba"), rec.dba_name.clone(), visa(&s.dba_name)),
             field(
-                "screening.field.registration_number",
+                key!("screening.field.address"),
+                vmss_address(&rec.address),
+                visa(&s.address),
+            ),
+            field(key!("screening.field.tax_id"), rec.tax_id.clone(), visa(&s.tax_id)),
+            field(
+                key!("screening.field.registration_number"),
                 rec.business_registration_number.clone(),
                 visa(&s.business_registration_number),
             ),
             field(
-                "screening.field.phone",
+                key!("screening.field.phone"),
                 list(&rec.business_phone_numbers),
                 visa(&s.business_phone_numbers),
             ),
             field(
-                "screening.field.email",
+                key!("screening.field.email"),
                 rec.business_email_address.clone(),
                 visa(&s.business_email_address),
             ),
-            field("screening.field.url", list(&rec.web_addresses), visa(&s.web_addresses)),
-            field("screening.field.mcc", list(&rec.merchant_category_codes), None),
+            field(
+                key!("screening.field.url"),
+                list(&rec.web_addresses),
+                visa(&s.web_addresses),
+            ),
+            field(key!("screening.field.mcc"), list(&rec.merchant_category_codes), None),
         ]
         .into_iter()
         .flatten()
@@ -344,8 +369,12 @@ impl From<&VmssMatchedRecord> for VmssListing {
                 PrincipalHits {
                     name: name.clone(),
                     fields: [
-                        field("screening.field.name", Some(name), visa(&signals.name)),
-                        field("screening.field.identification", id, visa(&signals.identification)),
+                        field(key!("screening.field.name"), Some(name), visa(&signals.name)),
+                        field(
+                            key!("screening.field.identification"),
+                            id,
+                            visa(&signals.identification),
+                        ),
                     ]
                     .into_iter()
                     .flatten()
@@ -409,10 +438,10 @@ mod tests {
                 .find(|f| f.label == label)
                 .and_then(|f| f.hit.clone())
         };
-        assert_eq!(hit("screening.field.name"), Some(Hit::Exact));
-        assert_eq!(hit("screening.field.dba"), Some(Hit::Phonetic));
-        assert_eq!(hit("screening.field.address"), Some(Hit::NoMatch));
-        assert_eq!(hit("screening.field.url"), Some(Hit::Exact));
+        assert_eq!(hit(key!("screening.field.name")), Some(Hit::Exact));
+        assert_eq!(hit(key!("screening.field.dba")), Some(Hit::Phonetic));
+        assert_eq!(hit(key!("screening.field.address")), Some(Hit::NoMatch));
+        assert_eq!(hit(key!("screening.field.url")), Some(Hit::Exact));
         let principal = &listing.principals[0];
         assert_eq!(principal.name, "Kari Hansen");
         assert!(principal.fields.iter().any(|f| f.value == "•••••••2345"));

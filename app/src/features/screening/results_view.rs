@@ -9,7 +9,7 @@ use super::codes::{match_reason_key, Hit};
 use super::read::Findings;
 use super::results::{FieldHit, MatchListing, MatchPage, PrincipalHits, VmssListing, VmssResult, MATCH_PAGE_SIZE};
 use crate::components::Pager;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 #[component]
 pub fn HitBadge(hit: Hit) -> impl IntoView {
@@ -25,13 +25,13 @@ pub fn ResultsView(aid: String, vmss_ref: String, results: Findings) -> impl Int
     let Findings { matches, vmss } = results;
     let listed = matches.total > 0 || vmss.as_ref().is_some_and(|v| !v.listings.is_empty());
     let (class, key) = match (&vmss, listed) {
-        (_, true) => ("notice-error", "screening.summary.listed"),
-        (Some(_), false) => ("card", "screening.summary.clean"),
-        (None, false) => ("card", "screening.summary.clean_match_only"),
+        (_, true) => ("notice-error", key!("screening.summary.listed")),
+        (Some(_), false) => ("card", key!("screening.summary.clean")),
+        (None, false) => ("card", key!("screening.summary.clean_match_only")),
     };
     let vmss_count = match &vmss {
         Some(v) => v.listings.len().to_string(),
-        None => t("screening.summary.vmss_not_kept").to_owned(),
+        None => t!("screening.summary.vmss_not_kept").to_owned(),
     };
     view! {
         <section role="status" class=format!("{class} mb-4") data-testid="screening-summary"
@@ -78,12 +78,12 @@ fn MatchColumn(aid: String, vmss_ref: String, page: MatchPage) -> impl IntoView 
     let empty = page.listings.is_empty();
     view! {
         <section class="card" data-testid="match-results">
-            <h2 class="card-title">{t("screening.match")}</h2>
+            <h2 class="card-title">{t!("screening.match")}</h2>
             <p class="mb-3 text-sm">
-                {t("screening.irn")}": "<code class="chip" data-testid="irn">{page.irn.clone()}</code>
+                {t!("screening.irn")}": "<code class="chip" data-testid="irn">{page.irn.clone()}</code>
                 " "<span class="text-muted">{shown}</span>
             </p>
-            {empty.then(|| view! { <p class="text-muted" data-testid="match-none">{t("screening.match_none")}</p> })}
+            {empty.then(|| view! { <p class="text-muted" data-testid="match-none">{t!("screening.match_none")}</p> })}
             <ol class="flex flex-col gap-4">
                 {page.listings.into_iter().map(|l| view! { <MatchCard listing=l/> }).collect_view()}
             </ol>
@@ -100,15 +100,15 @@ fn MatchCard(listing: MatchListing) -> impl IntoView {
         <li class="rounded-lg border border-line p-3" data-testid="match-listing" data-name=listing.name.clone()>
             <h3 class="font-semibold">{listing.name.clone()}</h3>
             <dl class="facts my-2">
-                <dt>{t("screening.reason")}</dt>
+                <dt>{t!("screening.reason")}</dt>
                 <dd data-testid="reason" data-code=code.clone()>
                     <code class="chip">{code.clone()}</code>" "{t(match_reason_key(&code))}
                 </dd>
-                <dt>{t("screening.listed_by")}</dt>
+                <dt>{t!("screening.listed_by")}</dt>
                 <dd>{listing.acquirer.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>{t("screening.added_on")}</dt>
+                <dt>{t!("screening.added_on")}</dt>
                 <dd>{listing.added_on.clone().unwrap_or_else(|| "—".into())}</dd>
-                {listing.comments.clone().map(|c| view! { <dt>{t("screening.comments")}</dt><dd>{c}</dd> })}
+                {listing.comments.clone().map(|c| view! { <dt>{t!("screening.comments")}</dt><dd>{c}</dd> })}
             </dl>
             <Fields fields=listing.fields testid="listing-fields"/>
             <Principals principals=listing.principals/>
@@ -121,16 +121,16 @@ fn MatchCard(listing: MatchListing) -> impl IntoView {
 fn VmssColumn(result: Option<VmssResult>) -> impl IntoView {
     let body = match result {
         None => {
-            view! { <p class="text-muted" data-testid="vmss-not-kept">{t("screening.vmss_not_kept")}</p> }.into_any()
+            view! { <p class="text-muted" data-testid="vmss-not-kept">{t!("screening.vmss_not_kept")}</p> }.into_any()
         }
         Some(r) => {
             let empty = r.listings.is_empty();
             view! {
                 <p class="mb-3 text-sm">
-                    {t("screening.vmss_ref")}": "<code class="chip" data-testid="vmss-ref">{r.reference.clone()}</code>
+                    {t!("screening.vmss_ref")}": "<code class="chip" data-testid="vmss-ref">{r.reference.clone()}</code>
                     {r.status.clone().map(|s| view! { " "<span class="text-muted">{s}</span> })}
                 </p>
-                {empty.then(|| view! { <p class="text-muted" data-testid="vmss-none">{t("screening.vmss_none")}</p> })}
+                {empty.then(|| view! { <p class="text-muted" data-testid="vmss-none">{t!("screening.vmss_none")}</p> })}
                 <ol class="flex flex-col gap-4">
                     {r.listings.into_iter().map(|l| view! { <VmssCard listing=l/> }).collect_view()}
                 </ol>
@@ -140,7 +140,7 @@ fn VmssColumn(result: Option<VmssResult>) -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="vmss-results">
-            <h2 class="card-title">{t("screening.vmss")}</h2>
+            <h2 class="card-title">{t!("screening.vmss")}</h2>
             {body}
         </section>
     }
@@ -156,11 +156,11 @@ fn VmssCard(listing: VmssListing) -> impl IntoView {
         <li class="rounded-lg border border-line p-3" data-testid="vmss-listing" data-name=listing.name.clone()>
             <h3 class="font-semibold">{listing.name.clone()}</h3>
             <dl class="facts my-2">
-                {fact("screening.reason", listing.primary_reason.clone())}
-                {fact("screening.secondary_reason", listing.secondary_reason.clone())}
-                {fact("screening.listed_by", listing.acquirer.clone())}
-                {fact("screening.contract", listing.contract.clone())}
-                {fact("screening.terminated_ref", listing.terminated_ref_id.clone())}
+                {fact(key!("screening.reason"), listing.primary_reason.clone())}
+                {fact(key!("screening.secondary_reason"), listing.secondary_reason.clone())}
+                {fact(key!("screening.listed_by"), listing.acquirer.clone())}
+                {fact(key!("screening.contract"), listing.contract.clone())}
+                {fact(key!("screening.terminated_ref"), listing.terminated_ref_id.clone())}
             </dl>
             <Fields fields=listing.fields testid="listing-fields"/>
             <Principals principals=listing.principals/>
@@ -197,7 +197,7 @@ fn Principals(principals: Vec<PrincipalHits>) -> impl IntoView {
     (!principals.is_empty()).then(|| {
         view! {
             <div class="mt-2">
-                <h4 class="field-label mb-1">{t("screening.principals")}</h4>
+                <h4 class="field-label mb-1">{t!("screening.principals")}</h4>
                 {principals.into_iter().map(|p| view! {
                     <div class="mb-2" data-testid="principal" data-name=p.name.clone()>
                         <Fields fields=p.fields/>

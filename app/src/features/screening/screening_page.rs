@@ -13,7 +13,7 @@ use super::write::{RunScreening, DECISIONS};
 use crate::auth::{take_kept_input, Capability, CurrentUser, KeptInput};
 use crate::components::{ErrorNotice, PageHeader};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// The page's place, from the URL.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -49,7 +49,7 @@ pub fn ScreeningPage() -> impl IntoView {
     let may_screen = user.as_ref().is_some_and(|u| u.may(Capability::Screen));
     let may_terminate = user.as_ref().is_some_and(|u| u.may(Capability::Terminate));
     view! {
-        <PageHeader title=t("screening.title") lead=t("screening.lead")/>
+        <PageHeader title=t!("screening.title") lead=t!("screening.lead")/>
         {if may_screen {
             view! {
                 {move || view! { <PickForm value=place.get().aid/> }}
@@ -76,13 +76,13 @@ pub fn ScreeningPage() -> impl IntoView {
 fn PickForm(value: String) -> impl IntoView {
     view! {
         <form method="get" action="/screening" class="card mb-6 flex flex-wrap items-end gap-3"
-            aria-label=t("screening.pick")>
+            aria-label=t!("screening.pick")>
             <div class="field min-w-64 flex-1">
-                <label for="pick-aid" class="field-label">{t("screening.merchant")}</label>
+                <label for="pick-aid" class="field-label">{t!("screening.merchant")}</label>
                 <input id="pick-aid" name="aid" type="search" value=value class="field-input"
                     placeholder="T11200005"/>
             </div>
-            <button type="submit" class="btn-ghost">{t("screening.open")}</button>
+            <button type="submit" class="btn-ghost">{t!("screening.open")}</button>
         </form>
     }
     .into_any()
@@ -92,11 +92,11 @@ fn PickForm(value: String) -> impl IntoView {
 fn Candidates(q: String) -> impl IntoView {
     let found = Resource::new(move || q.clone(), find_screening_merchants);
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match found.await {
                     Ok(list) if list.is_empty() => view! {
-                        <p class="card text-muted">{t("screening.no_candidates")}</p>
+                        <p class="card text-muted">{t!("screening.no_candidates")}</p>
                     }.into_any(),
                     Ok(list) => view! {
                         <ul class="card flex flex-col gap-2" data-testid="candidates">
@@ -132,7 +132,7 @@ fn Workbench(place: Place, may_terminate: bool) -> impl IntoView {
     // are drawn inside the subject's suspense (whose children the server draws more than once).
     let inquiry = is_irn(&place.irn).then(|| Inquiry::read(&place));
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || {
                 let place = place.clone();
                 Suspend::new(async move {
@@ -170,8 +170,8 @@ fn Bench(
         .map(|(_, key)| *key);
     let activity = format!("/accounts/{}?tab=activity", crate::url::encode_path(&aid));
     let terminated = match place.terminated.as_str() {
-        "match" => Some("screening.terminated.match"),
-        "vmss" => Some("screening.terminated.vmss"),
+        "match" => Some(key!("screening.terminated.match")),
+        "vmss" => Some(key!("screening.terminated.vmss")),
         _ => None,
     };
     view! {
@@ -183,15 +183,15 @@ fn Bench(
             {subject.org_number.clone().map(|o| view! { <span class="text-muted tabular-nums">{o}</span> })}
             {may_terminate.then(|| view! {
                 <span class="ml-auto flex gap-2">
-                    <a href=terminate_href("match") class="btn-ghost">{t("screening.add_match")}</a>
-                    <a href=terminate_href("vmss") class="btn-ghost">{t("screening.add_vmss")}</a>
+                    <a href=terminate_href("match") class="btn-ghost">{t!("screening.add_match")}</a>
+                    <a href=terminate_href("vmss") class="btn-ghost">{t!("screening.add_vmss")}</a>
                 </span>
             })}
         </div>
         {decided.map(|key| view! {
             <p role="status" class="card mb-4" data-testid="decided">
-                {t("screening.decided")}" "<strong>{t(key)}</strong>". "
-                <a href=activity.clone() class="underline">{t("screening.see_activity")}</a>
+                {t!("screening.decided")}" "<strong>{t(key)}</strong>". "
+                <a href=activity.clone() class="underline">{t!("screening.see_activity")}</a>
             </p>
         })}
         {terminated.map(|key| view! {
@@ -211,14 +211,14 @@ fn Bench(
 fn IrnForm(aid: String, irn: String) -> impl IntoView {
     view! {
         <form method="get" action="/screening" class="my-4 flex flex-wrap items-end gap-3"
-            aria-label=t("screening.irn_lookup")>
+            aria-label=t!("screening.irn_lookup")>
             <input type="hidden" name="aid" value=aid/>
             <div class="field">
-                <label for="irn" class="field-label">{t("screening.irn_lookup")}</label>
+                <label for="irn" class="field-label">{t!("screening.irn_lookup")}</label>
                 <input id="irn" name="irn" type="search" inputmode="numeric" value=irn class="field-input"
                     placeholder="22772025031400002"/>
             </div>
-            <button type="submit" class="btn-ghost">{t("screening.irn_open")}</button>
+            <button type="submit" class="btn-ghost">{t!("screening.irn_open")}</button>
         </form>
     }
     .into_any()
@@ -255,7 +255,7 @@ impl Inquiry {
 fn Results(place: Place, inquiry: Inquiry) -> impl IntoView {
     let Inquiry { results, kept } = inquiry;
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || {
                 let place = place.clone();
                 Suspend::new(async move {

@@ -13,7 +13,7 @@ use super::write::TerminateMerchant;
 use crate::auth::{Capability, CurrentUser};
 use crate::components::{ErrorNotice, PageHeader, SelectField, TextAreaField, TextField};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 #[component]
 pub fn TerminatePage() -> impl IntoView {
@@ -24,13 +24,13 @@ pub fn TerminatePage() -> impl IntoView {
     view! {
         <p class="mb-2 text-sm">
             <a href=move || crate::paging::href("/screening", &[("aid", aid.get())]) class="text-muted underline">
-                {t("screening.back")}
+                {t!("screening.back")}
             </a>
         </p>
-        <PageHeader title=t("screening.terminate_title")/>
+        <PageHeader title=t!("screening.terminate_title")/>
         {if may {
             view! {
-                <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+                <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
                     {move || Suspend::new(async move {
                         let subject = match subject.await {
                             Ok(subject) => subject,
@@ -67,43 +67,43 @@ pub fn TerminatePage() -> impl IntoView {
 
 fn register_name(input: &TerminationInput) -> &'static str {
     if input.is_match() {
-        "screening.register.match"
+        key!("screening.register.match")
     } else {
-        "screening.register.vmss"
+        key!("screening.register.vmss")
     }
 }
 
 /// The translation key of a form field's label.
 fn label_key(field: &str) -> &'static str {
     match field {
-        "business_name" => "screening.field.legal_name",
-        "trade_name" => "screening.field.trade_name",
-        "org_number" => "screening.field.org_number",
-        "address_line" => "screening.field.address",
-        "postal_code" => "screening.field.postal_code",
-        "city" => "screening.field.city",
-        "country" => "screening.field.country",
-        "phone_number" => "screening.field.phone",
-        "email" => "screening.field.email",
-        "website" => "screening.field.website",
-        "mcc" => "screening.field.mcc",
-        "principal_first_name" => "screening.principal.first_name",
-        "principal_last_name" => "screening.principal.last_name",
-        "principal_email" => "screening.principal.email",
-        "principal_phone" => "screening.principal.phone",
-        "merchant_id" => "screening.field.merchant_id",
-        "proprietorship" => "screening.field.proprietorship",
-        "reason" => "screening.reason",
-        "secondary_reason" => "screening.secondary_reason",
-        "start_date" => "screening.field.start_date",
-        "end_date" => "screening.field.end_date",
-        "comment" => "screening.field.comment",
-        _ => "screening.field.other",
+        "business_name" => key!("screening.field.legal_name"),
+        "trade_name" => key!("screening.field.trade_name"),
+        "org_number" => key!("screening.field.org_number"),
+        "address_line" => key!("screening.field.address"),
+        "postal_code" => key!("screening.field.postal_code"),
+        "city" => key!("screening.field.city"),
+        "country" => key!("screening.field.country"),
+        "phone_number" => key!("screening.field.phone"),
+        "email" => key!("screening.field.email"),
+        "website" => key!("screening.field.website"),
+        "mcc" => key!("screening.field.mcc"),
+        "principal_first_name" => key!("screening.principal.first_name"),
+        "principal_last_name" => key!("screening.principal.last_name"),
+        "principal_email" => key!("screening.principal.email"),
+        "principal_phone" => key!("screening.principal.phone"),
+        "merchant_id" => key!("screening.field.merchant_id"),
+        "proprietorship" => key!("screening.field.proprietorship"),
+        "reason" => key!("screening.reason"),
+        "secondary_reason" => key!("screening.secondary_reason"),
+        "start_date" => key!("screening.field.start_date"),
+        "end_date" => key!("screening.field.end_date"),
+        "comment" => key!("screening.field.comment"),
+        _ => key!("screening.field.other"),
     }
 }
 
 fn reason_options(input: &TerminationInput) -> Vec<(String, String)> {
-    let mut options = vec![(String::new(), t("screening.choose").to_owned())];
+    let mut options = vec![(String::new(), t!("screening.choose").to_owned())];
     if input.is_match() {
         options.extend(
             MATCH_TERMINATION_REASONS
@@ -131,58 +131,58 @@ fn TerminationForm(aid: String, name: String, input: TerminationInput, error: Op
     let vmss = !input.is_match();
     view! {
         <p class="mb-4">
-            {t("screening.terminate_lead")}" "<strong>{name}</strong>" · "{t(register_name(&input))}". "
-            <a href=switch class="underline">{t(if vmss { "screening.switch_match" } else { "screening.switch_vmss" })}</a>
+            {t!("screening.terminate_lead")}" "<strong>{name}</strong>" · "{t(register_name(&input))}". "
+            <a href=switch class="underline">{t(if vmss { key!("screening.switch_match") } else { key!("screening.switch_vmss") })}</a>
         </p>
         <form method="get" action="/screening/terminate" class="card flex flex-col gap-4" novalidate=""
-            aria-label=t("screening.terminate_title")>
+            aria-label=t!("screening.terminate_title")>
             <input type="hidden" name="aid" value=aid/>
             <input type="hidden" name="register" value=input.register.clone()/>
             <input type="hidden" name="step" value="confirm"/>
             <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-                {text("business_name", "screening.field.legal_name")}
-                {text("trade_name", "screening.field.trade_name")}
-                {text("org_number", "screening.field.org_number")}
-                {text("address_line", "screening.field.address")}
-                {text("postal_code", "screening.field.postal_code")}
-                {text("city", "screening.field.city")}
-                {text("country", "screening.field.country")}
-                {text("phone_number", "screening.field.phone")}
-                {text("email", "screening.field.email")}
-                {text("website", "screening.field.website")}
-                {text("mcc", "screening.field.mcc")}
-                {text("merchant_id", "screening.field.merchant_id")}
+                {text("business_name", key!("screening.field.legal_name"))}
+                {text("trade_name", key!("screening.field.trade_name"))}
+                {text("org_number", key!("screening.field.org_number"))}
+                {text("address_line", key!("screening.field.address"))}
+                {text("postal_code", key!("screening.field.postal_code"))}
+                {text("city", key!("screening.field.city"))}
+                {text("country", key!("screening.field.country"))}
+                {text("phone_number", key!("screening.field.phone"))}
+                {text("email", key!("screening.field.email"))}
+                {text("website", key!("screening.field.website"))}
+                {text("mcc", key!("screening.field.mcc"))}
+                {text("merchant_id", key!("screening.field.merchant_id"))}
             </div>
             <fieldset class="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-                <legend class="field-label mb-1">{t("screening.principal")}</legend>
-                {text("principal_first_name", "screening.principal.first_name")}
-                {text("principal_last_name", "screening.principal.last_name")}
-                {text("principal_email", "screening.principal.email")}
-                {text("principal_phone", "screening.principal.phone")}
+                <legend class="field-label mb-1">{t!("screening.principal")}</legend>
+                {text("principal_first_name", key!("screening.principal.first_name"))}
+                {text("principal_last_name", key!("screening.principal.last_name"))}
+                {text("principal_email", key!("screening.principal.email"))}
+                {text("principal_phone", key!("screening.principal.phone"))}
             </fieldset>
             <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-                <SelectField name="reason" label="screening.reason" options=reason_options(&input)
+                <SelectField name="reason" label=key!("screening.reason") options=reason_options(&input)
                     selected=input.reason.clone() error/>
                 {if vmss {
                     let mut options = reason_options(&input);
-                    options[0].1 = t("screening.none").to_owned();
-                    view! { <SelectField name="secondary_reason" label="screening.secondary_reason" options
+                    options[0].1 = t!("screening.none").to_owned();
+                    view! { <SelectField name="secondary_reason" label=key!("screening.secondary_reason") options
                         selected=input.secondary_reason.clone() error/> }.into_any()
                 } else {
                     let options = vec![
-                        ("N".to_owned(), t("common.no").to_owned()),
-                        ("Y".to_owned(), t("common.yes").to_owned()),
+                        ("N".to_owned(), t!("common.no").to_owned()),
+                        ("Y".to_owned(), t!("common.yes").to_owned()),
                     ];
-                    view! { <SelectField name="proprietorship" label="screening.field.proprietorship" options
+                    view! { <SelectField name="proprietorship" label=key!("screening.field.proprietorship") options
                         selected=input.proprietorship.clone() error/> }.into_any()
                 }}
-                {text("start_date", "screening.field.start_date")}
-                {text("end_date", "screening.field.end_date")}
+                {text("start_date", key!("screening.field.start_date"))}
+                {text("end_date", key!("screening.field.end_date"))}
             </div>
-            <TextAreaField name="comment" label="screening.field.comment" value=input.comment.clone() error
+            <TextAreaField name="comment" label=key!("screening.field.comment") value=input.comment.clone() error
                 rows=2 maxlength=500/>
             {move || error.get().filter(|e| e.field().is_none()).map(|error| view! { <ErrorNotice error/> })}
-            <div><button type="submit" class="btn-primary">{t("screening.review_termination")}</button></div>
+            <div><button type="submit" class="btn-primary">{t!("screening.review_termination")}</button></div>
         </form>
     }
     .into_any()
@@ -197,18 +197,15 @@ fn Confirm(aid: String, name: String, input: TerminationInput) -> impl IntoView 
     } else {
         input.reason.clone()
     };
-    let consequence_key = if input.is_match() {
-        "screening.consequence.match"
-    } else {
-        "screening.consequence.vmss"
-    };
     // The merchant as it will be listed: the legal name typed (the account's name if none).
     let listed = Some(input.business_name.trim().to_owned())
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| name.clone());
-    let consequence = t(consequence_key)
-        .replace("{merchant}", &listed)
-        .replace("{reason}", &reason);
+    let consequence = if input.is_match() {
+        t!("screening.consequence.match", merchant = listed, reason = reason)
+    } else {
+        t!("screening.consequence.vmss", merchant = listed, reason = reason)
+    };
     let change = crate::paging::href(
         "/screening/terminate",
         &FIELDS
@@ -224,14 +221,14 @@ fn Confirm(aid: String, name: String, input: TerminationInput) -> impl IntoView 
         .map(|(f, v)| view! { <dt>{t(label_key(f))}</dt><dd class="break-words">{v}</dd> })
         .collect_view();
     let button_key = if input.is_match() {
-        "screening.confirm_match"
+        key!("screening.confirm_match")
     } else {
-        "screening.confirm_vmss"
+        key!("screening.confirm_vmss")
     };
     view! {
         <section class="card flex flex-col gap-4" data-testid="confirm-termination">
             <div role="alert" class="notice-error">
-                <p class="font-semibold">{t("screening.confirm_title")}</p>
+                <p class="font-semibold">{t!("screening.confirm_title")}</p>
                 <p data-testid="consequence">{consequence}</p>
             </div>
             <dl class="facts">{facts}</dl>
@@ -242,7 +239,7 @@ fn Confirm(aid: String, name: String, input: TerminationInput) -> impl IntoView 
                 }).collect_view()}
                 <input type="hidden" name="confirm" value="yes"/>
                 <button type="submit" class="btn-danger" disabled=move || action.pending().get()>{t(button_key)}</button>
-                <a href=change class="btn-ghost">{t("screening.change")}</a>
+                <a href=change class="btn-ghost">{t!("screening.change")}</a>
             </ActionForm>
             {move || error.get().map(|error| view! { <ErrorNotice error/> })}
         </section>

@@ -11,6 +11,7 @@ use crate::dintero::compliance::{
     VmssTerminateRequest, VmssTerminatedRecord, YesNo,
 };
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// The registers: `match` (Mastercard) and `vmss` (Visa).
 pub const REGISTERS: [&str; 2] = ["match", "vmss"];
@@ -183,7 +184,7 @@ impl TerminationInput {
     pub fn check(&self) -> Result<(), AppError> {
         let invalid = |field: &str, key: &str| Err(AppError::invalid(field, key));
         if !REGISTERS.contains(&self.register.as_str()) {
-            return invalid("register", "screening.error.register");
+            return invalid("register", key!("screening.error.register"));
         }
         // The shared fields are checked as the search checks them, under this form's names.
         if let Err(AppError::Invalid { field, message }) = self.criteria().check() {
@@ -195,13 +196,13 @@ impl TerminationInput {
             return Err(AppError::Invalid { field: name, message });
         }
         if !self.is_match() && self.trade_name.trim().is_empty() {
-            return invalid("trade_name", "screening.error.trade_name_vmss");
+            return invalid("trade_name", key!("screening.error.trade_name_vmss"));
         }
         if self.merchant_id.chars().count() > 64 {
-            return invalid("merchant_id", "screening.error.too_long");
+            return invalid("merchant_id", key!("screening.error.too_long"));
         }
         if self.is_match() && !["Y", "N"].contains(&self.proprietorship.as_str()) {
-            return invalid("proprietorship", "screening.error.proprietorship");
+            return invalid("proprietorship", key!("screening.error.proprietorship"));
         }
         let reason_ok = if self.is_match() {
             MATCH_TERMINATION_REASONS.contains(&self.reason.as_str())
@@ -209,27 +210,27 @@ impl TerminationInput {
             VMSS_REASONS.contains(&self.reason.as_str())
         };
         if !reason_ok {
-            return invalid("reason", "screening.error.reason");
+            return invalid("reason", key!("screening.error.reason"));
         }
         if !self.secondary_reason.is_empty() && !VMSS_REASONS.contains(&self.secondary_reason.as_str()) {
-            return invalid("secondary_reason", "screening.error.reason");
+            return invalid("secondary_reason", key!("screening.error.reason"));
         }
         for (field, value) in [("start_date", &self.start_date), ("end_date", &self.end_date)] {
             if !value.trim().is_empty() && date(value).is_none() {
-                return invalid(field, "screening.error.date");
+                return invalid(field, key!("screening.error.date"));
             }
         }
         let end = date(&self.end_date);
         if end.is_none() {
-            return invalid("end_date", "screening.error.end_date");
+            return invalid("end_date", key!("screening.error.end_date"));
         }
         if let (Some(start), Some(end)) = (date(&self.start_date), end) {
             if end < start {
-                return invalid("end_date", "screening.error.end_before_start");
+                return invalid("end_date", key!("screening.error.end_before_start"));
             }
         }
         if self.comment.chars().count() > 500 {
-            return invalid("comment", "screening.error.too_long");
+            return invalid("comment", key!("screening.error.too_long"));
         }
         Ok(())
     }

@@ -8,14 +8,15 @@ use leptos::prelude::*;
 use super::criteria::Criteria;
 use super::termination::TerminationInput;
 use crate::error::AppError;
+use crate::i18n::key;
 #[cfg(feature = "ssr")]
 use crate::validate::{AccountId, Irn};
 
 /// The decisions an analyst records: (value, translation key).
 pub const DECISIONS: [(&str, &str); 3] = [
-    ("clear", "screening.decision.clear"),
-    ("refer", "screening.decision.refer"),
-    ("decline", "screening.decision.decline"),
+    ("clear", key!("screening.decision.clear")),
+    ("refer", key!("screening.decision.refer")),
+    ("decline", key!("screening.decision.decline")),
 ];
 /// The longest note (characters).
 pub const MAX_NOTE: usize = 2_000;
@@ -42,7 +43,7 @@ pub async fn run_screening(aid: String, #[server(default)] criteria: Criteria) -
         let vmss = VmssResult::from_response(&vmss?, super::kept::new_reference());
         let irn = matches.inquiry_reference_number.clone().ok_or(AppError::Upstream {
             status: 502,
-            message: "screening.error.no_irn".into(),
+            message: key!("screening.error.no_irn").into(),
             detail: None,
         })?;
         super::kept::keep_vmss(aid.as_str(), &vmss).await;
@@ -120,7 +121,7 @@ pub async fn record_screening_decision(
             .match_inquiry(&user.access_token, &aid, &irn, Some(1), None)
             .await
             .map_err(|e| match AppError::from(e) {
-                AppError::NotFound => AppError::invalid("irn", "screening.error.irn_unknown"),
+                AppError::NotFound => AppError::invalid("irn", key!("screening.error.irn_unknown")),
                 other => other,
             })?;
         let match_total = inquiry.total();
@@ -187,16 +188,16 @@ pub async fn record_screening_decision(
 #[cfg(any(feature = "ssr", test))]
 pub fn check_decision(irn: &str, decision: &str, note: &str) -> Result<(), AppError> {
     if !super::read::is_irn(irn) {
-        return Err(AppError::invalid("irn", "screening.error.irn"));
+        return Err(AppError::invalid("irn", key!("screening.error.irn")));
     }
     if !DECISIONS.iter().any(|(value, _)| *value == decision) {
-        return Err(AppError::invalid("decision", "screening.error.decision"));
+        return Err(AppError::invalid("decision", key!("screening.error.decision")));
     }
     if note.trim().is_empty() {
-        return Err(AppError::invalid("note", "screening.error.note_required"));
+        return Err(AppError::invalid("note", key!("screening.error.note_required")));
     }
     if note.chars().count() > MAX_NOTE {
-        return Err(AppError::invalid("note", "screening.error.note_long"));
+        return Err(AppError::invalid("note", key!("screening.error.note_long")));
     }
     Ok(())
 }
@@ -215,7 +216,7 @@ pub async fn terminate_merchant(
     let aid = crate::validate::AccountId::parse(&aid)?;
     input.check()?;
     if confirm != "yes" {
-        return Err(AppError::invalid("confirm", "screening.error.confirm"));
+        return Err(AppError::invalid("confirm", key!("screening.error.confirm")));
     }
     let state = crate::state::app_state()?;
     let summary = Summary::new()

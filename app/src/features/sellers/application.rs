@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dintero::approvals::{ApprovalsBankAccount, BankAccountNumberType, FormSubmitter};
 use crate::error::AppError;
+use crate::i18n::key;
 use crate::validate::{is_email, is_iban, is_norwegian_bban, is_org_number};
 
 /// Countries a company or bank account may be in (the organisation number is checked for NO and SE).
@@ -165,19 +166,19 @@ impl ApplicationInput {
         let invalid = |name: &str, key: &str| AppError::invalid(&application_field(name), key);
         let country = self.country_code.trim().to_ascii_uppercase();
         if !COUNTRIES.contains(&country.as_str()) {
-            return Err(invalid("country_code", "sellers.error.country"));
+            return Err(invalid("country_code", key!("sellers.error.country")));
         }
         let organization_number = self.organization_number.trim();
         if organization_number.is_empty() {
-            return Err(invalid("organization_number", "sellers.error.required"));
+            return Err(invalid("organization_number", key!("sellers.error.required")));
         }
         if !is_org_number(&country, organization_number) || organization_number.chars().count() > 40 {
             return Err(invalid(
                 "organization_number",
                 match country.as_str() {
-                    "NO" => "sellers.error.org_number_no",
-                    "SE" => "sellers.error.org_number_se",
-                    _ => "sellers.error.org_number",
+                    "NO" => key!("sellers.error.org_number_no"),
+                    "SE" => key!("sellers.error.org_number_se"),
+                    _ => key!("sellers.error.org_number"),
                 },
             ));
         }
@@ -186,7 +187,7 @@ impl ApplicationInput {
             if CURRENCIES.contains(&value.as_str()) {
                 Ok(value)
             } else {
-                Err(invalid(name, "sellers.error.currency"))
+                Err(invalid(name, key!("sellers.error.currency")))
             }
         };
         let bank_account_currency = currency("bank_account_currency", &self.bank_account_currency)?;
@@ -194,30 +195,30 @@ impl ApplicationInput {
         let kind = match self.bank_account_number_type.trim() {
             "IBAN" => BankAccountNumberType::Iban,
             "BBAN" => BankAccountNumberType::Bban,
-            _ => return Err(invalid("bank_account_number_type", "sellers.error.number_type")),
+            _ => return Err(invalid("bank_account_number_type", key!("sellers.error.number_type"))),
         };
         let bank_country = self.bank_account_country_code.trim().to_ascii_uppercase();
         let number = bank_account_number(&kind, &self.bank_account_number, &bank_country)
             .map_err(|key| invalid("bank_account_number", key))?;
         let bank_name = self.bank_name.trim();
         if bank_name.chars().count() > 100 {
-            return Err(invalid("bank_name", "sellers.error.too_long"));
+            return Err(invalid("bank_name", key!("sellers.error.too_long")));
         }
         let bic = self.bank_identification_code.trim().to_ascii_uppercase();
         if !bic.is_empty() && !is_bic(&bic) {
-            return Err(invalid("bank_identification_code", "sellers.error.bic"));
+            return Err(invalid("bank_identification_code", key!("sellers.error.bic")));
         }
         if !COUNTRIES.contains(&bank_country.as_str()) {
-            return Err(invalid("bank_account_country_code", "sellers.error.country"));
+            return Err(invalid("bank_account_country_code", key!("sellers.error.country")));
         }
         for name in ["submitter_name", "submitter_title"] {
             if self.get(name).trim().chars().count() > 100 {
-                return Err(invalid(name, "sellers.error.too_long"));
+                return Err(invalid(name, key!("sellers.error.too_long")));
             }
         }
         let email = self.submitter_email.trim();
         if !email.is_empty() && !is_email(email) {
-            return Err(invalid("submitter_email", "sellers.error.email"));
+            return Err(invalid("submitter_email", key!("sellers.error.email")));
         }
         let optional = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         let submitter = FormSubmitter {
@@ -251,14 +252,14 @@ fn bank_account_number(kind: &BankAccountNumberType, typed: &str, bank_country: 
         .collect::<String>()
         .to_ascii_uppercase();
     if compact.is_empty() {
-        return Err("sellers.error.required");
+        return Err(key!("sellers.error.required"));
     }
     match kind {
         BankAccountNumberType::Iban => {
             if !is_iban(&compact) {
-                Err("sellers.error.iban")
+                Err(key!("sellers.error.iban"))
             } else if COUNTRIES.contains(&bank_country) && !compact.starts_with(bank_country) {
-                Err("sellers.error.iban_country")
+                Err(key!("sellers.error.iban_country"))
             } else {
                 Ok(compact)
             }
@@ -267,14 +268,14 @@ fn bank_account_number(kind: &BankAccountNumberType, typed: &str, bank_country: 
             if is_norwegian_bban(&compact) {
                 Ok(compact)
             } else {
-                Err("sellers.error.bban_no")
+                Err(key!("sellers.error.bban_no"))
             }
         }
         _ => {
             if (5..=30).contains(&compact.len()) && compact.chars().all(|c| c.is_ascii_alphanumeric()) {
                 Ok(compact)
             } else {
-                Err("sellers.error.bban")
+                Err(key!("sellers.error.bban"))
             }
         }
     }
@@ -334,10 +335,10 @@ mod tests {
             Some("NO9386011117947")
         );
         for (number, key) in [
-            ("NO9386011117948", "sellers.error.iban"),
-            ("NO938601111794", "sellers.error.iban"),
-            ("SE4550000000058398257466", "sellers.error.iban_country"),
-            ("", "sellers.error.required"),
+            ("NO9386011117948", key!("sellers.error.iban")),
+            ("NO938601111794", key!("sellers.error.iban")),
+            ("SE4550000000058398257466", key!("sellers.error.iban_country")),
+            ("", key!("sellers.error.required")),
         ] {
             input.bank_account_number = number.into();
             assert_eq!(
@@ -355,9 +356,9 @@ mod tests {
     fn norwegian_bbans_are_checked_by_mod_11() {
         let mut input = valid();
         input.bank_account_number = "86011117948".into();
-        assert_eq!(refused(&input).1, "sellers.error.bban_no");
+        assert_eq!(refused(&input).1, key!("sellers.error.bban_no"));
         input.bank_account_number = "8601111794".into();
-        assert_eq!(refused(&input).1, "sellers.error.bban_no");
+        assert_eq!(refused(&input).1, key!("sellers.error.bban_no"));
         input.bank_account_number = "1234.56.78903".into();
         assert!(input.check().is_ok());
     }
@@ -370,16 +371,16 @@ mod tests {
             refused(&input),
             (
                 "application[organization_number]".into(),
-                "sellers.error.org_number_no".into()
+                key!("sellers.error.org_number_no").into()
             )
         );
         input.country_code = "SE".into();
         input.organization_number = "556036-0794".into();
-        assert_eq!(refused(&input).1, "sellers.error.org_number_se");
+        assert_eq!(refused(&input).1, key!("sellers.error.org_number_se"));
         input.organization_number = "556036-0793".into();
         assert!(input.check().is_ok());
         input.organization_number = " ".into();
-        assert_eq!(refused(&input).1, "sellers.error.required");
+        assert_eq!(refused(&input).1, key!("sellers.error.required"));
         input.organization_number = "556036-0793".into();
         input.country_code = "US".into();
         assert_eq!(refused(&input).0, "application[country_code]");
@@ -388,11 +389,11 @@ mod tests {
     #[test]
     fn other_fields_are_named_when_wrong() {
         let cases: [(&str, &str, &str); 5] = [
-            ("bank_account_currency", "USD", "sellers.error.currency"),
-            ("bank_account_number_type", "", "sellers.error.number_type"),
-            ("bank_identification_code", "DNB", "sellers.error.bic"),
-            ("submitter_email", "kari@", "sellers.error.email"),
-            ("bank_account_country_code", "", "sellers.error.country"),
+            ("bank_account_currency", "USD", key!("sellers.error.currency")),
+            ("bank_account_number_type", "", key!("sellers.error.number_type")),
+            ("bank_identification_code", "DNB", key!("sellers.error.bic")),
+            ("submitter_email", "kari@", key!("sellers.error.email")),
+            ("bank_account_country_code", "", key!("sellers.error.country")),
         ];
         for (field, value, key) in cases {
             let mut input = valid();

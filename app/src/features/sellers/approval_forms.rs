@@ -13,7 +13,7 @@ use crate::auth::KeptInput;
 use crate::components::MerchantHead;
 use crate::components::{SelectField, TextField};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 fn submission_of(kept: &KeptInput, fresh: String) -> String {
     Some(kept.get("submission")).filter(|s| !s.is_empty()).unwrap_or(fresh)
@@ -41,19 +41,19 @@ pub fn PaymentForm(
     let products = boxes(&PRODUCTS);
     view! {
         <details class="mt-4" open=open>
-            <summary class="btn-ghost cursor-pointer">{t("sellers.new_payment")}</summary>
-            <ActionForm action attr:class="mt-3 flex flex-col gap-6" attr:novalidate="" attr:aria-label=t("sellers.new_payment")>
+            <summary class="btn-ghost cursor-pointer">{t!("sellers.new_payment")}</summary>
+            <ActionForm action attr:class="mt-3 flex flex-col gap-6" attr:novalidate="" attr:aria-label=t!("sellers.new_payment")>
                 <input type="hidden" name="aid" value=aid/>
                 <input type="hidden" name="submission" value=submission/>
                 <CompanyFields input=application.clone() error/>
                 <BankFields input=application.clone() error/>
-                <CheckGroup legend="sellers.payment_methods" prefix="payment" boxes=methods error/>
-                <CheckGroup legend="sellers.products" prefix="payment" boxes=products error/>
+                <CheckGroup legend=key!("sellers.payment_methods") prefix="payment" boxes=methods error/>
+                <CheckGroup legend=key!("sellers.products") prefix="payment" boxes=products error/>
                 <SubmitterFields input=application error/>
                 {general_error(error)}
                 <div>
                     <button type="submit" class="btn-primary" disabled=move || action.pending().get()>
-                        {t("sellers.create_payment")}
+                        {t!("sellers.create_payment")}
                     </button>
                 </div>
             </ActionForm>
@@ -85,35 +85,35 @@ pub fn CddForm(
     let actions = boxes(&CDD_ACTIONS);
     let signing = vec![(
         "require_contract_signing",
-        "sellers.require_contract_signing",
+        key!("sellers.require_contract_signing"),
         !input.require_contract_signing.is_empty(),
     )];
     view! {
         <details class="mt-4" open=open>
-            <summary class="btn-ghost cursor-pointer">{t("sellers.new_cdd")}</summary>
-            <ActionForm action attr:class="mt-3 flex flex-col gap-6" attr:novalidate="" attr:aria-label=t("sellers.new_cdd")>
+            <summary class="btn-ghost cursor-pointer">{t!("sellers.new_cdd")}</summary>
+            <ActionForm action attr:class="mt-3 flex flex-col gap-6" attr:novalidate="" attr:aria-label=t!("sellers.new_cdd")>
                 <input type="hidden" name="aid" value=aid/>
                 <input type="hidden" name="submission" value=submission/>
                 <fieldset class="grid gap-4 md:grid-cols-2">
-                    <legend class="field-label mb-2">{t("sellers.form.company")}</legend>
-                    <SelectField name="cdd[country_code]" label="sellers.country" options=country_options()
+                    <legend class="field-label mb-2">{t!("sellers.form.company")}</legend>
+                    <SelectField name="cdd[country_code]" label=key!("sellers.country") options=country_options()
                         selected=input.country_code.clone() error/>
-                    <TextField name="cdd[organization_number]" label="sellers.organization_number"
+                    <TextField name="cdd[organization_number]" label=key!("sellers.organization_number")
                         value=input.organization_number.clone() error required=true/>
                 </fieldset>
-                <CheckGroup legend="sellers.products" prefix="cdd" boxes=products error/>
-                <CheckGroup legend="sellers.checks" prefix="cdd" boxes=checks error/>
-                <CheckGroup legend="sellers.actions_on_approval" prefix="cdd" boxes=actions error/>
-                <CheckGroup legend="sellers.contract" prefix="cdd" boxes=signing error/>
+                <CheckGroup legend=key!("sellers.products") prefix="cdd" boxes=products error/>
+                <CheckGroup legend=key!("sellers.checks") prefix="cdd" boxes=checks error/>
+                <CheckGroup legend=key!("sellers.actions_on_approval") prefix="cdd" boxes=actions error/>
+                <CheckGroup legend=key!("sellers.contract") prefix="cdd" boxes=signing error/>
                 <div class="grid gap-4 md:grid-cols-2">
-                    <TextField name="cdd[payout_destination_id]" label="sellers.cdd_seller"
+                    <TextField name="cdd[payout_destination_id]" label=key!("sellers.cdd_seller")
                         value=input.payout_destination_id.clone() error/>
-                    <TextField name="cdd[package]" label="sellers.package" value=input.package.clone() error/>
+                    <TextField name="cdd[package]" label=key!("sellers.package") value=input.package.clone() error/>
                 </div>
                 {general_error(error)}
                 <div>
                     <button type="submit" class="btn-primary" disabled=move || action.pending().get()>
-                        {t("sellers.create_cdd")}
+                        {t!("sellers.create_cdd")}
                     </button>
                 </div>
             </ActionForm>

@@ -33,7 +33,7 @@ pub fn ApprovalsPage() -> impl IntoView {
     );
     let created = Memo::new(move |_| query.with(|q| q.get("created")));
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let kept = kept.await;
                 match data.await {
@@ -41,7 +41,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                         <Approvals data kept created=created.get_untracked() payment cdd/>
                     }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=t("sellers.approvals_title")/>
+                        <leptos_meta::Title text=t!("sellers.approvals_title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -70,10 +70,10 @@ fn Approvals(
     let aid = merchant.aid.clone();
     let (kept_payment, kept_cdd) = kept;
     view! {
-        <MerchantHeader merchant=merchant.clone() tab=Tab::Approvals title=t("sellers.approvals_title")/>
-        {created.is_some().then(|| view! { <p role="status" class="card mb-4">{t("sellers.approval_created")}</p> })}
+        <MerchantHeader merchant=merchant.clone() tab=Tab::Approvals title=t!("sellers.approvals_title")/>
+        {created.is_some().then(|| view! { <p role="status" class="card mb-4">{t!("sellers.approval_created")}</p> })}
         <section class="card mb-6 overflow-x-auto" data-testid="payment-approvals" aria-labelledby="payments-title">
-            <h2 id="payments-title" class="card-title">{t("sellers.payments_title")}</h2>
+            <h2 id="payments-title" class="card-title">{t!("sellers.payments_title")}</h2>
             {match payments {
                 Ok(rows) => view! { <Payments rows created=created.clone()/> }.into_any(),
                 Err(error) => view! { <SectionError error testid="payments-error"/> }.into_any(),
@@ -84,11 +84,11 @@ fn Approvals(
                         kept=kept_payment action=payment/>
                 }.into_any()
             } else {
-                view! { <p class="text-muted mt-3 text-sm" data-testid="may-not-create-payment">{t("sellers.may_not_create")}</p> }.into_any()
+                view! { <p class="text-muted mt-3 text-sm" data-testid="may-not-create-payment">{t!("sellers.may_not_create")}</p> }.into_any()
             }}
         </section>
         <section class="card overflow-x-auto" data-testid="cdd-cases" aria-labelledby="cdd-title">
-            <h2 id="cdd-title" class="card-title">{t("sellers.cdd_title")}</h2>
+            <h2 id="cdd-title" class="card-title">{t!("sellers.cdd_title")}</h2>
             {match cdd_cases {
                 Ok(rows) => view! { <Cases rows created=created.clone()/> }.into_any(),
                 Err(error) => view! { <SectionError error testid="cdd-error"/> }.into_any(),
@@ -98,7 +98,7 @@ fn Approvals(
                     <CddForm aid=aid.clone() merchant=merchant submission=cdd_submission kept=kept_cdd action=cdd/>
                 }.into_any()
             } else {
-                view! { <p class="text-muted mt-3 text-sm" data-testid="may-not-create-cdd">{t("sellers.may_not_create")}</p> }.into_any()
+                view! { <p class="text-muted mt-3 text-sm" data-testid="may-not-create-cdd">{t!("sellers.may_not_create")}</p> }.into_any()
             }}
         </section>
     }
@@ -110,7 +110,7 @@ fn Approvals(
 fn SectionError(error: AppError, testid: &'static str) -> impl IntoView {
     match error {
         AppError::Forbidden => {
-            view! { <p class="text-muted text-sm" data-testid=testid>{t("sellers.section_forbidden")}</p> }.into_any()
+            view! { <p class="text-muted text-sm" data-testid=testid>{t!("sellers.section_forbidden")}</p> }.into_any()
         }
         error => view! {
             <div data-testid=testid>
@@ -138,19 +138,19 @@ fn row_class(id: &str, created: &Option<String>) -> &'static str {
 #[component]
 fn Payments(rows: Vec<PaymentRow>, created: Option<String>) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p class="text-muted text-sm">{t("sellers.no_payments")}</p> }.into_any();
+        return view! { <p class="text-muted text-sm">{t!("sellers.no_payments")}</p> }.into_any();
     }
     view! {
         <table class="data-table">
             <thead>
                 <tr>
-                    <th scope="col">{t("sellers.status")}</th>
-                    <th scope="col">{t("sellers.payment_methods")}</th>
-                    <th scope="col">{t("sellers.products")}</th>
-                    <th scope="col">{t("sellers.bank_account_number")}</th>
-                    <th scope="col">{t("sellers.created")}</th>
-                    <th scope="col">{t("sellers.updated")}</th>
-                    <th scope="col">{t("sellers.links")}</th>
+                    <th scope="col">{t!("sellers.status")}</th>
+                    <th scope="col">{t!("sellers.payment_methods")}</th>
+                    <th scope="col">{t!("sellers.products")}</th>
+                    <th scope="col">{t!("sellers.bank_account_number")}</th>
+                    <th scope="col">{t!("sellers.created")}</th>
+                    <th scope="col">{t!("sellers.updated")}</th>
+                    <th scope="col">{t!("sellers.links")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -177,19 +177,19 @@ fn Payments(rows: Vec<PaymentRow>, created: Option<String>) -> impl IntoView {
 #[component]
 fn Cases(rows: Vec<CddRow>, created: Option<String>) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p class="text-muted text-sm">{t("sellers.no_cases")}</p> }.into_any();
+        return view! { <p class="text-muted text-sm">{t!("sellers.no_cases")}</p> }.into_any();
     }
     view! {
         <table class="data-table">
             <thead>
                 <tr>
-                    <th scope="col">{t("sellers.status")}</th>
-                    <th scope="col">{t("sellers.products")}</th>
-                    <th scope="col">{t("sellers.checks")}</th>
-                    <th scope="col">{t("sellers.payout_destination_id")}</th>
-                    <th scope="col">{t("sellers.created")}</th>
-                    <th scope="col">{t("sellers.updated")}</th>
-                    <th scope="col">{t("sellers.links")}</th>
+                    <th scope="col">{t!("sellers.status")}</th>
+                    <th scope="col">{t!("sellers.products")}</th>
+                    <th scope="col">{t!("sellers.checks")}</th>
+                    <th scope="col">{t!("sellers.payout_destination_id")}</th>
+                    <th scope="col">{t!("sellers.created")}</th>
+                    <th scope="col">{t!("sellers.updated")}</th>
+                    <th scope="col">{t!("sellers.links")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -204,7 +204,7 @@ fn Cases(rows: Vec<CddRow>, created: Option<String>) -> impl IntoView {
                         <td>
                             {row.contract_url.clone().map(|href| view! {
                                 <a href=href class="underline" target="_blank" rel="noopener noreferrer" data-rel="contract_url">
-                                    {t("sellers.link.contract_url")}
+                                    {t!("sellers.link.contract_url")}
                                 </a>
                             })}
                         </td>

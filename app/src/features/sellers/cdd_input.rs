@@ -7,28 +7,29 @@ use serde::{Deserialize, Serialize};
 use super::application::{kept_name, COUNTRIES};
 use crate::dintero::cdd::{ActionOnApproval, ApprovalProduct, CaseFor, CaseRequest, CddCheck, NewCddCase};
 use crate::error::AppError;
+use crate::i18n::key;
 use crate::validate::{is_org_number, is_payout_destination_id};
 
 /// The checkboxes of each group: (field, Dintero's value, translation key).
 pub const CDD_PRODUCTS: [(&str, &str, &str); 2] = [
-    ("checkout", "checkout", "sellers.product.checkout"),
-    ("payout", "payout", "sellers.product.payout"),
+    ("checkout", "checkout", key!("sellers.product.checkout")),
+    ("payout", "payout", key!("sellers.product.payout")),
 ];
 pub const CDD_CHECKS: [(&str, &str, &str); 3] = [
-    ("kyc", "KYC", "sellers.check.kyc"),
-    ("aml", "AML", "sellers.check.aml"),
-    ("bank_ownership", "BANK_OWNERSHIP", "sellers.check.bank_ownership"),
+    ("kyc", "KYC", key!("sellers.check.kyc")),
+    ("aml", "AML", key!("sellers.check.aml")),
+    ("bank_ownership", "BANK_OWNERSHIP", key!("sellers.check.bank_ownership")),
 ];
 pub const CDD_ACTIONS: [(&str, &str, &str); 2] = [
     (
         "enable_checkout_account",
         "enable_checkout_account",
-        "sellers.action.enable_checkout_account",
+        key!("sellers.action.enable_checkout_account"),
     ),
     (
         "enable_payout_account",
         "enable_payout_account",
-        "sellers.action.enable_payout_account",
+        key!("sellers.action.enable_payout_account"),
     ),
 ];
 /// The text fields, in form order.
@@ -157,29 +158,29 @@ impl CddInput {
         let on = |name: &str| !self.get(name).is_empty();
         let country = self.country_code.trim().to_ascii_uppercase();
         if !COUNTRIES.contains(&country.as_str()) {
-            return Err(invalid("country_code", "sellers.error.country"));
+            return Err(invalid("country_code", key!("sellers.error.country")));
         }
         let organization_number = self.organization_number.trim();
         if organization_number.is_empty() {
-            return Err(invalid("organization_number", "sellers.error.required"));
+            return Err(invalid("organization_number", key!("sellers.error.required")));
         }
         if !is_org_number(&country, organization_number) {
             return Err(invalid(
                 "organization_number",
                 match country.as_str() {
-                    "NO" => "sellers.error.org_number_no",
-                    "SE" => "sellers.error.org_number_se",
-                    _ => "sellers.error.org_number",
+                    "NO" => key!("sellers.error.org_number_no"),
+                    "SE" => key!("sellers.error.org_number_se"),
+                    _ => key!("sellers.error.org_number"),
                 },
             ));
         }
         let seller = self.payout_destination_id.trim();
         if !seller.is_empty() && !is_payout_destination_id(seller) {
-            return Err(invalid("payout_destination_id", "sellers.error.seller_id"));
+            return Err(invalid("payout_destination_id", key!("sellers.error.seller_id")));
         }
         let package = self.package.trim();
         if package.chars().count() > 100 {
-            return Err(invalid("package", "sellers.error.too_long"));
+            return Err(invalid("package", key!("sellers.error.too_long")));
         }
         let products: Vec<ApprovalProduct> = CDD_PRODUCTS
             .iter()
@@ -187,7 +188,7 @@ impl CddInput {
             .map(|(_, value, _)| ApprovalProduct::from(*value))
             .collect();
         if products.is_empty() {
-            return Err(invalid("checkout", "sellers.error.product"));
+            return Err(invalid("checkout", key!("sellers.error.product")));
         }
         let checks: Vec<CddCheck> = CDD_CHECKS
             .iter()
@@ -195,7 +196,7 @@ impl CddInput {
             .map(|(_, value, _)| CddCheck::from(*value))
             .collect();
         if checks.is_empty() {
-            return Err(invalid("kyc", "sellers.error.check"));
+            return Err(invalid("kyc", key!("sellers.error.check")));
         }
         let actions: Vec<ActionOnApproval> = CDD_ACTIONS
             .iter()

@@ -8,16 +8,16 @@ use leptos::prelude::*;
 use super::application::{ApplicationInput, COUNTRIES, CURRENCIES};
 use crate::components::{SelectField, TextField};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// The translation key of a country's name.
 pub fn country_key(code: &str) -> &'static str {
     match code {
-        "NO" => "sellers.country.no",
-        "SE" => "sellers.country.se",
-        "DK" => "sellers.country.dk",
-        "FI" => "sellers.country.fi",
-        _ => "sellers.country.other",
+        "NO" => key!("sellers.country.no"),
+        "SE" => key!("sellers.country.se"),
+        "DK" => key!("sellers.country.dk"),
+        "FI" => key!("sellers.country.fi"),
+        _ => key!("sellers.country.other"),
     }
 }
 
@@ -47,10 +47,10 @@ pub fn general_error(error: Signal<Option<AppError>>) -> impl IntoView {
 pub fn CompanyFields(input: ApplicationInput, #[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     view! {
         <fieldset class="grid gap-4 md:grid-cols-2">
-            <legend class="field-label mb-2">{t("sellers.form.company")}</legend>
-            <SelectField name="application[country_code]" label="sellers.country" options=country_options()
+            <legend class="field-label mb-2">{t!("sellers.form.company")}</legend>
+            <SelectField name="application[country_code]" label=key!("sellers.country") options=country_options()
                 selected=input.country_code error/>
-            <TextField name="application[organization_number]" label="sellers.organization_number"
+            <TextField name="application[organization_number]" label=key!("sellers.organization_number")
                 value=input.organization_number error required=true/>
         </fieldset>
     }
@@ -60,25 +60,25 @@ pub fn CompanyFields(input: ApplicationInput, #[prop(into)] error: Signal<Option
 #[component]
 pub fn BankFields(input: ApplicationInput, #[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     let types = vec![
-        ("BBAN".to_owned(), t("sellers.bban").to_owned()),
-        ("IBAN".to_owned(), t("sellers.iban").to_owned()),
+        ("BBAN".to_owned(), t!("sellers.bban").to_owned()),
+        ("IBAN".to_owned(), t!("sellers.iban").to_owned()),
     ];
     view! {
         <fieldset class="grid gap-4 md:grid-cols-2">
-            <legend class="field-label mb-2">{t("sellers.form.bank")}</legend>
-            <SelectField name="application[bank_account_number_type]" label="sellers.number_type" options=types
+            <legend class="field-label mb-2">{t!("sellers.form.bank")}</legend>
+            <SelectField name="application[bank_account_number_type]" label=key!("sellers.number_type") options=types
                 selected=input.bank_account_number_type error/>
-            <TextField name="application[bank_account_number]" label="sellers.bank_account_number"
+            <TextField name="application[bank_account_number]" label=key!("sellers.bank_account_number")
                 value=input.bank_account_number error required=true/>
-            <p class="text-muted text-sm md:col-span-2">{t("sellers.bank_account_hint")}</p>
-            <SelectField name="application[bank_account_country_code]" label="sellers.bank_country"
+            <p class="text-muted text-sm md:col-span-2">{t!("sellers.bank_account_hint")}</p>
+            <SelectField name="application[bank_account_country_code]" label=key!("sellers.bank_country")
                 options=country_options() selected=input.bank_account_country_code error/>
-            <TextField name="application[bank_name]" label="sellers.bank_name" value=input.bank_name error/>
-            <TextField name="application[bank_identification_code]" label="sellers.bic"
+            <TextField name="application[bank_name]" label=key!("sellers.bank_name") value=input.bank_name error/>
+            <TextField name="application[bank_identification_code]" label=key!("sellers.bic")
                 value=input.bank_identification_code error/>
-            <SelectField name="application[bank_account_currency]" label="sellers.bank_account_currency"
+            <SelectField name="application[bank_account_currency]" label=key!("sellers.bank_account_currency")
                 options=currency_options() selected=input.bank_account_currency error/>
-            <SelectField name="application[payout_currency]" label="sellers.payout_currency"
+            <SelectField name="application[payout_currency]" label=key!("sellers.payout_currency")
                 options=currency_options() selected=input.payout_currency error/>
         </fieldset>
     }
@@ -89,13 +89,13 @@ pub fn BankFields(input: ApplicationInput, #[prop(into)] error: Signal<Option<Ap
 pub fn SubmitterFields(input: ApplicationInput, #[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     view! {
         <fieldset class="grid gap-4 md:grid-cols-3">
-            <legend class="field-label mb-1">{t("sellers.form.submitter")}</legend>
-            <p class="text-muted text-sm md:col-span-3">{t("sellers.submitter_hint")}</p>
-            <TextField name="application[submitter_name]" label="sellers.submitter_name" autocomplete="off"
+            <legend class="field-label mb-1">{t!("sellers.form.submitter")}</legend>
+            <p class="text-muted text-sm md:col-span-3">{t!("sellers.submitter_hint")}</p>
+            <TextField name="application[submitter_name]" label=key!("sellers.submitter_name") autocomplete="off"
                 value=input.submitter_name error/>
-            <TextField name="application[submitter_title]" label="sellers.submitter_title" autocomplete="off"
+            <TextField name="application[submitter_title]" label=key!("sellers.submitter_title") autocomplete="off"
                 value=input.submitter_title error/>
-            <TextField name="application[submitter_email]" label="sellers.submitter_email" input_type="email"
+            <TextField name="application[submitter_email]" label=key!("sellers.submitter_email") input_type="email"
                 autocomplete="off" value=input.submitter_email error/>
         </fieldset>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::views::{link_key, LinkView};
 use crate::components::MerchantHead;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 /// Which tab is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,26 +21,30 @@ pub enum Tab {
 pub fn MerchantHeader(merchant: MerchantHead, tab: Tab, #[prop(into)] title: String) -> impl IntoView {
     let aid = merchant.aid.clone();
     let tabs = [
-        (Tab::Sellers, format!("/accounts/{aid}/sellers"), "sellers.tab.sellers"),
+        (
+            Tab::Sellers,
+            format!("/accounts/{aid}/sellers"),
+            key!("sellers.tab.sellers"),
+        ),
         (
             Tab::Approvals,
             format!("/accounts/{aid}/approvals"),
-            "sellers.tab.approvals",
+            key!("sellers.tab.approvals"),
         ),
     ];
     view! {
         <leptos_meta::Title text=format!("{title} · {}", merchant.name)/>
         <p class="mb-2 text-sm">
-            <a href=format!("/accounts/{aid}") class="text-muted underline">{t("sellers.back_to_merchant")}</a>
+            <a href=format!("/accounts/{aid}") class="text-muted underline">{t!("sellers.back_to_merchant")}</a>
         </p>
         <div class="mb-2 flex flex-wrap items-center gap-3">
             <h1 class="text-2xl font-semibold">{title}</h1>
         </div>
         <p class="text-muted mb-4" data-testid="merchant">
             {merchant.name.clone()}" · "<span class="tabular-nums">{aid.clone()}</span>
-            {merchant.organization_number.clone().map(|org| format!(" · {org}"))}
+            {merchant.organization_number.as_deref().map(|org| format!(" · {}", crate::format::org_number(org, merchant.country.as_deref())))}
         </p>
-        <nav aria-label=t("sellers.tabs") class="mb-6">
+        <nav aria-label=t!("sellers.tabs") class="mb-6">
             <ul class="flex gap-1">
                 {tabs.into_iter().map(|(which, href, key)| {
                     let current = (which == tab || (which == Tab::Sellers && tab == Tab::Seller)).then_some("page");

@@ -14,7 +14,7 @@ use super::write::{kept_key, CreateSellerApproval};
 use crate::auth::{take_kept_input, KeptInput};
 use crate::components::{ErrorNotice, SelectField, TextAreaField, TextField};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 #[component]
 pub fn NewSellerPage() -> impl IntoView {
@@ -31,13 +31,13 @@ pub fn NewSellerPage() -> impl IntoView {
         },
     );
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let kept = kept.await;
                 match start.await {
                     Ok(start) => view! { <NewSeller start kept create/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=t("sellers.new")/>
+                        <leptos_meta::Title text=t!("sellers.new")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -56,40 +56,40 @@ fn NewSeller(start: FormStart, kept: KeptInput, create: ServerAction<CreateSelle
         .filter(|s| !s.is_empty())
         .unwrap_or(start.submission.clone());
     let intervals = vec![
-        (String::new(), t("sellers.interval.default").to_owned()),
-        ("daily".to_owned(), t("sellers.interval.daily").to_owned()),
-        ("weekly".to_owned(), t("sellers.interval.weekly").to_owned()),
-        ("monthly".to_owned(), t("sellers.interval.monthly").to_owned()),
+        (String::new(), t!("sellers.interval.default").to_owned()),
+        ("daily".to_owned(), t!("sellers.interval.daily").to_owned()),
+        ("weekly".to_owned(), t!("sellers.interval.weekly").to_owned()),
+        ("monthly".to_owned(), t!("sellers.interval.monthly").to_owned()),
     ];
     view! {
-        <MerchantHeader merchant=start.merchant.clone() tab=Tab::Seller title=t("sellers.new")/>
-        <ActionForm action=create attr:class="card flex flex-col gap-6" attr:novalidate="" attr:aria-label=t("sellers.new")>
+        <MerchantHeader merchant=start.merchant.clone() tab=Tab::Seller title=t!("sellers.new")/>
+        <ActionForm action=create attr:class="card flex flex-col gap-6" attr:novalidate="" attr:aria-label=t!("sellers.new")>
             <input type="hidden" name="aid" value=aid/>
             <input type="hidden" name="submission" value=submission/>
             <CompanyFields input=application.clone() error/>
             <fieldset class="grid gap-4 md:grid-cols-2">
-                <legend class="field-label mb-2">{t("sellers.form.seller")}</legend>
-                <TextField name="seller[payout_destination_id]" label="sellers.payout_destination_id"
+                <legend class="field-label mb-2">{t!("sellers.form.seller")}</legend>
+                <TextField name="seller[payout_destination_id]" label=key!("sellers.payout_destination_id")
                     value=seller.payout_destination_id.clone() error required=true/>
-                <TextField name="seller[payout_destination_name]" label="sellers.payout_destination_name"
+                <TextField name="seller[payout_destination_name]" label=key!("sellers.payout_destination_name")
                     value=seller.payout_destination_name.clone() error required=true/>
                 <div class="md:col-span-2">
-                    <TextAreaField name="seller[payout_destination_description]" label="sellers.description"
+                    <TextAreaField name="seller[payout_destination_description]" label=key!("sellers.description")
                         value=seller.payout_destination_description.clone() error rows=2 maxlength=1000/>
                 </div>
             </fieldset>
             <BankFields input=application.clone() error/>
             <fieldset class="grid gap-4 md:grid-cols-2">
-                <legend class="field-label mb-2">{t("sellers.form.payout")}</legend>
-                <TextField name="seller[payout_reference]" label="sellers.payout_reference"
+                <legend class="field-label mb-2">{t!("sellers.form.payout")}</legend>
+                <TextField name="seller[payout_reference]" label=key!("sellers.payout_reference")
                     value=seller.payout_reference.clone() error required=true/>
-                <SelectField name="seller[payout_interval_type]" label="sellers.payout_interval" options=intervals
+                <SelectField name="seller[payout_interval_type]" label=key!("sellers.payout_interval") options=intervals
                     selected=seller.payout_interval_type.clone() error/>
             </fieldset>
             <SubmitterFields input=application error/>
             {general_error(error)}
             <div>
-                <button type="submit" class="btn-primary" disabled=move || create.pending().get()>{t("sellers.create")}</button>
+                <button type="submit" class="btn-primary" disabled=move || create.pending().get()>{t!("sellers.create")}</button>
             </div>
         </ActionForm>
     }

@@ -6,16 +6,17 @@ use serde::{Deserialize, Serialize};
 use super::application::ApplicationInput;
 use crate::dintero::approvals::{ApprovalProduct, NewPaymentApproval, PaymentMethod, PaymentMethodItem, ProductItem};
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// The checkboxes: (field, what it applies for, translation key).
 pub const PAYMENT_METHODS: [(&str, &str); 3] = [
-    ("creditcard", "sellers.method.creditcard"),
-    ("billie", "sellers.method.billie"),
-    ("ipp", "sellers.method.ipp"),
+    ("creditcard", key!("sellers.method.creditcard")),
+    ("billie", key!("sellers.method.billie")),
+    ("ipp", key!("sellers.method.ipp")),
 ];
 pub const PRODUCTS: [(&str, &str); 2] = [
-    ("checkout", "sellers.product.checkout"),
-    ("payout", "sellers.product.payout"),
+    ("checkout", key!("sellers.product.checkout")),
+    ("payout", key!("sellers.product.payout")),
 ];
 
 /// The form field name of a payment choice: `payment[creditcard]`.
@@ -100,7 +101,7 @@ impl PaymentInput {
         if payment_methods.is_empty() {
             return Err(AppError::invalid(
                 &payment_field("creditcard"),
-                "sellers.error.payment_method",
+                key!("sellers.error.payment_method"),
             ));
         }
         let products: Vec<ProductItem> = PRODUCTS
@@ -111,7 +112,10 @@ impl PaymentInput {
             })
             .collect();
         if products.is_empty() {
-            return Err(AppError::invalid(&payment_field("checkout"), "sellers.error.product"));
+            return Err(AppError::invalid(
+                &payment_field("checkout"),
+                key!("sellers.error.product"),
+            ));
         }
         Ok(NewPaymentApproval {
             country_code: checked.country_code,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::application::{Application, ApplicationInput};
 use crate::dintero::approvals::{NewSellerApproval, PayoutIntervalType};
 use crate::error::AppError;
+use crate::i18n::key;
 use crate::validate::is_payout_destination_id;
 
 /// The seller's fields, in form order.
@@ -95,21 +96,24 @@ pub fn check_seller(seller: &SellerInput, application: &ApplicationInput) -> Res
     }
     let id = seller.payout_destination_id.trim();
     if id.is_empty() {
-        return Err(invalid("payout_destination_id", "sellers.error.required"));
+        return Err(invalid("payout_destination_id", key!("sellers.error.required")));
     }
     if !is_payout_destination_id(id) {
-        return Err(invalid("payout_destination_id", "sellers.error.seller_id"));
+        return Err(invalid("payout_destination_id", key!("sellers.error.seller_id")));
     }
     let name = seller.payout_destination_name.trim();
     if name.is_empty() {
-        return Err(invalid("payout_destination_name", "sellers.error.required"));
+        return Err(invalid("payout_destination_name", key!("sellers.error.required")));
     }
     if name.chars().count() > 60 {
-        return Err(invalid("payout_destination_name", "sellers.error.max_60"));
+        return Err(invalid("payout_destination_name", key!("sellers.error.max_60")));
     }
     let description = seller.payout_destination_description.trim();
     if description.chars().count() > 1000 {
-        return Err(invalid("payout_destination_description", "sellers.error.max_1000"));
+        return Err(invalid(
+            "payout_destination_description",
+            key!("sellers.error.max_1000"),
+        ));
     }
     let Application {
         country_code,
@@ -142,17 +146,17 @@ fn check_payout(seller: &SellerInput) -> Result<(String, Option<PayoutIntervalTy
     let invalid = |name: &str, key: &str| AppError::invalid(&seller_field(name), key);
     let reference = seller.payout_reference.trim();
     if reference.is_empty() {
-        return Err(invalid("payout_reference", "sellers.error.required"));
+        return Err(invalid("payout_reference", key!("sellers.error.required")));
     }
     if reference.chars().count() > 60 {
-        return Err(invalid("payout_reference", "sellers.error.max_60"));
+        return Err(invalid("payout_reference", key!("sellers.error.max_60")));
     }
     let interval = match seller.payout_interval_type.trim() {
         "" => None,
         "daily" => Some(PayoutIntervalType::Daily),
         "weekly" => Some(PayoutIntervalType::Weekly),
         "monthly" => Some(PayoutIntervalType::Monthly),
-        _ => return Err(invalid("payout_interval_type", "sellers.error.interval")),
+        _ => return Err(invalid("payout_interval_type", key!("sellers.error.interval"))),
     };
     Ok((reference.to_owned(), interval))
 }

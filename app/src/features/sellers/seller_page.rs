@@ -12,7 +12,7 @@ use super::views::{archivable, BankAccountView, SellerDetail};
 use super::write::ArchiveSellerApproval;
 use crate::components::{case_status_key, CaseStatusBadge, ErrorNotice};
 use crate::dintero::approvals::CaseStatus;
-use crate::i18n::t;
+use crate::i18n::{key, t};
 
 #[component]
 pub fn SellerPage() -> impl IntoView {
@@ -25,21 +25,21 @@ pub fn SellerPage() -> impl IntoView {
     let notice = move || {
         query.with(|q| {
             if q.get("created").is_some() {
-                Some(t("sellers.created_notice"))
+                Some(t!("sellers.created_notice"))
             } else if q.get("archived").is_some() {
-                Some(t("sellers.archived_notice"))
+                Some(t!("sellers.archived_notice"))
             } else {
                 None
             }
         })
     };
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match approval.await {
                     Ok(data) => view! { <Seller data archive notice=notice()/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=t("sellers.approval")/>
+                        <leptos_meta::Title text=t!("sellers.approval")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -72,7 +72,7 @@ fn Seller(
             <Facts detail=detail.clone()/>
             <div class="flex flex-col gap-4">
                 <section class="card">
-                    <h2 class="card-title">{t("sellers.links")}</h2>
+                    <h2 class="card-title">{t!("sellers.links")}</h2>
                     <LinkList links=detail.row.links.clone()/>
                 </section>
                 <Submitter detail=detail.clone()/>
@@ -89,42 +89,42 @@ fn Facts(detail: SellerDetail) -> impl IntoView {
     let dash = |v: Option<String>| v.unwrap_or_else(|| "–".to_owned());
     let interval = detail.payout_interval_type.clone().map(|i| {
         t(match i.as_str() {
-            "daily" => "sellers.interval.daily",
-            "weekly" => "sellers.interval.weekly",
-            "monthly" => "sellers.interval.monthly",
-            _ => "sellers.interval.other",
+            "daily" => key!("sellers.interval.daily"),
+            "weekly" => key!("sellers.interval.weekly"),
+            "monthly" => key!("sellers.interval.monthly"),
+            _ => key!("sellers.interval.other"),
         })
         .to_owned()
     });
     view! {
         <section class="card" data-testid="seller">
-            <h2 class="card-title">{t("sellers.approval")}</h2>
+            <h2 class="card-title">{t!("sellers.approval")}</h2>
             <dl class="facts">
-                <dt>{t("sellers.status")}</dt>
+                <dt>{t!("sellers.status")}</dt>
                 <dd>{detail.row.status.clone().map(|status| view! { <CaseStatusBadge status/> })}</dd>
-                <dt>{t("sellers.payout_destination_id")}</dt>
+                <dt>{t!("sellers.payout_destination_id")}</dt>
                 <dd><code class="chip">{detail.row.payout_destination_id.clone()}</code></dd>
-                <dt>{t("sellers.payout_destination_name")}</dt>
+                <dt>{t!("sellers.payout_destination_name")}</dt>
                 <dd>{dash(detail.row.name.clone())}</dd>
-                <dt>{t("sellers.description")}</dt>
+                <dt>{t!("sellers.description")}</dt>
                 <dd class="whitespace-pre-line">{dash(detail.description.clone())}</dd>
-                <dt>{t("sellers.payout_reference")}</dt>
+                <dt>{t!("sellers.payout_reference")}</dt>
                 <dd>{dash(detail.payout_reference.clone())}</dd>
-                <dt>{t("sellers.payout_interval")}</dt>
+                <dt>{t!("sellers.payout_interval")}</dt>
                 <dd>{dash(interval)}</dd>
-                <dt>{t("sellers.country")}</dt>
+                <dt>{t!("sellers.country")}</dt>
                 <dd>{dash(detail.country_code.clone())}</dd>
-                <dt>{t("sellers.organization_number")}</dt>
+                <dt>{t!("sellers.organization_number")}</dt>
                 <dd class="tabular-nums">{dash(detail.organization_number.clone())}</dd>
-                <dt>{t("sellers.created")}</dt>
+                <dt>{t!("sellers.created")}</dt>
                 <dd>{when(detail.row.created_at.as_deref())}</dd>
-                <dt>{t("sellers.updated")}</dt>
+                <dt>{t!("sellers.updated")}</dt>
                 <dd>{when(detail.row.updated_at.as_deref())}</dd>
                 {detail.deleted_at.clone().map(|at| view! {
-                    <dt>{t("sellers.archived_at")}</dt>
+                    <dt>{t!("sellers.archived_at")}</dt>
                     <dd>{when(Some(&at))}</dd>
                 })}
-                <dt>{t("sellers.approval_id")}</dt>
+                <dt>{t!("sellers.approval_id")}</dt>
                 <dd><code class="text-xs">{detail.row.id.clone()}</code></dd>
             </dl>
         </section>
@@ -138,13 +138,13 @@ fn Submitter(detail: SellerDetail) -> impl IntoView {
     let dash = |v: Option<String>| v.unwrap_or_else(|| "–".to_owned());
     view! {
         <section class="card">
-            <h2 class="card-title">{t("sellers.form.submitter")}</h2>
+            <h2 class="card-title">{t!("sellers.form.submitter")}</h2>
             <dl class="facts">
-                <dt>{t("sellers.submitter_name")}</dt>
+                <dt>{t!("sellers.submitter_name")}</dt>
                 <dd>{dash(submitter.name)}</dd>
-                <dt>{t("sellers.submitter_title")}</dt>
+                <dt>{t!("sellers.submitter_title")}</dt>
                 <dd>{dash(submitter.title)}</dd>
-                <dt>{t("sellers.submitter_email")}</dt>
+                <dt>{t!("sellers.submitter_email")}</dt>
                 <dd>{dash(submitter.email)}</dd>
             </dl>
         </section>
@@ -157,21 +157,21 @@ fn Submitter(detail: SellerDetail) -> impl IntoView {
 pub fn BankAccounts(accounts: Vec<BankAccountView>) -> impl IntoView {
     view! {
         <section class="card mt-4 overflow-x-auto" data-testid="bank-accounts">
-            <h2 class="card-title">{t("sellers.form.bank")}</h2>
+            <h2 class="card-title">{t!("sellers.form.bank")}</h2>
             {if accounts.is_empty() {
-                view! { <p class="text-muted">{t("sellers.no_bank_accounts")}</p> }.into_any()
+                view! { <p class="text-muted">{t!("sellers.no_bank_accounts")}</p> }.into_any()
             } else {
                 view! {
                     <table class="data-table">
                         <thead>
                             <tr>
-                                <th scope="col">{t("sellers.bank_account_number")}</th>
-                                <th scope="col">{t("sellers.number_type")}</th>
-                                <th scope="col">{t("sellers.bank_name")}</th>
-                                <th scope="col">{t("sellers.bic")}</th>
-                                <th scope="col">{t("sellers.bank_country")}</th>
-                                <th scope="col">{t("sellers.bank_account_currency")}</th>
-                                <th scope="col">{t("sellers.payout_currency")}</th>
+                                <th scope="col">{t!("sellers.bank_account_number")}</th>
+                                <th scope="col">{t!("sellers.number_type")}</th>
+                                <th scope="col">{t!("sellers.bank_name")}</th>
+                                <th scope="col">{t!("sellers.bic")}</th>
+                                <th scope="col">{t!("sellers.bank_country")}</th>
+                                <th scope="col">{t!("sellers.bank_account_currency")}</th>
+                                <th scope="col">{t!("sellers.payout_currency")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -208,17 +208,17 @@ fn ArchiveSection(
 ) -> impl IntoView {
     let status = detail.row.status.clone();
     let body = if status == Some(CaseStatus::Archived) {
-        view! { <p class="text-muted text-sm">{t("sellers.archive.already")}</p> }.into_any()
+        view! { <p class="text-muted text-sm">{t!("sellers.archive.already")}</p> }.into_any()
     } else if !archivable(status.as_ref()) {
         let words = status.as_ref().map(|s| t(case_status_key(s))).unwrap_or("–");
         view! {
             <p class="text-muted text-sm" data-testid="not-archivable">
-                {t("sellers.archive.not_in_status")}" "<strong>{words}</strong>"."
+                {t!("sellers.archive.not_in_status")}" "<strong>{words}</strong>"."
             </p>
         }
         .into_any()
     } else if !may_archive {
-        view! { <p class="text-muted text-sm" data-testid="may-not-archive">{t("sellers.archive.not_allowed")}</p> }
+        view! { <p class="text-muted text-sm" data-testid="may-not-archive">{t!("sellers.archive.not_allowed")}</p> }
             .into_any()
     } else {
         view! { <ArchiveForm aid id=detail.row.id.clone() title active=status == Some(CaseStatus::Active) archive/> }
@@ -226,7 +226,7 @@ fn ArchiveSection(
     };
     view! {
         <section class="card">
-            <h2 class="card-title">{t("sellers.archive.title")}</h2>
+            <h2 class="card-title">{t!("sellers.archive.title")}</h2>
             {body}
         </section>
     }
@@ -249,31 +249,31 @@ fn ArchiveForm(
             .map(|e| crate::i18n::use_locale().text(e.message_key()))
     };
     view! {
-        <ActionForm action=archive attr:class="flex flex-col gap-3" attr:aria-label=t("sellers.archive.title")>
+        <ActionForm action=archive attr:class="flex flex-col gap-3" attr:aria-label=t!("sellers.archive.title")>
             <input type="hidden" name="aid" value=aid/>
             <input type="hidden" name="id" value=id/>
             {if active {
                 view! {
                     <div class="flex flex-col gap-2" data-testid="archive-warning">
                         <p class="text-sm">
-                            <strong>{title.clone()}</strong>" "{t("sellers.archive.active_warning")}
+                            <strong>{title.clone()}</strong>" "{t!("sellers.archive.active_warning")}
                         </p>
                         <label class="flex items-start gap-2 text-sm">
                             <input type="checkbox" name="confirm" value="yes" class="mt-1"
                                 aria-invalid=move || confirm_message().is_some().to_string()
                                 aria-describedby=move || confirm_message().map(|_| "confirm-error")/>
-                            <span>{format!("{} {title}", t("sellers.archive.confirm"))}</span>
+                            <span>{t!("sellers.archive.confirm", seller = title)}</span>
                         </label>
                         {move || confirm_message().map(|m| view! { <p id="confirm-error" class="field-error">{m}</p> })}
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="text-muted text-sm">{t("sellers.archive.hint")}</p> }.into_any()
+                view! { <p class="text-muted text-sm">{t!("sellers.archive.hint")}</p> }.into_any()
             }}
             {move || error.get().filter(|e| e.field() != Some("confirm")).map(|error| view! { <ErrorNotice error/> })}
             <div>
                 <button type="submit" class="btn-danger" disabled=move || archive.pending().get()>
-                    {t("sellers.archive.button")}
+                    {t!("sellers.archive.button")}
                 </button>
             </div>
         </ActionForm>

@@ -25,13 +25,13 @@ pub fn SellersPage() -> impl IntoView {
         |(aid, statuses)| list_seller_approvals(aid, statuses),
     );
     view! {
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let statuses = statuses.get_untracked();
                 match list.await {
                     Ok(list) => view! { <Sellers list statuses/> }.into_any(),
                     Err(error) => view! {
-                        <leptos_meta::Title text=t("sellers.title")/>
+                        <leptos_meta::Title text=t!("sellers.title")/>
                         <ErrorNotice error/>
                     }.into_any(),
                 }
@@ -46,25 +46,25 @@ fn Sellers(list: SellerList, statuses: Vec<String>) -> impl IntoView {
     let chosen = known_statuses(&statuses);
     let rows = list.rows;
     view! {
-        <MerchantHeader merchant=list.merchant tab=Tab::Sellers title=t("sellers.title")/>
+        <MerchantHeader merchant=list.merchant tab=Tab::Sellers title=t!("sellers.title")/>
         <div class="mb-4 flex flex-wrap items-center justify-between gap-3">
-            <p class="text-muted">{t("sellers.lead")}</p>
-            <a href=format!("/accounts/{aid}/sellers/new") class="btn-primary">{t("sellers.new")}</a>
+            <p class="text-muted">{t!("sellers.lead")}</p>
+            <a href=format!("/accounts/{aid}/sellers/new") class="btn-primary">{t!("sellers.new")}</a>
         </div>
         <Filter aid=aid.clone() chosen/>
         <section class="card overflow-x-auto">
             {if rows.is_empty() {
-                view! { <p class="text-muted" data-testid="no-sellers">{t("sellers.none")}</p> }.into_any()
+                view! { <p class="text-muted" data-testid="no-sellers">{t!("sellers.none")}</p> }.into_any()
             } else {
                 view! {
                     <table class="data-table" data-testid="sellers">
                         <thead>
                             <tr>
-                                <th scope="col">{t("sellers.seller")}</th>
-                                <th scope="col">{t("sellers.status")}</th>
-                                <th scope="col">{t("sellers.created")}</th>
-                                <th scope="col">{t("sellers.updated")}</th>
-                                <th scope="col">{t("sellers.links")}</th>
+                                <th scope="col">{t!("sellers.seller")}</th>
+                                <th scope="col">{t!("sellers.status")}</th>
+                                <th scope="col">{t!("sellers.created")}</th>
+                                <th scope="col">{t!("sellers.updated")}</th>
+                                <th scope="col">{t!("sellers.links")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -83,9 +83,9 @@ fn Filter(aid: String, chosen: Vec<CaseStatus>) -> impl IntoView {
     let action = format!("/accounts/{aid}/sellers");
     let clear = action.clone();
     view! {
-        <Form method="GET" action=action attr:class="card mb-6 flex flex-col gap-3" attr:aria-label=t("sellers.filters")>
+        <Form method="GET" action=action attr:class="card mb-6 flex flex-col gap-3" attr:aria-label=t!("sellers.filters")>
             <fieldset>
-                <legend class="field-label mb-1">{t("sellers.status")}</legend>
+                <legend class="field-label mb-1">{t!("sellers.status")}</legend>
                 <div class="flex flex-wrap gap-x-4 gap-y-2">
                     {CaseStatus::KNOWN.iter().map(|status| {
                         let checked = chosen.contains(status);
@@ -97,11 +97,11 @@ fn Filter(aid: String, chosen: Vec<CaseStatus>) -> impl IntoView {
                         }
                     }).collect_view()}
                 </div>
-                <p class="text-muted mt-1 text-xs">{t("sellers.filter_hint")}</p>
+                <p class="text-muted mt-1 text-xs">{t!("sellers.filter_hint")}</p>
             </fieldset>
             <div class="flex gap-2">
-                <button type="submit" class="btn-primary">{t("sellers.apply")}</button>
-                <a href=clear class="btn-ghost">{t("sellers.clear")}</a>
+                <button type="submit" class="btn-primary">{t!("sellers.apply")}</button>
+                <a href=clear class="btn-ghost">{t!("sellers.clear")}</a>
             </div>
         </Form>
     }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dintero::approvals::{ApprovalsBankAccount, CaseStatus, FormSubmitter, Link, LinkRel};
+use crate::i18n::key;
 
 /// A link Dintero gives (contract, CDD case, declaration, signed contract...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,12 +16,12 @@ pub struct LinkView {
 /// The translation key naming a link.
 pub fn link_key(rel: &LinkRel) -> &'static str {
     match rel {
-        LinkRel::ContractUrl => "sellers.link.contract_url",
-        LinkRel::CddCaseUrl => "sellers.link.cdd_case_url",
-        LinkRel::DinteroCddCaseUrl => "sellers.link.dintero_cdd_case_url",
-        LinkRel::DeclarationUrl => "sellers.link.declaration_url",
-        LinkRel::SignedContractFileUrl => "sellers.link.signed_contract_file_url",
-        LinkRel::Other(_) => "sellers.link.other",
+        LinkRel::ContractUrl => key!("sellers.link.contract_url"),
+        LinkRel::CddCaseUrl => key!("sellers.link.cdd_case_url"),
+        LinkRel::DinteroCddCaseUrl => key!("sellers.link.dintero_cdd_case_url"),
+        LinkRel::DeclarationUrl => key!("sellers.link.declaration_url"),
+        LinkRel::SignedContractFileUrl => key!("sellers.link.signed_contract_file_url"),
+        LinkRel::Other(_) => key!("sellers.link.other"),
     }
 }
 
@@ -240,8 +241,8 @@ mod tests {
         ];
         let kept = links_of(&links);
         assert_eq!(kept.len(), 1);
-        assert_eq!(link_key(&kept[0].rel), "sellers.link.contract_url");
-        assert_eq!(link_key(&LinkRel::Other("x".into())), "sellers.link.other");
+        assert_eq!(link_key(&kept[0].rel), key!("sellers.link.contract_url"));
+        assert_eq!(link_key(&LinkRel::Other("x".into())), key!("sellers.link.other"));
     }
 
     #[test]

@@ -83,7 +83,8 @@ pub async fn archive_seller_approval(
 
     let user = crate::auth::session::require(crate::auth::Capability::Review).await?;
     let aid = AccountId::from_form(&aid)?;
-    let id = ResourceId::parse(&id).map_err(|_| AppError::invalid("id", "sellers.error.approval_id"))?;
+    let id =
+        ResourceId::parse(&id).map_err(|_| AppError::invalid("id", crate::i18n::key!("sellers.error.approval_id")))?;
     let state = crate::state::app_state()?;
     let approval = state.dintero.seller_approval(&user.access_token, &aid, &id).await?;
     let to = format!("/accounts/{aid}/sellers/{}?archived=1", crate::url::encode(id.as_str()));
@@ -93,7 +94,10 @@ pub async fn archive_seller_approval(
         return Ok(());
     }
     if active && confirm != "yes" {
-        return Err(AppError::invalid("confirm", "sellers.error.confirm_active"));
+        return Err(AppError::invalid(
+            "confirm",
+            crate::i18n::key!("sellers.error.confirm_active"),
+        ));
     }
     audited(
         &user,

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::settlement_filter::{SettlementFilter, PROVIDERS};
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// At most this many settlement pages (of 1000) are read per merchant.
 pub const MAX_PAGES: usize = 10;
@@ -94,7 +95,10 @@ pub fn chosen_merchants(text: &str) -> Result<Vec<String>, AppError> {
     for id in text.split([',', ' ', '\n', '\r', '\t', ';']).filter(|s| !s.is_empty()) {
         let id = id.to_ascii_uppercase();
         if !crate::validate::is_account_id(&id) {
-            return Err(AppError::invalid("merchants", "settlements.portfolio.error.merchants"));
+            return Err(AppError::invalid(
+                "merchants",
+                key!("settlements.portfolio.error.merchants"),
+            ));
         }
         if !chosen.contains(&id) {
             chosen.push(id);

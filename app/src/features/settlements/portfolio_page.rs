@@ -15,7 +15,7 @@ use crate::components::{ErrorNotice, PageHeader, TextField};
 use crate::error::AppError;
 use crate::format::provider_name;
 use crate::format::{date_time_str, money};
-use crate::i18n::t;
+use crate::i18n::{key, t, tn};
 use crate::url_query::use_url_query;
 
 #[component]
@@ -28,8 +28,8 @@ pub fn PortfolioSettlementsPage() -> impl IntoView {
         |(filter, merchants)| portfolio_settlements(filter, merchants),
     );
     view! {
-        <PageHeader title=t("settlements.portfolio.title") lead=t("settlements.portfolio.lead")/>
-        <Transition fallback=|| view! { <p class="text-muted">{t("settlements.portfolio.gathering")}</p> }>
+        <PageHeader title=t!("settlements.portfolio.title") lead=t!("settlements.portfolio.lead")/>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("settlements.portfolio.gathering")}</p> }>
             {move || Suspend::new(async move {
                 let (filter, merchants) = asked.get_untracked();
                 match portfolio.await {
@@ -58,20 +58,20 @@ fn Filters(filter: SettlementFilter, merchants: String, error: Option<AppError>)
     let chosen = filter.payment_provider.clone();
     view! {
         <Form method="GET" action="/settlements" attr:class="card mb-6 flex flex-col gap-4"
-            attr:aria-label=t("settlements.filters")>
+            attr:aria-label=t!("settlements.filters")>
             <div class="grid gap-4 md:grid-cols-4">
-                <TextField name="settled_from" label="settlements.settled_from" input_type="date"
+                <TextField name="settled_from" label=key!("settlements.settled_from") input_type="date"
                     value=filter.settled_from.clone() error/>
-                <TextField name="settled_to" label="settlements.settled_to" input_type="date"
+                <TextField name="settled_to" label=key!("settlements.settled_to") input_type="date"
                     value=filter.settled_to.clone() error/>
-                <TextField name="payout_destination_id" label="settlements.seller"
+                <TextField name="payout_destination_id" label=key!("settlements.seller")
                     value=filter.payout_destination_id.clone() error/>
-                <TextField name="search" label="settlements.search" input_type="search"
+                <TextField name="search" label=key!("settlements.search") input_type="search"
                     value=filter.search.clone() error/>
             </div>
-            <TextField name="merchants" label="settlements.portfolio.merchants" value=merchants error/>
+            <TextField name="merchants" label=key!("settlements.portfolio.merchants") value=merchants error/>
             <fieldset aria-describedby="payment_provider-error">
-                <legend class="field-label mb-1">{t("settlements.providers")}</legend>
+                <legend class="field-label mb-1">{t!("settlements.providers")}</legend>
                 <div class="flex flex-wrap gap-x-4 gap-y-1">
                     {PROVIDERS.into_iter().map(|p| view! {
                         <label class="flex items-center gap-1.5 text-sm">
@@ -83,8 +83,8 @@ fn Filters(filter: SettlementFilter, merchants: String, error: Option<AppError>)
                 {provider_message.map(|m| view! { <p id="payment_provider-error" class="field-error">{m}</p> })}
             </fieldset>
             <div class="flex gap-2">
-                <button type="submit" class="btn-primary">{t("settlements.apply")}</button>
-                <a href="/settlements" class="btn-ghost">{t("settlements.clear")}</a>
+                <button type="submit" class="btn-primary">{t!("settlements.apply")}</button>
+                <a href="/settlements" class="btn-ghost">{t!("settlements.clear")}</a>
             </div>
         </Form>
     }
@@ -112,12 +112,12 @@ fn Results(portfolio: Portfolio) -> impl IntoView {
     let link_filter = filter.pairs(false);
     view! {
         <p role="status" class="mb-4 text-sm" data-testid="portfolio-read">
-            {format!("{merchants_read} {} · {} – {}", t("settlements.portfolio.merchants_read"), filter.settled_from, filter.settled_to)}
-            {(!complete).then(|| view! { <span class="badge-warn ml-2">{t("settlements.portfolio.incomplete")}</span> })}
+            {tn!("settlements.portfolio.merchants_read", merchants_read, from = filter.settled_from, to = filter.settled_to)}
+            {(!complete).then(|| view! { <span class="badge-warn ml-2">{t!("settlements.portfolio.incomplete")}</span> })}
         </p>
         {(!failures.is_empty()).then(|| view! {
             <section class="card mb-6 border-l-4 border-red-600" aria-labelledby="failures-h" data-testid="portfolio-failures">
-                <h2 id="failures-h" class="font-semibold">{t("settlements.portfolio.failures")}</h2>
+                <h2 id="failures-h" class="font-semibold">{t!("settlements.portfolio.failures")}</h2>
                 <ul class="text-sm">
                     {failures.into_iter().map(|f| {
                         let message = crate::i18n::use_locale().text(f.error.message_key()).to_owned();
@@ -127,13 +127,13 @@ fn Results(portfolio: Portfolio) -> impl IntoView {
             </section>
         })}
         <section class="mb-6" aria-labelledby="totals-h">
-            <h2 id="totals-h" class="mb-2 text-lg font-semibold">{t("settlements.portfolio.totals")}</h2>
+            <h2 id="totals-h" class="mb-2 text-lg font-semibold">{t!("settlements.portfolio.totals")}</h2>
             <Totals totals/>
         </section>
         <section class="mb-6" aria-labelledby="chart-h">
-            <h2 id="chart-h" class="mb-2 text-lg font-semibold">{t("settlements.portfolio.per_month")}</h2>
+            <h2 id="chart-h" class="mb-2 text-lg font-semibold">{t!("settlements.portfolio.per_month")}</h2>
             {if currencies.is_empty() {
-                view! { <p class="text-muted">{t("settlements.none")}</p> }.into_any()
+                view! { <p class="text-muted">{t!("settlements.none")}</p> }.into_any()
             } else {
                 currencies.into_iter().map(|currency| {
                     let of: Vec<MonthTotal> = months.iter().filter(|m| m.currency == currency).cloned().collect();
@@ -143,13 +143,13 @@ fn Results(portfolio: Portfolio) -> impl IntoView {
         </section>
         {gaps.map(|gaps| view! {
             <section class="mb-6" aria-labelledby="gaps-h">
-                <h2 id="gaps-h" class="mb-1 text-lg font-semibold">{t("settlements.portfolio.gaps")}</h2>
-                <p class="text-muted mb-2 text-sm">{t("settlements.portfolio.gaps_lead")}</p>
+                <h2 id="gaps-h" class="mb-1 text-lg font-semibold">{t!("settlements.portfolio.gaps")}</h2>
+                <p class="text-muted mb-2 text-sm">{t!("settlements.portfolio.gaps_lead")}</p>
                 <Gaps gaps link_filter=link_filter.clone()/>
             </section>
         })}
         <section aria-labelledby="merchants-h">
-            <h2 id="merchants-h" class="mb-2 text-lg font-semibold">{t("settlements.portfolio.by_merchant")}</h2>
+            <h2 id="merchants-h" class="mb-2 text-lg font-semibold">{t!("settlements.portfolio.by_merchant")}</h2>
             <Merchants merchants link_filter/>
         </section>
     }
@@ -158,20 +158,20 @@ fn Results(portfolio: Portfolio) -> impl IntoView {
 #[component]
 fn Totals(totals: Vec<ProviderTotal>) -> impl IntoView {
     if totals.is_empty() {
-        return view! { <p class="card text-muted">{t("settlements.none")}</p> }.into_any();
+        return view! { <p class="card text-muted">{t!("settlements.none")}</p> }.into_any();
     }
     view! {
         <div class="card overflow-x-auto p-0">
             <table class="data-table" data-testid="portfolio-totals">
                 <thead>
                     <tr>
-                        <th scope="col">{t("settlements.col.provider")}</th>
-                        <th scope="col" class="text-right">{t("settlements.portfolio.count")}</th>
-                        <th scope="col" class="text-right">{t("settlements.portfolio.merchant_count")}</th>
-                        <th scope="col" class="text-right">{t("settlements.col.captured")}</th>
-                        <th scope="col" class="text-right">{t("settlements.col.refunded")}</th>
-                        <th scope="col" class="text-right">{t("settlements.col.fees")}</th>
-                        <th scope="col" class="text-right">{t("settlements.col.paid_out")}</th>
+                        <th scope="col">{t!("settlements.col.provider")}</th>
+                        <th scope="col" class="text-right">{t!("settlements.portfolio.count")}</th>
+                        <th scope="col" class="text-right">{t!("settlements.portfolio.merchant_count")}</th>
+                        <th scope="col" class="text-right">{t!("settlements.col.captured")}</th>
+                        <th scope="col" class="text-right">{t!("settlements.col.refunded")}</th>
+                        <th scope="col" class="text-right">{t!("settlements.col.fees")}</th>
+                        <th scope="col" class="text-right">{t!("settlements.col.paid_out")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -205,7 +205,7 @@ fn MonthChart(currency: String, months: Vec<MonthTotal>) -> impl IntoView {
     let most = months.iter().map(|m| m.amount).max().unwrap_or(0).max(1) as f64;
     let slot = WIDTH / months.len().max(1) as f64;
     let bar = (slot * 0.7).min(60.0);
-    let label = format!("{} ({currency})", t("settlements.portfolio.per_month"));
+    let label = format!("{} ({currency})", t!("settlements.portfolio.per_month"));
     let bars = months
         .into_iter()
         .enumerate()
@@ -270,7 +270,7 @@ fn settlements_href(aid: &str, link_filter: &[(&'static str, String)], provider:
 #[component]
 fn Gaps(gaps: Vec<Gap>, link_filter: Vec<(&'static str, String)>) -> impl IntoView {
     if gaps.is_empty() {
-        return view! { <p class="card text-muted" data-testid="no-gaps">{t("settlements.portfolio.no_gaps")}</p> }
+        return view! { <p class="card text-muted" data-testid="no-gaps">{t!("settlements.portfolio.no_gaps")}</p> }
             .into_any();
     }
     view! {
@@ -278,9 +278,9 @@ fn Gaps(gaps: Vec<Gap>, link_filter: Vec<(&'static str, String)>) -> impl IntoVi
             <table class="data-table" data-testid="portfolio-gaps">
                 <thead>
                     <tr>
-                        <th scope="col">{t("settlements.portfolio.merchant")}</th>
-                        <th scope="col">{t("settlements.col.provider")}</th>
-                        <th scope="col">{t("settlements.portfolio.enabled_since")}</th>
+                        <th scope="col">{t!("settlements.portfolio.merchant")}</th>
+                        <th scope="col">{t!("settlements.col.provider")}</th>
+                        <th scope="col">{t!("settlements.portfolio.enabled_since")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -304,16 +304,16 @@ fn Gaps(gaps: Vec<Gap>, link_filter: Vec<(&'static str, String)>) -> impl IntoVi
 #[component]
 fn Merchants(merchants: Vec<MerchantTotal>, link_filter: Vec<(&'static str, String)>) -> impl IntoView {
     if merchants.is_empty() {
-        return view! { <p class="card text-muted">{t("settlements.none")}</p> }.into_any();
+        return view! { <p class="card text-muted">{t!("settlements.none")}</p> }.into_any();
     }
     view! {
         <div class="card overflow-x-auto p-0">
             <table class="data-table" data-testid="portfolio-merchants">
                 <thead>
                     <tr>
-                        <th scope="col">{t("settlements.portfolio.merchant")}</th>
-                        <th scope="col" class="text-right">{t("settlements.portfolio.count")}</th>
-                        <th scope="col" class="text-right">{t("settlements.col.paid_out")}</th>
+                        <th scope="col">{t!("settlements.portfolio.merchant")}</th>
+                        <th scope="col" class="text-right">{t!("settlements.portfolio.count")}</th>
+                        <th scope="col" class="text-right">{t!("settlements.col.paid_out")}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -126,7 +126,10 @@ async fn all_settlements(
 pub async fn settlement_zip_progress(token: String) -> Result<Option<ZipProgress>, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::Settlements).await?;
     if !super::zip_progress::is_token(&token) {
-        return Err(AppError::invalid("progress", "settlements.zip.bad_progress"));
+        return Err(AppError::invalid(
+            "progress",
+            crate::i18n::key!("settlements.zip.bad_progress"),
+        ));
     }
     let state = crate::state::app_state()?;
     Ok(state

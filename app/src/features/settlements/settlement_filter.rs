@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dintero::settlements::SettlementQuery;
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// Settlements per page.
 pub const PAGE_SIZE: u32 = 25;
@@ -104,18 +105,24 @@ impl SettlementFilter {
         let to = day(&self.settled_to, "settled_to")?;
         if let (Some(from), Some(to)) = (from, to) {
             if from > to {
-                return Err(AppError::invalid("settled_to", "settlements.error.order"));
+                return Err(AppError::invalid("settled_to", key!("settlements.error.order")));
             }
         }
         if self.payment_provider.iter().any(|p| !PROVIDERS.contains(&p.as_str())) {
-            return Err(AppError::invalid("payment_provider", "settlements.error.provider"));
+            return Err(AppError::invalid(
+                "payment_provider",
+                key!("settlements.error.provider"),
+            ));
         }
         let seller = self.payout_destination_id.trim();
         if !seller.is_empty() && !crate::validate::is_payout_destination_id(seller) {
-            return Err(AppError::invalid("payout_destination_id", "settlements.error.seller"));
+            return Err(AppError::invalid(
+                "payout_destination_id",
+                key!("settlements.error.seller"),
+            ));
         }
         if self.search.len() > 100 {
-            return Err(AppError::invalid("search", "settlements.error.search"));
+            return Err(AppError::invalid("search", key!("settlements.error.search")));
         }
         let stamp = |at: chrono::DateTime<chrono::Utc>| at.to_rfc3339_opts(SecondsFormat::Millis, true);
         let page = (!self.after_id.is_empty() && !self.after_date.is_empty())
@@ -142,7 +149,7 @@ fn day(value: &str, field: &str) -> Result<Option<NaiveDate>, AppError> {
     }
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| AppError::invalid(field, "settlements.error.date"))
+        .map_err(|_| AppError::invalid(field, key!("settlements.error.date")))
 }
 
 impl crate::url_query::FromQuery for SettlementFilter {

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::features::reports::{FinanceTab, FinanceTabs};
 use crate::format::provider_name;
 use crate::format::{date_time_str, money};
-use crate::i18n::{t, IslandTexts};
+use crate::i18n::{key, t, tn, IslandTexts};
 use crate::url_query::use_url_query;
 
 #[component]
@@ -30,17 +30,17 @@ pub fn SettlementsPage() -> impl IntoView {
         |(aid, filter)| list_settlements(aid, filter),
     );
     // A title is text, not a closure: leptos_meta reads it after the page rendered (see app.rs).
-    let title = format!("{} · {}", t("settlements.title"), aid.get_untracked());
+    let title = format!("{} · {}", t!("settlements.title"), aid.get_untracked());
     view! {
         <leptos_meta::Title text=title/>
         <p class="mb-2 text-sm">
-            <a href=move || format!("/accounts/{}", aid.get()) class="text-muted underline">{t("settlements.back")}</a>
+            <a href=move || format!("/accounts/{}", aid.get()) class="text-muted underline">{t!("settlements.back")}</a>
         </p>
-        <h1 class="mb-1 text-2xl font-semibold">{t("settlements.title")}</h1>
-        <p class="text-muted mb-4">{t("settlements.lead")}</p>
+        <h1 class="mb-1 text-2xl font-semibold">{t!("settlements.title")}</h1>
+        <p class="text-muted mb-4">{t!("settlements.lead")}</p>
         {move || view! { <FinanceTabs aid=aid.get() tab=FinanceTab::Settlements/> }}
         // The filters come with the answer, so a refused field is marked in the first HTML.
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let (aid, filter) = (aid.get_untracked(), filter.get_untracked());
                 match list.await {
@@ -69,19 +69,19 @@ fn Filters(aid: String, filter: SettlementFilter, error: Option<AppError>) -> im
     let chosen = filter.payment_provider.clone();
     view! {
         <Form method="GET" action=format!("/accounts/{aid}/settlements") attr:class="card mb-6 flex flex-col gap-4"
-            attr:aria-label=t("settlements.filters")>
+            attr:aria-label=t!("settlements.filters")>
             <div class="grid gap-4 md:grid-cols-4">
-                <TextField name="settled_from" label="settlements.settled_from" input_type="date"
+                <TextField name="settled_from" label=key!("settlements.settled_from") input_type="date"
                     value=filter.settled_from.clone() error/>
-                <TextField name="settled_to" label="settlements.settled_to" input_type="date"
+                <TextField name="settled_to" label=key!("settlements.settled_to") input_type="date"
                     value=filter.settled_to.clone() error/>
-                <TextField name="payout_destination_id" label="settlements.seller"
+                <TextField name="payout_destination_id" label=key!("settlements.seller")
                     value=filter.payout_destination_id.clone() error/>
-                <TextField name="search" label="settlements.search" input_type="search"
+                <TextField name="search" label=key!("settlements.search") input_type="search"
                     value=filter.search.clone() error/>
             </div>
             <fieldset aria-describedby="payment_provider-error">
-                <legend class="field-label mb-1">{t("settlements.providers")}</legend>
+                <legend class="field-label mb-1">{t!("settlements.providers")}</legend>
                 <div class="flex flex-wrap gap-x-4 gap-y-1">
                     {PROVIDERS.into_iter().map(|p| view! {
                         <label class="flex items-center gap-1.5 text-sm">
@@ -93,8 +93,8 @@ fn Filters(aid: String, filter: SettlementFilter, error: Option<AppError>) -> im
                 {provider_message.map(|m| view! { <p id="payment_provider-error" class="field-error">{m}</p> })}
             </fieldset>
             <div class="flex gap-2">
-                <button type="submit" class="btn-primary">{t("settlements.apply")}</button>
-                <a href=format!("/accounts/{aid}/settlements") class="btn-ghost">{t("settlements.clear")}</a>
+                <button type="submit" class="btn-primary">{t!("settlements.apply")}</button>
+                <a href=format!("/accounts/{aid}/settlements") class="btn-ghost">{t!("settlements.clear")}</a>
             </div>
         </Form>
     }
@@ -121,26 +121,26 @@ fn Settlements(list: SettlementList, filter: SettlementFilter) -> impl IntoView 
     view! {
         <p class="text-muted mb-2 text-sm" data-testid="merchant">{merchant_name.clone()}" · "{aid.clone()}</p>
         {if items.is_empty() {
-            view! { <p class="card text-muted" data-testid="no-settlements">{t("settlements.none")}</p> }.into_any()
+            view! { <p class="card text-muted" data-testid="no-settlements">{t!("settlements.none")}</p> }.into_any()
         } else {
             view! {
                 <p role="status" class="mb-2 text-sm font-medium" data-testid="settlements-count">
-                    {format!("{count} {}", t("settlements.shown"))}
+                    {tn!("settlements.shown", count)}
                 </p>
                 <div class="card overflow-x-auto p-0">
                     <table class="data-table" data-testid="settlements">
                         <thead>
                             <tr>
-                                <th scope="col"><span class="sr-only">{t("settlements.col.select")}</span></th>
-                                <th scope="col">{t("settlements.col.settled")}</th>
-                                <th scope="col">{t("settlements.col.period")}</th>
-                                <th scope="col">{t("settlements.col.provider")}</th>
-                                <th scope="col">{t("settlements.col.status")}</th>
-                                <th scope="col" class="text-right">{t("settlements.col.captured")}</th>
-                                <th scope="col" class="text-right">{t("settlements.col.refunded")}</th>
-                                <th scope="col" class="text-right">{t("settlements.col.fees")}</th>
-                                <th scope="col" class="text-right">{t("settlements.col.paid_out")}</th>
-                                <th scope="col">{t("settlements.col.files")}</th>
+                                <th scope="col"><span class="sr-only">{t!("settlements.col.select")}</span></th>
+                                <th scope="col">{t!("settlements.col.settled")}</th>
+                                <th scope="col">{t!("settlements.col.period")}</th>
+                                <th scope="col">{t!("settlements.col.provider")}</th>
+                                <th scope="col">{t!("settlements.col.status")}</th>
+                                <th scope="col" class="text-right">{t!("settlements.col.captured")}</th>
+                                <th scope="col" class="text-right">{t!("settlements.col.refunded")}</th>
+                                <th scope="col" class="text-right">{t!("settlements.col.fees")}</th>
+                                <th scope="col" class="text-right">{t!("settlements.col.paid_out")}</th>
+                                <th scope="col">{t!("settlements.col.files")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -155,9 +155,9 @@ fn Settlements(list: SettlementList, filter: SettlementFilter) -> impl IntoView 
             let hidden = filter.pairs(false).into_iter().map(|(name, value)| (name.to_owned(), value)).collect();
             view! { <BulkZip action hidden token=progress texts=IslandTexts::of(BULK_ZIP_TEXTS)/> }
         })}
-        <nav class="mt-4 flex items-center gap-2" aria-label=t("portfolio.paging")>
-            {first_href.map(|href| view! { <a href=href class="btn-ghost" rel="first">{t("settlements.first_page")}</a> })}
-            {next_href.map(|href| view! { <a href=href class="btn-ghost" rel="next">{t("portfolio.next")}</a> })}
+        <nav class="mt-4 flex items-center gap-2" aria-label=t!("portfolio.paging")>
+            {first_href.map(|href| view! { <a href=href class="btn-ghost" rel="first">{t!("settlements.first_page")}</a> })}
+            {next_href.map(|href| view! { <a href=href class="btn-ghost" rel="next">{t!("portfolio.next")}</a> })}
         </nav>
     }
 }
@@ -176,8 +176,8 @@ fn Row(aid: String, item: SettlementItem) -> impl IntoView {
         item.end_at.as_deref().map(date_time_str).unwrap_or_default()
     );
     let status = item.payment_status.clone().map(|s| match s {
-        PaymentStatus::Paid => ("badge-ok", t("settlements.status.paid").to_owned()),
-        PaymentStatus::Postponed => ("badge-warn", t("settlements.status.postponed").to_owned()),
+        PaymentStatus::Paid => ("badge-ok", t!("settlements.status.paid").to_owned()),
+        PaymentStatus::Postponed => ("badge-warn", t!("settlements.status.postponed").to_owned()),
         other => ("badge", other.to_string()),
     });
     let sums = |pick: fn(&crate::dintero::settlements::SettlementAmount) -> i64| {
@@ -205,7 +205,7 @@ fn Row(aid: String, item: SettlementItem) -> impl IntoView {
         <tr data-settlement=item.id.clone() data-provider=provider.clone()>
             <td>
                 <input type="checkbox" form=BULK_FORM name="settlement" value=item.id.clone()
-                    aria-label=format!("{} {}", t("settlements.select"), item.id)/>
+                    aria-label=t!("settlements.select", id = item.id)/>
             </td>
             <td class="whitespace-nowrap text-sm tabular-nums">
                 {item.settled_at.as_deref().map(date_time_str)}
@@ -214,7 +214,7 @@ fn Row(aid: String, item: SettlementItem) -> impl IntoView {
             <td class="text-sm tabular-nums">{period}</td>
             <td>
                 {provider_name(&provider)}
-                {item.payout_destination_id.clone().map(|s| view! { <div class="text-muted text-xs">{format!("{} {s}", t("settlements.seller"))}</div> })}
+                {item.payout_destination_id.clone().map(|s| view! { <div class="text-muted text-xs">{format!("{} {s}", t!("settlements.seller"))}</div> })}
             </td>
             <td>{status.map(|(class, label)| view! { <span class=class>{label}</span> })}</td>
             <td class="text-right tabular-nums whitespace-nowrap">{captured}</td>
@@ -251,9 +251,9 @@ pub fn file_href(aid: &str, settlement: &str, file: &Attachment, provider: &str,
 
 fn file_label(file: &Attachment) -> String {
     let whose = match file.created_by.as_deref() {
-        Some("dintero") => t("settlements.file.dintero").to_owned(),
-        Some(provider) => format!("{} {}", t("settlements.file.provider"), provider_name(provider)),
-        None => t("settlements.file.other").to_owned(),
+        Some("dintero") => t!("settlements.file.dintero").to_owned(),
+        Some(provider) => format!("{} {}", t!("settlements.file.provider"), provider_name(provider)),
+        None => t!("settlements.file.other").to_owned(),
     };
     let extension = file
         .extension

@@ -12,24 +12,24 @@ use super::read::export_status;
 use super::status::{ExportProgress, ExportState};
 use crate::components::{live_mark, ErrorNotice, PageHeader, ERROR_TEXTS};
 use crate::format::date_time_str;
-use crate::i18n::{t, IslandTexts};
+use crate::i18n::{key, t, IslandTexts};
 
 /// The texts [`LiveProgress`] shows (with [`ERROR_TEXTS`] for an export that fails).
 const TEXTS: &[&str] = &[
-    "export.running",
-    "export.done",
-    "export.failed",
-    "export.rows",
-    "export.pages",
-    "export.retries",
-    "export.progress",
-    "export.download",
-    "export.failed_lead",
-    "export.started",
-    "export.refresh",
-    "export.back",
-    "export.format_csv",
-    "export.format_xlsx",
+    key!("export.running"),
+    key!("export.done"),
+    key!("export.failed"),
+    key!("export.rows"),
+    key!("export.pages"),
+    key!("export.retries", retries),
+    key!("export.progress"),
+    key!("export.download"),
+    key!("export.failed_lead"),
+    key!("export.started", format, started),
+    key!("export.refresh"),
+    key!("export.back"),
+    key!("export.format_csv"),
+    key!("export.format_xlsx"),
 ];
 
 /// Reloads the page without JavaScript (inside `<noscript>`, so hydrated pages poll instead).
@@ -41,8 +41,8 @@ pub fn ExportPage() -> impl IntoView {
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let progress = Resource::new(move || id.clone(), export_status);
     view! {
-        <PageHeader title=t("export.title") lead=t("export.lead")/>
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <PageHeader title=t!("export.title") lead=t!("export.lead")/>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 match progress.await {
                     Ok(progress) => {
@@ -88,25 +88,25 @@ fn LiveProgress(progress: ExportProgress, started: String, texts: IslandTexts) -
 #[component]
 fn Progress(progress: ExportProgress, started: String) -> impl IntoView {
     let (state, label) = match progress.state {
-        ExportState::Running => ("running", t("export.running")),
-        ExportState::Done => ("done", t("export.done")),
-        ExportState::Failed => ("failed", t("export.failed")),
+        ExportState::Running => ("running", t!("export.running")),
+        ExportState::Done => ("done", t!("export.done")),
+        ExportState::Failed => ("failed", t!("export.failed")),
     };
     let counts = format!(
         "{} {} · {} {}",
         progress.rows,
-        t("export.rows"),
+        t!("export.rows"),
         progress.pages,
-        t("export.pages")
+        t!("export.pages")
     );
-    let retries = (progress.retries > 0).then(|| format!("{} {}", t("export.retries"), progress.retries));
+    let retries = (progress.retries > 0).then(|| t!("export.retries", retries = progress.retries));
     // Dintero does not say how many merchants a filter matches: the bar has no end until done.
     let bar = match progress.state {
         ExportState::Running => {
-            view! { <progress class="w-full" aria-label=t("export.progress")></progress> }.into_any()
+            view! { <progress class="w-full" aria-label=t!("export.progress")></progress> }.into_any()
         }
         _ => {
-            view! { <progress class="w-full" aria-label=t("export.progress") value="1" max="1"></progress> }.into_any()
+            view! { <progress class="w-full" aria-label=t!("export.progress") value="1" max="1"></progress> }.into_any()
         }
     };
     let format = t(progress.format.label_key());
@@ -114,14 +114,14 @@ fn Progress(progress: ExportProgress, started: String) -> impl IntoView {
         let size = format!("{} · {} kB", progress.file_name, progress.bytes.div_ceil(1024));
         view! {
             <a href=progress.download_href() rel="external" download=progress.file_name.clone()
-                class="btn-primary self-start" data-testid="export-download">{t("export.download")}</a>
+                class="btn-primary self-start" data-testid="export-download">{t!("export.download")}</a>
             <p class="text-muted text-sm">{size}</p>
         }
     });
     let failure = progress.error.clone().map(|error| {
         view! {
             <ErrorNotice error/>
-            <p class="text-sm">{t("export.failed_lead")}</p>
+            <p class="text-sm">{t!("export.failed_lead")}</p>
         }
     });
     let running = progress.is_running();
@@ -133,12 +133,12 @@ fn Progress(progress: ExportProgress, started: String) -> impl IntoView {
             {bar}
             <p class="text-sm tabular-nums" data-testid="export-rows">{counts}</p>
             {retries.map(|r| view! { <p class="text-muted text-sm">{r}</p> })}
-            <p class="text-muted text-sm">{format!("{format} · {} {started}", t("export.started"))}</p>
+            <p class="text-muted text-sm">{t!("export.started", format = format, started = started)}</p>
             {download}
             {failure}
             <p class="flex gap-3 text-sm">
-                {running.then(|| view! { <a href=this_page class="underline">{t("export.refresh")}</a> })}
-                <a href=progress.view_href class="underline">{t("export.back")}</a>
+                {running.then(|| view! { <a href=this_page class="underline">{t!("export.refresh")}</a> })}
+                <a href=progress.view_href class="underline">{t!("export.back")}</a>
             </p>
         </section>
     }

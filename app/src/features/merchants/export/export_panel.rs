@@ -14,16 +14,16 @@ pub fn ExportPanel(query: Memo<PortfolioQuery>) -> impl IntoView {
     let action = ServerAction::<StartExport>::new();
     let error = move || action.value().get().and_then(Result::err);
     view! {
-        <ActionForm action attr:class="flex flex-wrap items-end gap-2" attr:aria-label=t("export.title")
+        <ActionForm action attr:class="flex flex-wrap items-end gap-2" attr:aria-label=t!("export.title")
             attr:data-testid="export-panel">
             {move || hidden_fields(&query.get())}
             <div class="field">
-                <label for="export-format" class="field-label">{t("export.format")}</label>
+                <label for="export-format" class="field-label">{t!("export.format")}</label>
                 <select id="export-format" name="format" class="field-input">
                     {ExportFormat::ALL.map(|f| view! { <option value=f.as_str()>{t(f.label_key())}</option> }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="btn-ghost" disabled=move || action.pending().get()>{t("export.start")}</button>
+            <button type="submit" class="btn-ghost" disabled=move || action.pending().get()>{t!("export.start")}</button>
             {move || error().map(|error| view! { <div class="basis-full"><ErrorNotice error/></div> })}
         </ActionForm>
     }

@@ -13,7 +13,7 @@ use crate::auth::session::UserSession;
 use crate::dintero::DinteroClient;
 use crate::error::AppError;
 use crate::features::merchants::portfolio_query::PortfolioQuery;
-use crate::i18n::Locale;
+use crate::i18n::{key, Locale};
 use crate::secret::Secret;
 
 /// Everything one export needs.
@@ -125,7 +125,7 @@ impl ExportJobs {
                 .filter(|e| e.owner == owner && e.progress.is_running())
                 .count();
             if running >= RUNNING_PER_PERSON {
-                return Err(AppError::invalid("format", "export.error.busy"));
+                return Err(AppError::invalid("format", key!("export.error.busy")));
             }
             jobs.insert(
                 id.clone(),
@@ -169,8 +169,8 @@ impl ExportJobs {
                 format: progress.format,
                 bytes: progress.bytes,
             }),
-            ExportState::Running => Err(AppError::invalid("export", "export.error.not_ready")),
-            ExportState::Failed => Err(AppError::invalid("export", "export.error.failed")),
+            ExportState::Running => Err(AppError::invalid("export", key!("export.error.not_ready"))),
+            ExportState::Failed => Err(AppError::invalid("export", key!("export.error.failed"))),
         }
     }
 

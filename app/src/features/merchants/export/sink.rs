@@ -12,19 +12,19 @@ use tokio::sync::mpsc::Receiver;
 use super::status::ExportFormat;
 use crate::features::merchants::merchant_view::MerchantRow;
 use crate::format::provider_name;
-use crate::i18n::Locale;
+use crate::i18n::{key, Locale};
 
 /// The portfolio's columns, in order: the translation keys of their headings.
 const COLUMN_KEYS: [&str; 9] = [
-    "portfolio.name",
-    "portfolio.account_id",
-    "portfolio.org_number",
-    "portfolio.country",
-    "portfolio.progression",
-    "portfolio.account_manager",
-    "portfolio.connections",
-    "portfolio.price_package",
-    "portfolio.created",
+    key!("portfolio.name"),
+    key!("portfolio.account_id"),
+    key!("portfolio.org_number"),
+    key!("portfolio.country"),
+    key!("portfolio.progression"),
+    key!("portfolio.account_manager"),
+    key!("portfolio.connections"),
+    key!("portfolio.price_package"),
+    key!("portfolio.created"),
 ];
 
 /// Column widths in the workbook, in Excel's character units.
@@ -41,7 +41,7 @@ impl Columns {
     pub(super) fn new(locale: Locale) -> Self {
         Self {
             headings: COLUMN_KEYS.map(|key| locale.text(key)),
-            sheet: locale.text("portfolio.title"),
+            sheet: locale.text(key!("portfolio.title")),
         }
     }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::key;
 
 /// The file types an export can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,8 +35,8 @@ impl ExportFormat {
     /// The translation key of the format's name.
     pub fn label_key(self) -> &'static str {
         match self {
-            Self::Csv => "export.format_csv",
-            Self::Xlsx => "export.format_xlsx",
+            Self::Csv => key!("export.format_csv"),
+            Self::Xlsx => key!("export.format_xlsx"),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::features::merchants::portfolio_query::PortfolioQuery;
 pub async fn start_export(query: PortfolioQuery, format: String) -> Result<String, AppError> {
     let user = crate::auth::session::require(crate::auth::Capability::ViewMerchants).await?;
     let format = super::status::ExportFormat::parse(&format)
-        .ok_or_else(|| AppError::invalid("format", "export.error.format"))?;
+        .ok_or_else(|| AppError::invalid("format", crate::i18n::key!("export.error.format")))?;
     let state = crate::state::app_state()?;
     let locale = crate::i18n::request_locale();
     let job = state

@@ -6,16 +6,17 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::key;
 use crate::validate::{is_email, is_org_number, is_phone_number, is_postal_code};
 
 /// The steps, in order: (query value, translation key).
 pub const STEPS: [(&str, &str); 6] = [
-    ("company", "onboarding.step.company"),
-    ("applicant", "onboarding.step.applicant"),
-    ("billing", "onboarding.step.billing"),
-    ("package", "onboarding.step.package"),
-    ("invite", "onboarding.step.invite"),
-    ("review", "onboarding.step.review"),
+    ("company", key!("onboarding.step.company")),
+    ("applicant", key!("onboarding.step.applicant")),
+    ("billing", key!("onboarding.step.billing")),
+    ("package", key!("onboarding.step.package")),
+    ("invite", key!("onboarding.step.invite")),
+    ("review", key!("onboarding.step.review")),
 ];
 
 /// How many people can be invited at once.
@@ -105,25 +106,25 @@ pub fn check_step(step: &str, d: &Draft) -> Vec<AppError> {
     match step {
         "company" => {
             if !["NO", "SE"].contains(&d.get("country").as_str()) {
-                fail("country", "onboarding.error.country");
+                fail("country", key!("onboarding.error.country"));
             }
             let org = d.get("organization_number");
             if org.is_empty() {
-                fail("organization_number", "onboarding.error.org_required");
+                fail("organization_number", key!("onboarding.error.org_required"));
             } else if !is_org_number(country, &org) {
                 fail(
                     "organization_number",
                     if country == "SE" {
-                        "onboarding.error.org_se"
+                        key!("onboarding.error.org_se")
                     } else {
-                        "onboarding.error.org_no"
+                        key!("onboarding.error.org_no")
                     },
                 );
             }
             required(d, "business_name", &mut fail);
             let website = d.get("website");
             if !(website.is_empty() || website.starts_with("https://") || website.starts_with("http://")) {
-                fail("website", "onboarding.error.website");
+                fail("website", key!("onboarding.error.website"));
             }
             email(d, "email", true, &mut fail);
             phone(d, "phone_number", &mut fail);
@@ -144,11 +145,11 @@ pub fn check_step(step: &str, d: &Draft) -> Vec<AppError> {
             let given = parts.iter().filter(|f| !d.get(f).is_empty()).count();
             if given > 0 && given < parts.len() {
                 for part in parts.iter().filter(|f| d.get(f).is_empty()) {
-                    fail(part, "onboarding.error.address_part");
+                    fail(part, key!("onboarding.error.address_part"));
                 }
             }
         }
-        "package" if d.get("price_package").is_empty() => fail("price_package", "onboarding.error.package"),
+        "package" if d.get("price_package").is_empty() => fail("price_package", key!("onboarding.error.package")),
         "invite" => {
             let mut anyone = false;
             for i in 1..=INVITES {
@@ -161,10 +162,10 @@ pub fn check_step(step: &str, d: &Draft) -> Vec<AppError> {
                 email(d, &mail, true, &mut fail);
             }
             if d.get("send_invite") == "yes" && !anyone {
-                fail("invite_1_email", "onboarding.error.invite_someone");
+                fail("invite_1_email", key!("onboarding.error.invite_someone"));
             }
             if d.get("invitation_note").chars().count() > 1_000 {
-                fail("invitation_note", "onboarding.error.note_long");
+                fail("invitation_note", key!("onboarding.error.note_long"));
             }
         }
         _ => {}
@@ -174,7 +175,7 @@ pub fn check_step(step: &str, d: &Draft) -> Vec<AppError> {
 
 fn required(d: &Draft, field: &str, fail: &mut impl FnMut(&str, &str)) {
     if d.get(field).is_empty() {
-        fail(field, "onboarding.error.required");
+        fail(field, key!("onboarding.error.required"));
     }
 }
 
@@ -182,19 +183,19 @@ fn email(d: &Draft, field: &str, needed: bool, fail: &mut impl FnMut(&str, &str)
     let value = d.get(field);
     if value.is_empty() {
         if needed {
-            fail(field, "onboarding.error.email_required");
+            fail(field, key!("onboarding.error.email_required"));
         }
     } else if !is_email(&value) {
-        fail(field, "onboarding.error.email");
+        fail(field, key!("onboarding.error.email"));
     }
 }
 
 fn phone(d: &Draft, field: &str, fail: &mut impl FnMut(&str, &str)) {
     let value = d.get(field);
     if value.is_empty() {
-        fail(field, "onboarding.error.phone_required");
+        fail(field, key!("onboarding.error.phone_required"));
     } else if !is_phone_number(&value) {
-        fail(field, "onboarding.error.phone");
+        fail(field, key!("onboarding.error.phone"));
     }
 }
 
@@ -202,15 +203,15 @@ fn postal(d: &Draft, field: &str, country: &str, needed: bool, fail: &mut impl F
     let value = d.get(field);
     if value.is_empty() {
         if needed {
-            fail(field, "onboarding.error.postal_required");
+            fail(field, key!("onboarding.error.postal_required"));
         }
     } else if !is_postal_code(country, &value) {
         fail(
             field,
             if country == "SE" {
-                "onboarding.error.postal_se"
+                key!("onboarding.error.postal_se")
             } else {
-                "onboarding.error.postal_no"
+                key!("onboarding.error.postal_no")
             },
         );
     }
@@ -219,11 +220,11 @@ fn postal(d: &Draft, field: &str, country: &str, needed: bool, fail: &mut impl F
 /// The message naming a step that is not complete.
 pub fn step_error_key(step: &str) -> &'static str {
     match step {
-        "company" => "onboarding.error.incomplete_company",
-        "applicant" => "onboarding.error.incomplete_applicant",
-        "billing" => "onboarding.error.incomplete_billing",
-        "package" => "onboarding.error.incomplete_package",
-        _ => "onboarding.error.incomplete_invite",
+        "company" => key!("onboarding.error.incomplete_company"),
+        "applicant" => key!("onboarding.error.incomplete_applicant"),
+        "billing" => key!("onboarding.error.incomplete_billing"),
+        "package" => key!("onboarding.error.incomplete_package"),
+        _ => key!("onboarding.error.incomplete_invite"),
     }
 }
 

@@ -5,6 +5,7 @@ use sqlx::Row;
 
 use super::draft::Draft;
 use crate::error::AppError;
+use crate::i18n::key;
 use crate::store::Store;
 
 /// A submit left `submitting` this long (a crash) may be taken over.
@@ -93,7 +94,7 @@ pub async fn wait_for_creation(store: &Store, owner: &str) -> Result<String, App
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         match load(store, owner).await? {
             (_, state, Some(aid)) if state == "created" => return Ok(aid),
-            (_, state, _) if state == "open" => return Err(AppError::invalid("step", "onboarding.error.retry")),
+            (_, state, _) if state == "open" => return Err(AppError::invalid("step", key!("onboarding.error.retry"))),
             _ => {}
         }
     }

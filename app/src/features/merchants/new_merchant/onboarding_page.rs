@@ -23,9 +23,9 @@ pub fn NewMerchantPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| get_draft());
     let packages = Resource::new(|| (), |_| onboarding_packages());
     view! {
-        <p class="mb-2 text-sm"><a href="/accounts" class="text-muted underline">{t("merchant.back")}</a></p>
-        <PageHeader title=t("onboarding.title") lead=t("onboarding.lead")/>
-        <Transition fallback=|| view! { <p class="text-muted">{t("common.loading")}</p> }>
+        <p class="mb-2 text-sm"><a href="/accounts" class="text-muted underline">{t!("merchant.back")}</a></p>
+        <PageHeader title=t!("onboarding.title") lead=t!("onboarding.lead")/>
+        <Transition fallback=|| view! { <p class="text-muted">{t!("common.loading")}</p> }>
             {move || Suspend::new(async move {
                 let state = match draft.await {
                     Ok(state) => state,
@@ -60,7 +60,7 @@ pub fn NewMerchantPage() -> impl IntoView {
 #[component]
 fn Stepper(current: &'static str, draft: Draft) -> impl IntoView {
     view! {
-        <nav aria-label=t("onboarding.steps") class="mb-6">
+        <nav aria-label=t!("onboarding.steps") class="mb-6">
             <ol class="flex flex-wrap gap-1 rounded-lg bg-black/5 p-1 dark:bg-white/5">
                 {STEPS.iter().enumerate().map(|(i, (step, key))| {
                     let typed = step_fields(step).iter().any(|f| !draft.get(f).is_empty());
@@ -94,7 +94,7 @@ fn Review(draft: Draft, create: ServerAction<CreateMerchant>) -> impl IntoView {
                 <section class="card" data-testid=format!("review-{step}")>
                     <div class="mb-2 flex items-center justify-between">
                         <h2 class="card-title mb-0">{t(key)}</h2>
-                        <a href=format!("/accounts/new?step={step}") class="text-sm underline">{t("onboarding.edit")}</a>
+                        <a href=format!("/accounts/new?step={step}") class="text-sm underline">{t!("onboarding.edit")}</a>
                     </div>
                     {(!complete).then(|| view! { <p class="field-error mb-2">{t(step_error_key(step))}</p> })}
                     <dl class="facts">
@@ -110,7 +110,7 @@ fn Review(draft: Draft, create: ServerAction<CreateMerchant>) -> impl IntoView {
             {move || error.get().map(|error| view! { <ErrorNotice error/> })}
             {incomplete.map(|step| view! { <p class="field-error">{t(step_error_key(step))}</p> })}
             <button type="submit" class="btn-primary self-start" disabled=move || create.pending().get()>
-                {move || if create.pending().get() { t("onboarding.creating") } else { t("onboarding.create") }}
+                {move || if create.pending().get() { t!("onboarding.creating") } else { t!("onboarding.create") }}
             </button>
         </ActionForm>
     }
@@ -120,9 +120,9 @@ fn Review(draft: Draft, create: ServerAction<CreateMerchant>) -> impl IntoView {
 fn Created(aid: String, start_over: ServerAction<StartOver>) -> impl IntoView {
     view! {
         <section class="card flex flex-col gap-3" role="status">
-            <p>{t("onboarding.created")}" "<a href=format!("/accounts/{aid}") class="font-medium underline">{aid.clone()}</a></p>
+            <p>{t!("onboarding.created")}" "<a href=format!("/accounts/{aid}") class="font-medium underline">{aid.clone()}</a></p>
             <ActionForm action=start_over>
-                <button type="submit" class="btn-primary">{t("onboarding.start_over")}</button>
+                <button type="submit" class="btn-primary">{t!("onboarding.start_over")}</button>
             </ActionForm>
         </section>
     }

@@ -11,18 +11,18 @@ use super::draft::{check_step, step_fields, Draft, INVITES, STEPS};
 use super::write::SaveStep;
 use crate::components::{live_mark, ErrorNotice, ERROR_TEXTS};
 use crate::error::AppError;
-use crate::i18n::{t, IslandTexts};
+use crate::i18n::{key, t, IslandTexts};
 
 /// The keys of the texts the step forms show: every onboarding text, the merchant fields' labels
 /// they share, and the errors.
 pub fn step_form_texts() -> Vec<&'static str> {
     let mut keys = vec![
-        "merchant.business_name",
-        "merchant.website",
-        "merchant.email",
-        "merchant.phone",
-        "merchant.reference",
-        "portfolio.price_package",
+        key!("merchant.business_name"),
+        key!("merchant.website"),
+        key!("merchant.email"),
+        key!("merchant.phone"),
+        key!("merchant.reference"),
+        key!("portfolio.price_package"),
     ];
     keys.extend(crate::i18n::keys_starting("onboarding."));
     keys.extend(ERROR_TEXTS);
@@ -88,49 +88,49 @@ pub fn StepForm(
     };
     let body = match step {
         "company" => view! {
-            <Choice form name="country" label="onboarding.country"
-                options=vec![("NO".into(), t("onboarding.norway").into()), ("SE".into(), t("onboarding.sweden").into())]/>
-            <Field form name="organization_number" label="onboarding.org_number" hint="onboarding.org_hint"/>
-            <Field form name="business_name" label="merchant.business_name"/>
-            <Field form name="website" label="merchant.website" kind="url"/>
-            <Field form name="email" label="merchant.email" kind="email"/>
-            <Field form name="phone_number" label="merchant.phone" kind="tel"/>
-            <Field form name="address_line" label="onboarding.address_line"/>
-            <Field form name="postal_code" label="onboarding.postal_code"/>
-            <Field form name="postal_place" label="onboarding.postal_place"/>
+            <Choice form name="country" label=key!("onboarding.country")
+                options=vec![("NO".into(), t!("onboarding.norway").into()), ("SE".into(), t!("onboarding.sweden").into())]/>
+            <Field form name="organization_number" label=key!("onboarding.org_number") hint=key!("onboarding.org_hint")/>
+            <Field form name="business_name" label=key!("merchant.business_name")/>
+            <Field form name="website" label=key!("merchant.website") kind="url"/>
+            <Field form name="email" label=key!("merchant.email") kind="email"/>
+            <Field form name="phone_number" label=key!("merchant.phone") kind="tel"/>
+            <Field form name="address_line" label=key!("onboarding.address_line")/>
+            <Field form name="postal_code" label=key!("onboarding.postal_code")/>
+            <Field form name="postal_place" label=key!("onboarding.postal_place")/>
         }.into_any(),
         "applicant" => view! {
-            <Field form name="applicant_first_name" label="onboarding.first_name"/>
-            <Field form name="applicant_last_name" label="onboarding.last_name"/>
-            <Field form name="applicant_email" label="merchant.email" kind="email"/>
-            <Field form name="applicant_phone" label="merchant.phone" kind="tel"/>
+            <Field form name="applicant_first_name" label=key!("onboarding.first_name")/>
+            <Field form name="applicant_last_name" label=key!("onboarding.last_name")/>
+            <Field form name="applicant_email" label=key!("merchant.email") kind="email"/>
+            <Field form name="applicant_phone" label=key!("merchant.phone") kind="tel"/>
         }.into_any(),
         "billing" => view! {
-            <Field form name="billing_email" label="onboarding.billing_email" kind="email"/>
-            <Field form name="billing_reference" label="merchant.reference"/>
-            <p class="text-muted text-sm md:col-span-2">{t("onboarding.billing_address_hint")}</p>
-            <Field form name="billing_address_line" label="onboarding.address_line"/>
-            <Field form name="billing_postal_code" label="onboarding.postal_code"/>
-            <Field form name="billing_postal_place" label="onboarding.postal_place"/>
+            <Field form name="billing_email" label=key!("onboarding.billing_email") kind="email"/>
+            <Field form name="billing_reference" label=key!("merchant.reference")/>
+            <p class="text-muted text-sm md:col-span-2">{t!("onboarding.billing_address_hint")}</p>
+            <Field form name="billing_address_line" label=key!("onboarding.address_line")/>
+            <Field form name="billing_postal_code" label=key!("onboarding.postal_code")/>
+            <Field form name="billing_postal_place" label=key!("onboarding.postal_place")/>
         }.into_any(),
         "package" => {
-            let mut options = vec![(String::new(), t("onboarding.choose_package").to_owned())];
+            let mut options = vec![(String::new(), t!("onboarding.choose_package").to_owned())];
             options.extend(packages.into_iter().map(|(id, name)| (id.clone(), format!("{name} ({id})"))));
-            view! { <Choice form name="price_package" label="portfolio.price_package" options/> }.into_any()
+            view! { <Choice form name="price_package" label=key!("portfolio.price_package") options/> }.into_any()
         }
         _ => view! {
-            <p class="text-muted text-sm md:col-span-2">{t("onboarding.invite_lead")}</p>
+            <p class="text-muted text-sm md:col-span-2">{t!("onboarding.invite_lead")}</p>
             {(1..=INVITES).map(|i| {
                 let name: &'static str = ["invite_1_name", "invite_2_name", "invite_3_name"][i - 1];
                 let email: &'static str = ["invite_1_email", "invite_2_email", "invite_3_email"][i - 1];
                 view! {
-                    <Field form name label="onboarding.invite_name"/>
-                    <Field form name=email label="onboarding.invite_email" kind="email"/>
+                    <Field form name label=key!("onboarding.invite_name")/>
+                    <Field form name=email label=key!("onboarding.invite_email") kind="email"/>
                 }
             }).collect_view()}
-            <Field form name="invitation_note" label="onboarding.invitation_note"/>
-            <Choice form name="send_invite" label="onboarding.send_invite"
-                options=vec![("yes".into(), t("onboarding.send_now").into()), ("no".into(), t("onboarding.send_later").into())]/>
+            <Field form name="invitation_note" label=key!("onboarding.invitation_note")/>
+            <Choice form name="send_invite" label=key!("onboarding.send_invite")
+                options=vec![("yes".into(), t!("onboarding.send_now").into()), ("no".into(), t!("onboarding.send_later").into())]/>
         }.into_any(),
     };
     view! {
@@ -142,10 +142,10 @@ pub fn StepForm(
             <div class="flex flex-col gap-3 md:col-span-2">
                 {move || general().map(|error| view! { <ErrorNotice error/> })}
                 <div class="flex gap-2">
-                    {back.map(|href| view! { <a href=href class="btn-ghost">{t("onboarding.back")}</a> })}
-                    <button type="submit" class="btn-primary">{t("onboarding.continue")}</button>
+                    {back.map(|href| view! { <a href=href class="btn-ghost">{t!("onboarding.back")}</a> })}
+                    <button type="submit" class="btn-primary">{t!("onboarding.continue")}</button>
                 </div>
-                <p class="text-muted text-xs">{t("onboarding.draft_kept")}</p>
+                <p class="text-muted text-xs">{t!("onboarding.draft_kept")}</p>
             </div>
         </form>
     }

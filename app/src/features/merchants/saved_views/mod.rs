@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::i18n::key;
 
 /// The most views one person keeps.
 #[cfg(feature = "ssr")]
@@ -45,10 +47,10 @@ impl SavedView {
 pub fn check_view(name: &str, query: &str) -> Result<(), AppError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(AppError::invalid("name", "views.error.name_required"));
+        return Err(AppError::invalid("name", key!("views.error.name_required")));
     }
     if name.chars().count() > MAX_NAME {
-        return Err(AppError::invalid("name", "views.error.name_long"));
+        return Err(AppError::invalid("name", key!("views.error.name_long")));
     }
     let known = [
         "search",
@@ -64,7 +66,7 @@ pub fn check_view(name: &str, query: &str) -> Result<(), AppError> {
             .filter(|p| !p.is_empty())
             .all(|pair| pair.split_once('=').is_some_and(|(k, _)| known.contains(&k)));
     if !valid {
-        return Err(AppError::invalid("name", "views.error.query"));
+        return Err(AppError::invalid("name", key!("views.error.query")));
     }
     Ok(())
 }

@@ -28,11 +28,11 @@ pub fn SavedViewsPanel(query: Memo<PortfolioQuery>) -> impl IntoView {
     };
     view! {
         <section class="card mb-4 flex flex-col gap-3" aria-labelledby="views-heading">
-            <h2 id="views-heading" class="card-title mb-0">{t("views.title")}</h2>
+            <h2 id="views-heading" class="card-title mb-0">{t!("views.title")}</h2>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match views.await {
-                        Ok(views) if views.is_empty() => view! { <p class="text-muted text-sm">{t("views.none")}</p> }.into_any(),
+                        Ok(views) if views.is_empty() => view! { <p class="text-muted text-sm">{t!("views.none")}</p> }.into_any(),
                         Ok(views) => view! {
                             <ul class="flex flex-wrap gap-2" data-testid="saved-views">
                                 {views.into_iter().map(|v| view! {
@@ -40,7 +40,7 @@ pub fn SavedViewsPanel(query: Memo<PortfolioQuery>) -> impl IntoView {
                                         <a href=v.href() class="font-medium underline-offset-2 hover:underline">{v.name.clone()}</a>
                                         <ActionForm action=delete attr:class="inline">
                                             <input type="hidden" name="id" value=v.id.to_string()/>
-                                            <button type="submit" class="text-muted px-1" aria-label=format!("{} {}", t("views.delete"), v.name)>"×"</button>
+                                            <button type="submit" class="text-muted px-1" aria-label=t!("views.delete", name = v.name)>"×"</button>
                                         </ActionForm>
                                     </li>
                                 }).collect_view()}
@@ -57,12 +57,12 @@ pub fn SavedViewsPanel(query: Memo<PortfolioQuery>) -> impl IntoView {
                         <ActionForm action=save attr:class="flex flex-wrap items-end gap-2" attr:novalidate="">
                             <input type="hidden" name="query" value=current/>
                             <div class="field">
-                                <label for="view-name" class="field-label">{t("views.name")}</label>
+                                <label for="view-name" class="field-label">{t!("views.name")}</label>
                                 <input id="view-name" name="name" type="text" maxlength="60" class="field-input"
                                     value=kept.get("name")
                                     aria-invalid=move || error.get().is_some_and(|e| e.field() == Some("name")).to_string()/>
                             </div>
-                            <button type="submit" class="btn-ghost" disabled=move || save.pending().get()>{t("views.save")}</button>
+                            <button type="submit" class="btn-ghost" disabled=move || save.pending().get()>{t!("views.save")}</button>
                             {move || error.get().map(|e| view! { <p class="field-error w-full">{t(e.message_key())}</p> })}
                         </ActionForm>
                     }

@@ -21,7 +21,7 @@ pub async fn save_view(name: String, query: String) -> Result<(), AppError> {
             .await
             .map_err(store_error)?;
         if count as usize >= MAX_VIEWS {
-            return Err(AppError::invalid("name", "views.error.too_many"));
+            return Err(AppError::invalid("name", crate::i18n::key!("views.error.too_many")));
         }
         sqlx::query(
             "INSERT INTO saved_views (owner, name, query, created_at) VALUES (?, ?, ?, ?)
