@@ -107,6 +107,13 @@ impl Locale {
         browser_texts::get(key).unwrap_or(MISSING)
     }
 
+    /// The text of `key` in this language with its `{placeholders}` filled: for work that runs
+    /// outside a page (a download's stream), where [`t!`](super::t) has no language to ask.
+    /// Name the key with [`key!`](super::key) and its placeholders.
+    pub fn sentence(self, key: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        fill_text(self.text(key), values)
+    }
+
     /// Which plural form a count takes. English, Bokmål and Swedish have two for whole numbers:
     /// `one` for exactly 1, `other` for everything else (0 included).
     pub fn plural_form(self, count: i128) -> &'static str {

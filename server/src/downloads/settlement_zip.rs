@@ -23,6 +23,7 @@ use app::dintero::settlements::{Attachment, SettlementItem};
 use app::dintero::DinteroError;
 use app::features::settlements::settlement_filter::{SettlementFilter, KEYS};
 use app::features::settlements::{file_name, ZipBoard, ZipProgress};
+use app::i18n::{key, Locale};
 use app::state::AppState;
 use app::validate::{AccountId, OpaqueId};
 use axum::body::Body;
@@ -114,7 +115,7 @@ pub async fn settlement_zip(
     if !request.all && request.ids.is_empty() {
         return plain(
             StatusCode::UNPROCESSABLE_ENTITY,
-            text(app::i18n::key!("settlements.zip.none_selected")),
+            text(key!("settlements.zip.none_selected")),
         );
     }
     let wanted: HashSet<&str> = request.ids.iter().map(String::as_str).collect();
@@ -130,12 +131,7 @@ pub async fn settlement_zip(
     );
     let settlements = match listed {
         Ok(Some(settlements)) => settlements,
-        Ok(None) => {
-            return plain(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                text(app::i18n::key!("settlements.zip.too_many")),
-            )
-        }
+        Ok(None) => return plain(StatusCode::UNPROCESSABLE_ENTITY, text(key!("settlements.zip.too_many"))),
         Err(error) => return refused(language, error.into()),
     };
     let merchant_name = account
@@ -169,6 +165,7 @@ pub async fn settlement_zip(
         aid: aid.clone(),
         merchant_name,
         missing,
+        language,
     };
     tokio::spawn(job.run(plan, tx));
     let body = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) });
@@ -255,6 +252,8 @@ struct Job {
     aid: AccountId,
     merchant_name: String,
     missing: Vec<String>,
+    /// The person's language, for the manifest.
+    language: Locale,
 }
 
 /// The browser went away: stop.
@@ -271,7 +270,7 @@ impl Job {
         progress.finished = true;
         if outcome.is_err() {
             tracing::info!("a settlement ZIP stopped: the browser went away");
-            progress.broken = Some("The download was cancelled.".to_owned());
+            progress.broken = Some(self.language.text(key!("settlements.zip.cancelled")).to_owned());
         }
         self.note(&progress);
     }
@@ -293,7 +292,7 @@ impl Job {
             local.second() as u8,
         ));
         let mut manifest = app::csv::BOM.to_owned();
-        manifest.push_str(&app::csv::line(&MANIFEST_HEADINGS));
+        manifest.push_str(&app::csv::line(&MANIFEST_HEADINGS.map(|key| self.language.text(key))));
         let send = |chunk: Bytes, progress: &mut ZipProgress| {
             progress.bytes += chunk.len() as u64;
             let tx = tx.clone();
@@ -316,7 +315,14 @@ impl Job {
                 Err(error) => {
                     tracing::info!(%error, "a settlement file for a ZIP could not be fetched");
                     progress.files_failed += 1;
-                    (String::new(), 0, format!("failed: {}", reason(&error)))
+                    (
+                        String::new(),
+                        0,
+                        self.language.sentence(
+                            key!("settlements.manifest.failed", reason),
+                            &[("reason", &reason(self.language, &error))],
+                        ),
+                    )
                 }
                 Ok(stream) => {
                     let name = zip.unique_name(&file.name);
@@ -340,14 +346,23 @@ impl Job {
                         None => {
                             send(zip.finish_entry(), progress).await?;
                             progress.files_done += 1;
-                            (name, size, "ok".to_owned())
+                            (
+                                name,
+                                size,
+                                self.language.text(key!("settlements.manifest.ok")).to_owned(),
+                            )
                         }
                         Some(error) => {
                             tracing::warn!(%error, "Dintero broke a settlement file off; it is left out of the ZIP");
                             let (descriptor, written) = zip.abandon_entry();
                             send(descriptor, progress).await?;
                             progress.files_failed += 1;
-                            (String::new(), 0, format!("failed: broken off after {written} bytes"))
+                            (
+                                String::new(),
+                                0,
+                                self.language
+                                    .sentence(key!("settlements.manifest.broken_off", bytes), &[("bytes", &written)]),
+                            )
                         }
                     }
                 }
@@ -369,7 +384,7 @@ impl Job {
                 None,
                 "",
                 0,
-                "failed: not found with these filters",
+                self.language.text(key!("settlements.manifest.not_found")),
             )));
         }
         send(zip.whole_entry("manifest.csv", manifest.as_bytes()), progress).await?;
@@ -427,39 +442,42 @@ impl Job {
     }
 }
 
-/// The manifest's columns, one line per file; amounts are minor units (øre, öre, cent) of
-/// `currency`, and a settlement in several currencies has each column's values separated by spaces
-/// in the same order.
+/// The manifest's columns (the keys of their headings, in the person's language), one line per
+/// file; amounts are minor units (øre, öre, cent) of the currency, and a settlement in several
+/// currencies has each column's values separated by spaces in the same order.
 pub const MANIFEST_HEADINGS: [&str; 19] = [
-    "merchant_id",
-    "merchant_name",
-    "settlement_id",
-    "provider",
-    "seller",
-    "settled_at",
-    "period_start",
-    "period_end",
-    "payment_status",
-    "currency",
-    "capture_minor",
-    "refund_minor",
-    "fee_minor",
-    "amount_minor",
-    "attachment_id",
-    "created_by",
-    "file",
-    "bytes",
-    "status",
+    key!("settlements.manifest.merchant_id"),
+    key!("settlements.manifest.merchant_name"),
+    key!("settlements.manifest.settlement_id"),
+    key!("settlements.manifest.provider"),
+    key!("settlements.manifest.seller"),
+    key!("settlements.manifest.settled_at"),
+    key!("settlements.manifest.period_start"),
+    key!("settlements.manifest.period_end"),
+    key!("settlements.manifest.payment_status"),
+    key!("settlements.manifest.currency"),
+    key!("settlements.manifest.capture_minor"),
+    key!("settlements.manifest.refund_minor"),
+    key!("settlements.manifest.fee_minor"),
+    key!("settlements.manifest.amount_minor"),
+    key!("settlements.manifest.attachment_id"),
+    key!("settlements.manifest.created_by"),
+    key!("settlements.manifest.file"),
+    key!("settlements.manifest.bytes"),
+    key!("settlements.manifest.status"),
 ];
 
-/// Why a file could not be fetched, without anything secret.
-fn reason(error: &DinteroError) -> String {
+/// Why a file could not be fetched, without anything secret, in `language`.
+fn reason(language: Locale, error: &DinteroError) -> String {
     match error {
-        DinteroError::Api(failure) => format!("Dintero answered {}", failure.status),
-        DinteroError::Timeout => "Dintero did not answer in time".to_owned(),
-        DinteroError::Transport(_) => "the connection to Dintero failed".to_owned(),
-        DinteroError::Decode(_) => "Dintero's answer could not be read".to_owned(),
-        DinteroError::Refused(_) => "the file's id is not one Dintero issues".to_owned(),
+        DinteroError::Api(failure) => language.sentence(
+            key!("settlements.manifest.reason.answered", status),
+            &[("status", &failure.status)],
+        ),
+        DinteroError::Timeout => language.text(key!("settlements.manifest.reason.timeout")).to_owned(),
+        DinteroError::Transport(_) => language.text(key!("settlements.manifest.reason.transport")).to_owned(),
+        DinteroError::Decode(_) => language.text(key!("settlements.manifest.reason.decode")).to_owned(),
+        DinteroError::Refused(_) => language.text(key!("settlements.manifest.reason.refused")).to_owned(),
     }
 }
 
