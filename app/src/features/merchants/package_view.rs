@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dintero::price_packages::{Amount, Price, PricePackage};
+use crate::i18n::t;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageView {
@@ -76,7 +77,7 @@ pub fn amount_text(amount: &Amount, currency: Option<&str>) -> String {
     if let Some(flat) = amount.flat_amount {
         parts.push(match currency {
             Some(currency) => crate::format::money(flat, currency),
-            None => format!("{flat} (minor units)"),
+            None => t!("merchant.package.minor_units", amount = flat),
         });
     }
     if let Some(rate) = amount.unit_amount.as_deref().filter(|r| !r.is_empty()) {

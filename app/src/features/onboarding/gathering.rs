@@ -149,7 +149,7 @@ pub fn Failures(failures: Vec<Failure>, batches: Batches) -> impl IntoView {
     }
     view! {
         <section role="alert" class="notice-error mb-4" data-testid="review-failures">
-            <p class="font-medium">{format!("{} ({})", t!("review.failures.title"), failures.len())}</p>
+            <p class="font-medium">{t!("review.failures.title", count = failures.len())}</p>
             <p class="text-sm">{t!("review.failures.lead")}</p>
             <ul class="mt-2 list-disc pl-5 text-sm">
                 {failures.into_iter().map(|f| {

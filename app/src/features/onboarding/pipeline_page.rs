@@ -203,7 +203,7 @@ fn Row(row: PipelineRow, now: DateTime<Utc>) -> impl IntoView {
             <td class="text-sm" data-testid="stuck">
                 {stuck.map(|(what, whose)| view! {
                     <div class="font-medium">{what}</div>
-                    <div class="text-muted text-xs">{format!("{}: {whose}", t!("review.pipeline.next"))}</div>
+                    <div class="text-muted text-xs">{t!("review.pipeline.next_is", whose = whose)}</div>
                 })}
             </td>
             <td><Stage track=account now/></td>

@@ -89,7 +89,7 @@ fn Entries(ledger: Ledger, currency: String, after: String, trail: Vec<String>) 
     if !chosen.is_empty() && !currencies.contains(&chosen) {
         currencies.push(chosen.clone());
     }
-    let title = format!("{} {destination}", t!("payouts.ledger"));
+    let title = t!("payouts.ledger_of", seller = destination);
     view! {
         <FinanceHeader merchant tab=FinanceTab::Payouts title/>
         <p class="mb-4 text-sm">
@@ -151,7 +151,7 @@ fn Row(row: LedgerRow) -> impl IntoView {
     let details: Vec<String> = [
         row.provider
             .as_deref()
-            .map(|p| format!("{} {}", t!("payouts.detail.provider"), provider_name(p))),
+            .map(|p| t!("payouts.detail.provider", provider = provider_name(p))),
         match (&row.transfer_from, &row.transfer_to) {
             (Some(from), Some(to)) => Some(format!("{from} → {to}")),
             _ => None,
@@ -163,7 +163,7 @@ fn Row(row: LedgerRow) -> impl IntoView {
                 .as_deref()
                 .map(|c| format!(" ({c})"))
                 .unwrap_or_default();
-            format!("{} {account}{country}", t!("payouts.detail.bank_account"))
+            t!("payouts.detail.bank_account", account = format!("{account}{country}"))
         }),
         row.message.clone(),
     ]

@@ -113,7 +113,7 @@ fn LineRow(i: usize, line: LineForm, error: Signal<Option<AppError>>) -> impl In
         view! {
             <td>
                 <input name=name.clone() id=name.clone() value=value class="field-input" placeholder=placeholder
-                    aria-label=format!("{} {}", t(label), i + 1)
+                    aria-label=crate::i18n::t!("common.numbered", label = t(label), number = i + 1)
                     inputmode=if matches!(field, "fixed" | "percent") { "decimal" } else { "text" }
                     aria-invalid=move || message.get().is_some().to_string()
                     aria-describedby=move || message.get().map(|_| error_id.clone())/>

@@ -137,9 +137,9 @@ fn Edit(
     view! {
         <FinanceHeader merchant=start.merchant tab=FinanceTab::Configurations title=t!("reports.configs.edit")/>
         <p class="text-muted mb-4 text-sm" data-testid="config-id">
-            {format!("{} {id}", t!("reports.configs.id"))}
-            {existing.created_at.as_deref().map(|c| format!(" · {} {}", t!("reports.col.created"), date_time_str(c)))}
-            {existing.updated_at.as_deref().map(|u| format!(" · {} {}", t!("reports.col.updated"), date_time_str(u)))}
+            {t!("reports.configs.id", id = id)}
+            {existing.created_at.as_deref().map(|c| format!(" · {}", t!("reports.configs.created_at", time = date_time_str(c))))}
+            {existing.updated_at.as_deref().map(|u| format!(" · {}", t!("reports.configs.updated_at", time = date_time_str(u))))}
         </p>
         <ActionForm action=update attr:class="card mb-6 flex flex-col gap-6" attr:novalidate=""
             attr:aria-label=t!("reports.configs.edit")>

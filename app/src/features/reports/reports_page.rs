@@ -98,11 +98,11 @@ fn Row(aid: String, after: String, row: ReportRow) -> impl IntoView {
         .iter()
         .map(|(filter, value)| {
             let key = match filter.as_str() {
-                "operation_payout_destination" => key!("reports.filter.seller"),
-                "store_id" => key!("reports.filter.store"),
-                _ => key!("reports.filter.other"),
+                "operation_payout_destination" => key!("reports.filter.seller", value),
+                "store_id" => key!("reports.filter.store", value),
+                _ => key!("reports.filter.other", value),
             };
-            view! { <div class="text-muted text-xs">{format!("{} {value}", t(key))}</div> }
+            view! { <div class="text-muted text-xs">{crate::i18n::fill(key, &[("value", value as &dyn std::fmt::Display)])}</div> }
         })
         .collect_view();
     let kind = row
@@ -112,7 +112,7 @@ fn Row(aid: String, after: String, row: ReportRow) -> impl IntoView {
         .unwrap_or_else(|| t!("reports.file.other").to_owned());
     let download = if row.downloadable {
         let href = file_href(&aid, &row.id, &after);
-        let label = format!("{} ({kind})", t!("reports.download"));
+        let label = t!("reports.download", kind = kind);
         view! { <a href=href rel="external" download class="underline">{label}</a> }.into_any()
     } else {
         view! { <span class="text-muted">"–"</span> }.into_any()

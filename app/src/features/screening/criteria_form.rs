@@ -92,7 +92,7 @@ pub fn CriteriaForm(aid: String, criteria: Criteria, action: ServerAction<RunScr
         .map(|(i, p)| {
             let cell = move |name: &str, label: &'static str, value: &str| {
                 view! {
-                    <Input name=principal_field(i, name) label=format!("{} {}", t(label), i + 1)
+                    <Input name=principal_field(i, name) label=crate::i18n::t!("common.numbered", label = t(label), number = i + 1)
                         value=value.to_owned() error/>
                 }
             };

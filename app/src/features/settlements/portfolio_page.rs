@@ -205,7 +205,7 @@ fn MonthChart(currency: String, months: Vec<MonthTotal>) -> impl IntoView {
     let most = months.iter().map(|m| m.amount).max().unwrap_or(0).max(1) as f64;
     let slot = WIDTH / months.len().max(1) as f64;
     let bar = (slot * 0.7).min(60.0);
-    let label = format!("{} ({currency})", t!("settlements.portfolio.per_month"));
+    let label = t!("settlements.portfolio.per_month_in", currency = currency);
     let bars = months
         .into_iter()
         .enumerate()

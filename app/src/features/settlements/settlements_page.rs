@@ -214,7 +214,7 @@ fn Row(aid: String, item: SettlementItem) -> impl IntoView {
             <td class="text-sm tabular-nums">{period}</td>
             <td>
                 {provider_name(&provider)}
-                {item.payout_destination_id.clone().map(|s| view! { <div class="text-muted text-xs">{format!("{} {s}", t!("settlements.seller"))}</div> })}
+                {item.payout_destination_id.clone().map(|s| view! { <div class="text-muted text-xs">{t!("settlements.seller_line", seller = s)}</div> })}
             </td>
             <td>{status.map(|(class, label)| view! { <span class=class>{label}</span> })}</td>
             <td class="text-right tabular-nums whitespace-nowrap">{captured}</td>
@@ -252,7 +252,7 @@ pub fn file_href(aid: &str, settlement: &str, file: &Attachment, provider: &str,
 fn file_label(file: &Attachment) -> String {
     let whose = match file.created_by.as_deref() {
         Some("dintero") => t!("settlements.file.dintero").to_owned(),
-        Some(provider) => format!("{} {}", t!("settlements.file.provider"), provider_name(provider)),
+        Some(provider) => t!("settlements.file.provider", provider = provider_name(provider)),
         None => t!("settlements.file.other").to_owned(),
     };
     let extension = file
