@@ -98,6 +98,7 @@ const MANIFEST_COLUMNS: Record<string, string> = {
   "Merchant id": "merchant_id",
   Merchant: "merchant_name",
   "Settlement id": "settlement_id",
+  "Attachment id": "attachment_id",
   Provider: "provider",
   Currency: "currency",
   "Amount (minor units)": "amount_minor",
