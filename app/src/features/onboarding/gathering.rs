@@ -11,7 +11,7 @@ use super::read::{review_merchants, review_slice};
 use super::slices::{slice, SLICES};
 use crate::components::ErrorNotice;
 use crate::error::AppError;
-use crate::i18n::{key, t};
+use crate::i18n::{key, t, tn};
 use crate::portfolio_scan::MerchantList;
 
 /// The merchant list and one read per slice of it, all created when the page is, so their ids are
@@ -124,11 +124,9 @@ pub fn ReadingNote(batches: Batches) -> impl IntoView {
     view! {
         <p class="text-muted mb-2 text-sm" data-testid="reading-note">
             {format!(
-                "{} {} · {} {} · {}",
-                merchants,
-                t!("review.reading.merchants"),
-                SLICES,
-                t!("review.reading.batches"),
+                "{} · {} · {}",
+                tn!("review.reading.merchants", merchants),
+                t!("review.reading.batches", count = SLICES),
                 t!("review.reading.arrive"),
             )}
             {use_context::<crate::auth::CurrentUser>()

@@ -148,16 +148,12 @@ fn Gathered(gathering: Gathering, query: Memo<ReviewQuery>) -> impl IntoView {
 fn Sorted(rows: Vec<QueueItem>, failures: Vec<super::queue_item::Failure>, batches: Batches) -> impl IntoView {
     let now = batches.list.now;
     let count = |kind: Kind| rows.iter().filter(|i| i.kind == kind).count();
-    let summary = format!(
-        "{} {} · {} {} · {} {} · {} {}",
-        rows.len(),
-        t!("review.summary.waiting"),
-        count(Kind::Cdd),
-        t!("review.kind.cdd"),
-        count(Kind::Payment),
-        t!("review.kind.payment"),
-        count(Kind::Seller),
-        t!("review.kind.seller"),
+    let summary = t!(
+        "review.summary",
+        count = rows.len(),
+        cdd = count(Kind::Cdd),
+        payment = count(Kind::Payment),
+        seller = count(Kind::Seller),
     );
     let empty = rows.is_empty();
     view! {

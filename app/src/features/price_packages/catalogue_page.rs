@@ -10,7 +10,7 @@ use super::read::{list_price_packages, CataloguePage as Page, PackageRow};
 use crate::auth::{Capability, CurrentUser};
 use crate::components::{ErrorNotice, Pager};
 use crate::format::date_time_str;
-use crate::i18n::{key, t};
+use crate::i18n::{key, t, tn};
 use crate::url_query::use_url_query;
 
 #[component]
@@ -83,13 +83,7 @@ fn Filters(q: CatalogueQuery) -> impl IntoView {
 fn Results(query: CatalogueQuery, page: Page) -> impl IntoView {
     let previous = query.previous_page_href();
     let next = page.next.as_ref().map(|n| query.next_page_href(n));
-    let summary = format!(
-        "{} {} · {} {}",
-        t!("portfolio.page"),
-        query.page_number(),
-        page.rows.len(),
-        t!("packages.shown")
-    );
+    let summary = tn!("packages.shown", page.rows.len(), page = query.page_number());
     view! {
         <p class="text-muted mb-2 text-sm" data-testid="packages-count">{summary}</p>
         {if page.rows.is_empty() {

@@ -12,15 +12,17 @@ use super::read::export_status;
 use super::status::{ExportProgress, ExportState};
 use crate::components::{live_mark, ErrorNotice, PageHeader, ERROR_TEXTS};
 use crate::format::date_time_str;
-use crate::i18n::{key, t, IslandTexts};
+use crate::i18n::{key, t, tn, IslandTexts};
 
 /// The texts [`LiveProgress`] shows (with [`ERROR_TEXTS`] for an export that fails).
 const TEXTS: &[&str] = &[
     key!("export.running"),
     key!("export.done"),
     key!("export.failed"),
-    key!("export.rows"),
-    key!("export.pages"),
+    key!("export.rows.one", count),
+    key!("export.rows.other", count),
+    key!("export.pages.one", count),
+    key!("export.pages.other", count),
     key!("export.retries", retries),
     key!("export.progress"),
     key!("export.download"),
@@ -93,11 +95,9 @@ fn Progress(progress: ExportProgress, started: String) -> impl IntoView {
         ExportState::Failed => ("failed", t!("export.failed")),
     };
     let counts = format!(
-        "{} {} · {} {}",
-        progress.rows,
-        t!("export.rows"),
-        progress.pages,
-        t!("export.pages")
+        "{} · {}",
+        tn!("export.rows", progress.rows),
+        tn!("export.pages", progress.pages)
     );
     let retries = (progress.retries > 0).then(|| t!("export.retries", retries = progress.retries));
     // Dintero does not say how many merchants a filter matches: the bar has no end until done.
