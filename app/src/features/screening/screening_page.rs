@@ -180,7 +180,10 @@ fn Bench(
             <a href=format!("/accounts/{}", crate::url::encode_path(&aid)) class="text-muted tabular-nums underline">
                 {aid.clone()}
             </a>
-            {subject.org_number.clone().map(|o| view! { <span class="text-muted tabular-nums">{o}</span> })}
+            {subject.org_number.as_deref().map(|o| {
+                let shown = crate::format::org_number(o, Some(subject.criteria.country.as_str()).filter(|c| !c.is_empty()));
+                view! { <span class="text-muted tabular-nums">{shown}</span> }
+            })}
             {may_terminate.then(|| view! {
                 <span class="ml-auto flex gap-2">
                     <a href=terminate_href("match") class="btn-ghost">{t!("screening.add_match")}</a>
