@@ -44,7 +44,7 @@ pub async fn view(base: &str, cookie: &str, path: &str) -> (u16, String) {
         .header(COOKIE, cookie)
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
+        .unwrap_or_else(|e| panic!("{path}: {e:?}"));
     let status = response.status().as_u16();
     (status, response.text().await.unwrap_or_default())
 }
