@@ -31,7 +31,7 @@ fn languages() {
     for code in catalogue::LANGUAGES {
         let mut texts = catalogue::Texts::new();
         sources.push_str("    &[\n");
-        for file in files_of(&root, code) {
+        for file in catalogue::files_of(&root, code) {
             println!("cargo::rerun-if-changed={}", file.display());
             let name = file.strip_prefix(&root).unwrap_or(&file).display().to_string();
             let source = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
@@ -49,18 +49,6 @@ fn languages() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("out dir"));
     write_if_changed(&out.join("keys.rs"), &catalogue::keys_source(&languages[0].1));
     write_if_changed(&out.join("sources.rs"), &sources);
-}
-
-/// `locales/<code>.txt`, then `locales/<code>/*.txt` by name.
-fn files_of(root: &Path, code: &str) -> Vec<PathBuf> {
-    let mut areas: Vec<PathBuf> = std::fs::read_dir(root.join(code))
-        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    areas.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    areas.sort();
-    let mut files = vec![root.join(format!("{code}.txt"))];
-    files.extend(areas);
-    files
 }
 
 fn write_if_changed(path: &Path, contents: &str) {

@@ -8,12 +8,25 @@
 //! has nothing else.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// The languages, in the order of `Locale::ALL`. English is the reference for the key set.
 pub const LANGUAGES: [&str; 3] = ["en", "nb", "sv"];
 
 /// One language's texts: key → (text, where it was defined).
 pub type Texts = BTreeMap<String, (String, String)>;
+
+/// A language's files under `root` (`app/locales`): `<code>.txt`, then `<code>/*.txt` by name.
+pub fn files_of(root: &Path, code: &str) -> Vec<PathBuf> {
+    let mut areas: Vec<PathBuf> = std::fs::read_dir(root.join(code))
+        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    areas.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    areas.sort();
+    let mut files = vec![root.join(format!("{code}.txt"))];
+    files.extend(areas);
+    files
+}
 
 /// `key = text` lines of one file (`#` comments and blank lines skipped) into `texts`; a key
 /// defined twice (in this file or an earlier one of the language) is a problem.
@@ -150,14 +163,7 @@ mod tests {
             .iter()
             .map(|code| {
                 let mut texts = Texts::new();
-                let mut files = vec![root.join(format!("{code}.txt"))];
-                let mut areas: Vec<_> = std::fs::read_dir(root.join(code))
-                    .unwrap()
-                    .map(|e| e.unwrap().path())
-                    .collect();
-                areas.sort();
-                files.extend(areas);
-                for file in files {
+                for file in files_of(&root, code) {
                     let source = std::fs::read_to_string(&file).unwrap();
                     read_file(&file.display().to_string(), &source, &mut texts, &mut problems);
                 }

@@ -104,14 +104,14 @@ impl Locale {
     /// language files; see [`IslandTexts`]).
     #[cfg(browser)]
     pub fn text(self, key: &str) -> &'static str {
-        browser_texts::get(key).unwrap_or(MISSING)
+        super::island_texts::browser_texts::get(key).unwrap_or(MISSING)
     }
 
     /// The text of `key` in this language with its `{placeholders}` filled: for work that runs
     /// outside a page (a download's stream), where [`t!`](super::t) has no language to ask.
     /// Name the key with [`key!`](super::key) and its placeholders.
     pub fn sentence(self, key: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-        fill_text(self.text(key), values)
+        super::sentence::fill_text(self.text(key), values)
     }
 
     /// Which plural form a count takes. English, Bokmål and Swedish have two for whole numbers:
@@ -124,123 +124,8 @@ impl Locale {
     }
 }
 
-/// A count for [`plural`], from any integer.
-#[derive(Debug, Clone, Copy)]
-pub struct Count(i128);
-
-macro_rules! count_from {
-    ($($int:ty),+) => {$(
-        impl From<$int> for Count {
-            fn from(n: $int) -> Self {
-                Count(n as i128)
-            }
-        }
-    )+};
-}
-count_from!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
-
-/// `text` of `key` with its `{placeholders}` filled (what [`t!`](super::t) calls with values).
-pub fn fill(key: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    fill_text(t(key), values)
-}
-
-fn fill_text(text: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match values.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(&value.to_string()),
-                    None => out.push_str(&rest[open..open + close + 2]),
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The plural form of `stem` for `count` in the current language, with `{count}` (as a Nordic
-/// whole number) and the other `values` filled (what [`tn!`](super::tn) calls).
-pub fn plural(stem: &str, count: Count, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let locale = use_locale();
-    let key = format!("{stem}.{}", locale.plural_form(count.0));
-    let shown = crate::format::whole_number(count.0);
-    let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("count", &shown)];
-    all.extend_from_slice(values);
-    fill_text(locale.text(&key), &all)
-}
-
-/// The texts an island shows, in the page's language, sent with it from the server: the browser
-/// is never handed the language files, only these. An island takes them as a prop and calls
-/// [`IslandTexts::install`] before it renders, so [`t`] works inside it as on the server.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct IslandTexts(Vec<(String, String)>);
-
-impl IslandTexts {
-    /// The texts of `keys` in the request's language (pages render on the server only; in the
-    /// browser there is nothing to look them up in, and nothing asks).
-    pub fn of(keys: &[&str]) -> Self {
-        #[cfg(not(browser))]
-        {
-            let locale = use_locale();
-            Self(
-                keys.iter()
-                    .map(|k| ((*k).to_owned(), locale.text(k).to_owned()))
-                    .collect(),
-            )
-        }
-        #[cfg(browser)]
-        {
-            let _ = keys;
-            Self::default()
-        }
-    }
-
-    /// In the browser, makes these the texts [`t`] answers with; on the server a no-op.
-    pub fn install(&self) {
-        #[cfg(browser)]
-        for (key, text) in &self.0 {
-            browser_texts::set(key, text);
-        }
-    }
-}
-
-#[cfg(browser)]
-mod browser_texts {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-
-    thread_local! {
-        // Each text is leaked once: an island's few texts, for the life of the page.
-        static TEXTS: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
-    }
-
-    pub fn get(key: &str) -> Option<&'static str> {
-        TEXTS.with(|texts| texts.borrow().get(key).copied())
-    }
-
-    pub fn set(key: &str, text: &str) {
-        TEXTS.with(|texts| {
-            let mut texts = texts.borrow_mut();
-            if texts.get(key).is_none_or(|known| *known != text) {
-                texts.insert(key.to_owned(), Box::leak(text.to_owned().into_boxed_str()));
-            }
-        });
-    }
-}
-
 /// Shown where a key has no text in any language (a test keeps this from happening).
-const MISSING: &str = "[missing text]";
+pub(super) const MISSING: &str = "[missing text]";
 
 #[cfg(not(browser))]
 fn parse(sources: &[&'static str]) -> HashMap<&'static str, &'static str> {
@@ -409,26 +294,5 @@ mod tests {
         headers.insert(http::header::COOKIE, "a=b; lang=nb".parse().unwrap());
         assert_eq!(locale_of(&headers, None), Locale::Nb);
         assert_eq!(locale_of(&headers, Some("en")), Locale::En);
-    }
-
-    #[test]
-    fn sentences_fill_their_named_placeholders() {
-        let values: [(&str, &dyn std::fmt::Display); 2] = [("merchant", &"Fjellkaffe AS"), ("reason", &12)];
-        assert_eq!(
-            fill_text("{merchant} under {reason}.", &values),
-            "Fjellkaffe AS under 12."
-        );
-        assert_eq!(fill_text("{reason} – {merchant}", &values), "12 – Fjellkaffe AS");
-        assert_eq!(fill_text("{unknown} {", &values), "{unknown} {");
-    }
-
-    #[test]
-    fn counts_take_one_only_for_exactly_one() {
-        for locale in Locale::ALL {
-            assert_eq!(locale.plural_form(1), "one");
-            for n in [0, 2, 5, 21, 1000, -1] {
-                assert_eq!(locale.plural_form(n), "other", "{n}");
-            }
-        }
     }
 }

@@ -15,17 +15,19 @@
 //! English. The server renders with it and writes it to `<html lang>`, from which islands read it.
 
 pub mod catalogue;
+mod island_texts;
 pub mod keys;
 mod locale;
 #[cfg(feature = "ssr")]
 pub mod preference;
+mod sentence;
 mod set_locale;
 
+pub use island_texts::IslandTexts;
 #[cfg(feature = "ssr")]
 pub use locale::locale_of;
-pub use locale::{
-    fill, keys_starting, plural, provide_locale, request_locale, t, use_locale, Count, IslandTexts, Locale,
-};
+pub use locale::{keys_starting, provide_locale, request_locale, t, use_locale, Locale};
+pub use sentence::{fill, plural, Count};
 pub use set_locale::{LanguageSwitch, SetLocale};
 
 /// A text key, checked while compiling: `key!("nav.overview")` is the `&'static str` itself, or a
