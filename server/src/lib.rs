@@ -17,7 +17,7 @@ use axum::middleware;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::LeptosOptions;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -91,8 +91,9 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         sign_in_throttle: Default::default(),
         store,
         shared: Arc::new(shared),
+        policy: Arc::new(config.policy.clone()),
     };
-    let routes = generate_route_list(App);
+    let routes = route_list().to_vec();
     let guard = session::Guard {
         site_root: config.site_root.clone(),
         max_age: config.session_max_age,
@@ -128,6 +129,18 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state);
     Ok(router)
+}
+
+/// The app's routes, walked once per process.
+///
+/// Walking them ([`generate_route_list`]) sets a process-wide flag in `leptos_server` that parks
+/// every resource first polled while it is set, for good (leptos issue #4773). Walking again
+/// while another router in the process serves pages (tests start one app per test) left a
+/// page's response hanging now and then; walked once, before any router exists, nothing is
+/// serving yet.
+pub fn route_list() -> &'static [AxumRouteListing] {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App))
 }
 
 /// The emulator's demo people, for the sign-in page and the start-up banner.

@@ -9,6 +9,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod apps_in_one_process;
 mod audit;
 mod authorization;
 mod client_account_events;

@@ -15,7 +15,7 @@ pub const CONFIG_AID: &str = "T11200001";
 /// The router's own patterns (`/accounts/{aid}` as `/accounts/:aid`), to hold [`app::routes::PAGES`]
 /// against.
 pub fn router_patterns() -> Vec<String> {
-    let mut patterns: Vec<String> = leptos_axum::generate_route_list(app::App)
+    let mut patterns: Vec<String> = server::route_list()
         .iter()
         .map(|route| {
             route
