@@ -22,6 +22,8 @@ pub struct AppState {
     /// at start (the portfolio's export jobs, the portfolio scan's bound and lists, the bulk ZIPs' progress):
     /// read with [`AppState::shared`]. The lower layers never name a feature.
     pub shared: Arc<axum::http::Extensions>,
+    /// The partner's own split of who may do what (`BACKOFFICE_CAPABILITIES`), on top of Dintero's.
+    pub policy: Arc<crate::auth::Policy>,
 }
 
 impl AppState {

@@ -34,6 +34,9 @@ pub struct Config {
     /// `BACKOFFICE_DINTERO_CONCURRENCY`: how many requests the review queue keeps in flight to
     /// Dintero at once, across everyone using it (default 16).
     pub dintero_concurrency: usize,
+    /// `BACKOFFICE_CAPABILITIES`: the partner's own, stricter split of who may do what (see
+    /// [`app::auth::Policy`]); empty: Dintero's scopes alone decide.
+    pub policy: app::auth::Policy,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -115,6 +118,12 @@ impl Config {
             session_idle: chrono::Duration::minutes(positive("BACKOFFICE_SESSION_IDLE_MINUTES", 30)?),
             session_max_age: chrono::Duration::hours(positive("BACKOFFICE_SESSION_MAX_HOURS", 12)?),
             dintero_concurrency: positive("BACKOFFICE_DINTERO_CONCURRENCY", 16)? as usize,
+            policy: app::auth::Policy::parse(&var(app::auth::policy::SETTING).unwrap_or_default()).map_err(
+                |reason| ConfigError::Invalid {
+                    name: app::auth::policy::SETTING,
+                    reason,
+                },
+            )?,
         })
     }
 
@@ -164,6 +173,17 @@ mod tests {
             (chrono::Duration::minutes(30), chrono::Duration::hours(12))
         );
         assert!(!c.cookie_secure());
+        assert!(c.policy.is_empty(), "Dintero's scopes alone decide");
+    }
+
+    #[test]
+    fn a_policy_is_read_at_start() {
+        let c = config(&[(
+            "BACKOFFICE_CAPABILITIES",
+            "Review=write:accounts:/management/settings/approvals admin:accounts",
+        )])
+        .unwrap();
+        assert_eq!(c.policy.extra(app::auth::Capability::Review).count(), 1);
     }
 
     #[test]
@@ -205,6 +225,13 @@ mod tests {
             config(&[("BACKOFFICE_EMULATOR_ADDR", "39174")]),
             Err(ConfigError::Invalid {
                 name: "BACKOFFICE_EMULATOR_ADDR",
+                ..
+            })
+        ));
+        assert!(matches!(
+            config(&[("BACKOFFICE_CAPABILITIES", "Reviewing=read:accounts")]),
+            Err(ConfigError::Invalid {
+                name: "BACKOFFICE_CAPABILITIES",
                 ..
             })
         ));

@@ -63,7 +63,7 @@ pub fn signed_in_now() -> Option<CurrentUser> {
 impl CurrentUser {
     /// What a page may know of `user` (nothing secret).
     pub fn of(user: crate::auth::session::UserSession, state: &crate::state::AppState) -> Self {
-        let access = user.access();
+        let access = user.access(&state.policy);
         CurrentUser {
             email: user.email,
             name: user.name,

@@ -10,6 +10,7 @@ mod login_page;
 mod logout;
 mod mfa;
 mod mfa_page;
+pub mod policy;
 pub mod roles;
 #[cfg(feature = "ssr")]
 pub mod session;
@@ -23,4 +24,5 @@ pub use login_page::LoginPage;
 pub use logout::{Logout, SignOutButton};
 pub use mfa::{get_code_step, sandbox_outbox, send_code, verify_code, CodeStep, SandboxMessage};
 pub use mfa_page::{CodePage, SandboxInboxPage};
-pub use roles::{Access, Capability};
+pub use policy::Policy;
+pub use roles::{Access, Capability, Refusal};

@@ -2,14 +2,19 @@
 //!
 //! Dintero's JWT claims are undocumented, so the scopes come from the partner's users endpoint at
 //! sign-in (see [`crate::auth::session::establish`]), never from the token. Each [`Capability`]
-//! lists the scopes that grant it; the README's "Who may do what" table is the same rules written
-//! for people, and the authorization test checks every server function and download against it.
+//! lists the scopes that grant it: those with which Dintero answers the reads its pages make. The
+//! README's "Who may do what" table is the same rules written for people, and the authorization
+//! test checks every server function and download against it. A partner may ask for more with a
+//! [`Policy`]; what a person lacks is kept as a [`Refusal`], which the refused page names.
 //!
-//! The review queue asks for the approvals scope itself (or `admin:accounts`), not for
-//! `write:accounts`: the account manager who onboards a merchant does not also approve it.
+//! The review queue follows Dintero's approvals lists, which `read:accounts` may read; its parts
+//! that need more (due-diligence cases and every application need `write:accounts`) check the
+//! person's scopes themselves and say what is left out.
 
-use crate::i18n::key;
 use serde::{Deserialize, Serialize};
+
+use super::policy::Policy;
+use crate::i18n::key;
 
 /// One thing the app offers, allowed or not as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -53,13 +58,31 @@ impl Capability {
         Self::Activity,
     ];
 
+    /// Its name in the README's table and in a [`Policy`].
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::ViewMerchants => "ViewMerchants",
+            Self::ManageMerchants => "ManageMerchants",
+            Self::PricePackages => "PricePackages",
+            Self::Review => "Review",
+            Self::Screen => "Screen",
+            Self::Terminate => "Terminate",
+            Self::Settlements => "Settlements",
+            Self::ConfigureReports => "ConfigureReports",
+            Self::Reports => "Reports",
+            Self::Payouts => "Payouts",
+            Self::Activity => "Activity",
+        }
+    }
+
     /// The scopes that each grant this capability.
     pub fn granted_by(self) -> &'static [&'static str] {
         match self {
             Self::ViewMerchants => &["read:accounts", "write:accounts", "admin:accounts"],
             Self::ManageMerchants => &["write:accounts", "admin:accounts"],
             Self::PricePackages => &["admin:dintero", "admin:accounts"],
-            Self::Review => &["write:accounts:/management/settings/approvals", "admin:accounts"],
+            // The payment and seller approval lists (Dintero: `read:accounts`, `admin:accounts`).
+            Self::Review => &["read:accounts", "admin:accounts"],
             Self::Screen => &[
                 "read:accounts:/match",
                 "write:accounts:/match",
@@ -79,23 +102,81 @@ impl Capability {
     }
 }
 
-/// The capabilities a set of scopes grants.
+/// Why a person may not use a capability: the scopes of which they hold none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub capability: Capability,
+    /// One of these would do.
+    pub one_of: Vec<String>,
+    /// True when the partner's [`Policy`] asks for them; false when Dintero does.
+    pub by_policy: bool,
+}
+
+impl Refusal {
+    /// What is missing, in a sentence for the person refused.
+    pub fn in_words(&self, language: crate::i18n::Locale) -> String {
+        let scopes = self.one_of.join(", ");
+        if self.by_policy {
+            language.sentence(
+                key!("forbidden.needs_policy", setting, scopes),
+                &[("setting", &super::policy::SETTING), ("scopes", &scopes)],
+            )
+        } else {
+            language.sentence(key!("forbidden.needs_dintero", scopes), &[("scopes", &scopes)])
+        }
+    }
+}
+
+/// The capabilities a set of scopes grants, and why each other one is refused.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Access(Vec<Capability>);
+pub struct Access {
+    allowed: Vec<Capability>,
+    refused: Vec<Refusal>,
+}
 
 impl Access {
+    /// What `scopes` grant by Dintero's rules alone.
     pub fn from_scopes<S: AsRef<str>>(scopes: &[S]) -> Self {
-        let held = |scope: &&str| scopes.iter().any(|s| s.as_ref() == *scope);
-        Self(
-            Capability::ALL
-                .into_iter()
-                .filter(|c| c.granted_by().iter().any(&held))
-                .collect(),
-        )
+        Self::under(scopes, &Policy::default())
+    }
+
+    /// What `scopes` grant by Dintero's rules and the partner's `policy`.
+    pub fn under<S: AsRef<str>>(scopes: &[S], policy: &Policy) -> Self {
+        let holds_one = |wanted: &[&str]| wanted.iter().any(|w| scopes.iter().any(|s| s.as_ref() == *w));
+        let mut access = Self::default();
+        for capability in Capability::ALL {
+            let dintero = capability.granted_by();
+            let refusal = if !holds_one(dintero) {
+                Some(Refusal {
+                    capability,
+                    one_of: dintero.iter().map(|s| (*s).to_owned()).collect(),
+                    by_policy: false,
+                })
+            } else {
+                policy
+                    .extra(capability)
+                    .find(|extra| !holds_one(&extra.iter().map(String::as_str).collect::<Vec<_>>()))
+                    .map(|extra| Refusal {
+                        capability,
+                        one_of: extra.to_vec(),
+                        by_policy: true,
+                    })
+            };
+            match refusal {
+                None => access.allowed.push(capability),
+                Some(refusal) => access.refused.push(refusal),
+            }
+        }
+        access
     }
 
     pub fn allows(&self, capability: Capability) -> bool {
-        self.0.contains(&capability)
+        self.allowed.contains(&capability)
+    }
+
+    /// Why `capability` is refused, or `None` when it is not.
+    pub fn refusal(&self, capability: Capability) -> Option<&Refusal> {
+        self.refused.iter().find(|r| r.capability == capability)
     }
 
     /// The roles these capabilities add up to, as translation keys, for the header.
@@ -108,7 +189,8 @@ impl Access {
         if self.allows(ManageMerchants) {
             roles.push(key!("role.account_management"));
         }
-        if self.allows(Review) || self.allows(Screen) {
+        // Reviewing is open to anyone who reads accounts; screening is the onboarding team's own.
+        if self.allows(Screen) {
             roles.push(key!("role.onboarding"));
         }
         if self.allows(Settlements) || self.allows(ConfigureReports) || self.allows(Reports) || self.allows(Payouts) {
@@ -137,7 +219,8 @@ mod tests {
     fn the_demo_people_get_their_role() {
         assert_eq!(
             access(&["read:accounts", "write:accounts"]),
-            [ViewMerchants, ManageMerchants]
+            [ViewMerchants, ManageMerchants, Review],
+            "Dintero lets read:accounts list approvals and write:accounts read CDD cases"
         );
         assert_eq!(
             access(&[
@@ -155,7 +238,7 @@ mod tests {
         );
         assert_eq!(
             access(&["read:accounts", "read:settlements", "read:reports", "read:payout"]),
-            [ViewMerchants, Settlements, Reports, Payouts]
+            [ViewMerchants, Review, Settlements, Reports, Payouts]
         );
         assert_eq!(
             access(&["admin:accounts", "admin:settlements", "admin:reports", "admin:payout"]),
@@ -177,9 +260,48 @@ mod tests {
 
     #[test]
     fn a_path_scope_grants_only_its_path_and_unknown_scopes_grant_nothing() {
-        assert_eq!(access(&["write:accounts:/management/settings/approvals"]), [Review]);
+        assert!(
+            access(&["write:accounts:/management/settings/approvals"]).is_empty(),
+            "the approvals scope alone lists no approvals"
+        );
         assert!(access(&["openid", "read:accountsx", "admin"]).is_empty());
         assert!(access(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_policy_takes_away_and_the_refusal_says_what_is_missing() {
+        let policy = Policy::parse("Review=write:accounts:/management/settings/approvals admin:accounts").unwrap();
+        let manager = Access::under(&["read:accounts", "write:accounts"], &policy);
+        assert!(!manager.allows(Review));
+        assert!(manager.allows(ManageMerchants));
+        let refusal = manager.refusal(Review).unwrap();
+        assert!(refusal.by_policy);
+        assert_eq!(
+            refusal.one_of,
+            ["write:accounts:/management/settings/approvals", "admin:accounts"]
+        );
+        let onboarding = Access::under(
+            &["read:accounts", "write:accounts:/management/settings/approvals"],
+            &policy,
+        );
+        assert!(onboarding.allows(Review) && onboarding.refusal(Review).is_none());
+        assert!(Access::under(&["admin:accounts"], &policy).allows(Review));
+
+        // What Dintero refuses is named as Dintero's, whatever the policy says.
+        let finance = Access::under(&["read:settlements"], &policy);
+        let refusal = finance.refusal(Review).unwrap();
+        assert!(!refusal.by_policy);
+        assert_eq!(refusal.one_of, ["read:accounts", "admin:accounts"]);
+        assert!(finance.refusal(Settlements).is_none());
+    }
+
+    #[test]
+    fn every_capability_has_its_own_name() {
+        let mut names: Vec<&str> = Capability::ALL.iter().map(|c| c.name()).collect();
+        assert!(Capability::ALL.iter().all(|c| c.name() == format!("{c:?}")));
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Capability::ALL.len());
     }
 
     #[test]

@@ -124,19 +124,23 @@ pub async fn require_user() -> Result<UserSession, AppError> {
 /// The signed-in person if their scopes grant `capability`, else [`AppError::Forbidden`]; the
 /// first line of every protected server function and download.
 pub async fn require(capability: Capability) -> Result<UserSession, AppError> {
+    // Taken before anything is awaited (while a page streams, its context may be gone after).
+    let policy = crate::state::app_state()?.policy;
     let user = require_user().await?;
-    if user.access().allows(capability) {
-        Ok(user)
-    } else {
-        tracing::info!(?capability, "refused: the person's scopes do not grant this");
-        Err(AppError::Forbidden)
+    match user.access(&policy).refusal(capability) {
+        None => Ok(user),
+        Some(refusal) => {
+            tracing::info!(?capability, needs_one_of = ?refusal.one_of, by_policy = refusal.by_policy, "refused");
+            Err(AppError::Forbidden)
+        }
     }
 }
 
 impl UserSession {
     /// What this person's scopes allow.
-    pub fn access(&self) -> Access {
-        Access::from_scopes(&self.scopes)
+    /// What the person's scopes allow under the partner's `policy`.
+    pub fn access(&self, policy: &crate::auth::Policy) -> Access {
+        Access::under(&self.scopes, policy)
     }
 
     /// Takes a renewed Dintero token (keeping the refresh token when Dintero sent no new one).

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 use crate::auth::{sign_in_path, signed_in_now, Capability, CurrentUser, SignOutButton};
 use crate::components::ErrorNotice;
 use crate::error::AppError;
-use crate::i18n::{key, t, LanguageSwitch};
+use crate::i18n::{key, t, use_locale, LanguageSwitch};
 use crate::routes::{self, Needs};
 
 /// The features in the navigation: (path, translation key, what the person needs to see it).
@@ -37,13 +37,14 @@ pub fn Shell() -> impl IntoView {
     provide_context(user.clone());
     let path = use_location().pathname.get_untracked();
     let refused = match routes::page_at(&path).map(|page| page.needs) {
-        Some(Needs::Capability(capability)) => !user.may(capability),
-        _ => false,
+        Some(Needs::Capability(capability)) => user.access.refusal(capability).cloned(),
+        _ => None,
     };
-    let page = if refused {
+    let page = if let Some(refusal) = refused {
         view! {
             <leptos_meta::Title text=t!("forbidden.title")/>
             <ErrorNotice error=AppError::Forbidden/>
+            <p class="text-muted mt-3 text-sm" data-testid="refusal">{refusal.in_words(use_locale())}</p>
         }
         .into_any()
     } else {

@@ -20,9 +20,10 @@ const BATCH: u32 = 500;
 pub async fn activity_csv(
     State(state): State<AppState>,
     session: Session,
+    headers: axum::http::HeaderMap,
     Query(query): Query<ActivityQuery>,
 ) -> Response {
-    if let Err(refused) = allowed(&session, Capability::Activity).await {
+    if let Err(refused) = allowed(&state, &session, &headers, Capability::Activity).await {
         return refused;
     }
     let filter = match query.filter() {

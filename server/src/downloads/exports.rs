@@ -22,7 +22,7 @@ pub async fn export_file(
     Path(id): Path<String>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let user = match allowed(&session, Capability::ViewMerchants).await {
+    let user = match allowed(&state, &session, &headers, Capability::ViewMerchants).await {
         Ok(user) => user,
         Err(refused) => return refused,
     };

@@ -48,19 +48,33 @@ pub(crate) fn locale(headers: &axum::http::HeaderMap, user: Option<&UserSession>
     app::i18n::locale_of(headers, user.and_then(|u| u.locale.as_deref()))
 }
 
-/// `Ok` when the signed-in person's scopes grant `capability`; otherwise the 403 answer.
-pub(crate) async fn allowed(session: &Session, capability: Capability) -> Result<UserSession, Response> {
+/// `Ok` when the signed-in person's scopes (under the partner's policy) grant `capability`;
+/// otherwise the 403 answer, in the person's language, naming what is missing.
+pub(crate) async fn allowed(
+    state: &AppState,
+    session: &Session,
+    headers: &axum::http::HeaderMap,
+    capability: Capability,
+) -> Result<UserSession, Response> {
     match session.get::<UserSession>(USER_KEY).await {
-        Ok(Some(user)) if user.access().allows(capability) => Ok(user),
-        Ok(Some(_)) => {
-            tracing::info!(?capability, "download refused: the person's scopes do not grant this");
-            Err((
-                StatusCode::FORBIDDEN,
-                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-                "You do not have access to this download. Ask your administrator if you should have it.",
-            )
-                .into_response())
-        }
+        Ok(Some(user)) => match user.access(&state.policy).refusal(capability) {
+            None => Ok(user),
+            Some(refusal) => {
+                tracing::info!(?capability, needs_one_of = ?refusal.one_of, by_policy = refusal.by_policy, "download refused");
+                let language = locale(headers, Some(&user));
+                let text = format!(
+                    "{} {}",
+                    language.text(app::i18n::key!("error.forbidden")),
+                    refusal.in_words(language)
+                );
+                Err((
+                    StatusCode::FORBIDDEN,
+                    [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                    text,
+                )
+                    .into_response())
+            }
+        },
         _ => Err(StatusCode::UNAUTHORIZED.into_response()),
     }
 }

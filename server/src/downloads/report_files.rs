@@ -37,7 +37,7 @@ pub async fn report_file(
     Query(from): Query<From>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let user = match allowed(&session, Capability::Reports).await {
+    let user = match allowed(&state, &session, &headers, Capability::Reports).await {
         Ok(user) => user,
         Err(refused) => return refused,
     };

@@ -38,7 +38,7 @@ pub async fn attachment(
     Query(query): Query<FileName>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let user = match allowed(&session, Capability::Settlements).await {
+    let user = match allowed(&state, &session, &headers, Capability::Settlements).await {
         Ok(user) => user,
         Err(refused) => return refused,
     };

@@ -95,7 +95,7 @@ pub async fn settlement_zip(
     RawQuery(query): RawQuery,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let user = match allowed(&session, Capability::Settlements).await {
+    let user = match allowed(&state, &session, &headers, Capability::Settlements).await {
         Ok(user) => user,
         Err(refused) => return refused,
     };

@@ -442,8 +442,77 @@ async fn a_refused_page_says_so_with_403() {
     let html = page.text().await.unwrap();
     assert!(html.contains("No access"), "a clear page");
     assert!(
+        html.contains(
+            "It needs one of these Dintero scopes, and your Dintero user holds none of them: admin:accounts."
+        ),
+        "it names what is missing"
+    );
+    assert!(
         !html.contains(r#"href="/activity""#),
         "the navigation does not offer it"
+    );
+    let file = http()
+        .get(format!("{base}/activity.csv"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(file.status(), StatusCode::FORBIDDEN);
+    assert!(
+        file.text().await.unwrap().contains("admin:accounts"),
+        "a download names it too"
+    );
+}
+
+/// With no policy, Dintero's scopes alone decide: the account manager (`read:accounts` and
+/// `write:accounts`) reaches the review queue. With one, what it takes away is refused, on the page,
+/// in the server functions and in the navigation, and the page names the setting.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_capability_policy_refuses_what_it_removes_and_names_itself() {
+    let open = serve().await;
+    let manager = sign_in(&open, "manager@partner.example").await;
+    assert_eq!(
+        call_page(&open, "/onboarding", Some(&manager)).await.status(),
+        StatusCode::OK
+    );
+    let merchants = call(&open, "POST", "/api/review_merchants", "merchant=", Some(&manager)).await;
+    assert_eq!(merchants, StatusCode::OK);
+
+    let (strict, _server) = support::served::serve_with(&support::served::temp_data_dir(), None, |config| {
+        config.policy = app::auth::Policy::parse("Review=write:accounts:/management/settings/approvals admin:accounts")
+            .expect("a policy");
+    })
+    .await;
+    let manager = sign_in(&strict, "manager@partner.example").await;
+    let page = call_page(&strict, "/onboarding", Some(&manager)).await;
+    assert_eq!(page.status(), StatusCode::FORBIDDEN);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains(
+            "Your partner&#x27;s setting BACKOFFICE_CAPABILITIES asks here for one of these scopes, and your \
+             Dintero user holds none of them: write:accounts:/management/settings/approvals, admin:accounts."
+        ) || html.contains(
+            "Your partner's setting BACKOFFICE_CAPABILITIES asks here for one of these scopes, and your \
+             Dintero user holds none of them: write:accounts:/management/settings/approvals, admin:accounts."
+        ),
+        "the page names the setting and the scopes"
+    );
+    assert!(
+        !html.contains(r#"href="/onboarding""#),
+        "the navigation does not offer it"
+    );
+    let merchants = call(&strict, "POST", "/api/review_merchants", "merchant=", Some(&manager)).await;
+    assert_eq!(merchants, StatusCode::FORBIDDEN);
+    assert_eq!(
+        call_page(&strict, "/accounts/new", Some(&manager)).await.status(),
+        StatusCode::OK,
+        "what the policy does not name is untouched"
+    );
+
+    let onboarding = sign_in(&strict, "onboarding@partner.example").await;
+    assert_eq!(
+        call_page(&strict, "/onboarding", Some(&onboarding)).await.status(),
+        StatusCode::OK
     );
 }
 

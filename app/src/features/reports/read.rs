@@ -132,7 +132,9 @@ pub async fn list_report_configurations(
         merchant,
         next: page.starting_after.filter(|s| !s.is_empty()),
         items: page.items,
-        may_configure: user.access().allows(crate::auth::Capability::ConfigureReports),
+        may_configure: user
+            .access(&state.policy)
+            .allows(crate::auth::Capability::ConfigureReports),
     })
 }
 

@@ -61,6 +61,13 @@ fn NewSeller(start: FormStart, kept: KeptInput, create: ServerAction<CreateSelle
         ("weekly".to_owned(), t!("sellers.interval.weekly").to_owned()),
         ("monthly".to_owned(), t!("sellers.interval.monthly").to_owned()),
     ];
+    if !start.may_apply {
+        return view! {
+            <MerchantHeader merchant=start.merchant.clone() tab=Tab::Seller title=t!("sellers.new")/>
+            <p class="card text-muted text-sm" data-testid="may-not-apply">{t!("sellers.may_not_apply")}</p>
+        }
+        .into_any();
+    }
     view! {
         <MerchantHeader merchant=start.merchant.clone() tab=Tab::Seller title=t!("sellers.new")/>
         <ActionForm action=create attr:class="card flex flex-col gap-6" attr:novalidate="" attr:aria-label=t!("sellers.new")>

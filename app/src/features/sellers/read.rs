@@ -37,6 +37,8 @@ pub struct FormStart {
     pub application: ApplicationInput,
     /// The form's submission id (see `once`).
     pub submission: String,
+    /// Whether Dintero lets the person apply for a seller ([`dintero_allows_seller_applications`]).
+    pub may_apply: bool,
 }
 
 /// The merchant's payment approvals and CDD cases; each list read on its own, so one Dintero refuses
@@ -60,6 +62,17 @@ pub fn dintero_allows_changes(user: &crate::auth::session::UserSession) -> bool 
     user.scopes
         .iter()
         .any(|s| s == "admin:accounts" || s == "write:accounts")
+}
+
+/// Dintero takes a new seller approval from `write:accounts`, `admin:accounts` or the approvals
+/// scope `write:accounts:/management/settings/approvals` (REFERENCE.md, "Approvals & CDD").
+#[cfg(feature = "ssr")]
+pub fn dintero_allows_seller_applications(user: &crate::auth::session::UserSession) -> bool {
+    dintero_allows_changes(user)
+        || user
+            .scopes
+            .iter()
+            .any(|s| s == "write:accounts:/management/settings/approvals")
 }
 
 /// The merchant `aid`.
@@ -151,6 +164,7 @@ pub async fn new_seller_form(aid: String) -> Result<FormStart, AppError> {
         ),
         merchant,
         submission: crate::submit::new_submission(),
+        may_apply: dintero_allows_seller_applications(&user),
     })
 }
 
