@@ -17,6 +17,7 @@ use crate::features::reports::ReportRoutes;
 use crate::features::screening::ScreeningRoutes;
 use crate::features::sellers::SellerRoutes;
 use crate::features::settlements::SettlementRoutes;
+use crate::features::team::TeamRoutes;
 use crate::i18n::{provide_locale, request_locale};
 
 /// The HTML document the server renders around [`App`].
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <ReportRoutes/>
                     <PayoutRoutes/>
                     <ScreeningRoutes/>
+                    <TeamRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

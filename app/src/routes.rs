@@ -57,6 +57,7 @@ pub const PAGES: &[Page] = &[
     page("/price-packages/:id", May(C::ViewMerchants)),
     page("/screening", May(C::Screen)),
     page("/screening/terminate", May(C::Terminate)),
+    page("/team", May(C::Team)),
     page("/settlements", May(C::Settlements)),
     page("/login", Public),
     page("/login/code", Public),

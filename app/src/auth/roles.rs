@@ -41,10 +41,12 @@ pub enum Capability {
     Payouts,
     /// The audit log.
     Activity,
+    /// The partner's own team: who signs in to this back-office, and what each may do here.
+    Team,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 11] = [
+    pub const ALL: [Capability; 12] = [
         Self::ViewMerchants,
         Self::ManageMerchants,
         Self::PricePackages,
@@ -56,6 +58,7 @@ impl Capability {
         Self::Reports,
         Self::Payouts,
         Self::Activity,
+        Self::Team,
     ];
 
     /// Its name in the README's table and in a [`Policy`].
@@ -72,6 +75,25 @@ impl Capability {
             Self::Reports => "Reports",
             Self::Payouts => "Payouts",
             Self::Activity => "Activity",
+            Self::Team => "Team",
+        }
+    }
+
+    /// What it lets a person do, in words (the team page's rows).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::ViewMerchants => key!("capability.view_merchants"),
+            Self::ManageMerchants => key!("capability.manage_merchants"),
+            Self::PricePackages => key!("capability.price_packages"),
+            Self::Review => key!("capability.review"),
+            Self::Screen => key!("capability.screen"),
+            Self::Terminate => key!("capability.terminate"),
+            Self::Settlements => key!("capability.settlements"),
+            Self::ConfigureReports => key!("capability.configure_reports"),
+            Self::Reports => key!("capability.reports"),
+            Self::Payouts => key!("capability.payouts"),
+            Self::Activity => key!("capability.activity"),
+            Self::Team => key!("capability.team"),
         }
     }
 
@@ -98,6 +120,8 @@ impl Capability {
             Self::Reports => &["read:reports", "write:reports", "admin:reports"],
             Self::Payouts => &["read:payout", "write:payout", "admin:payout"],
             Self::Activity => &["admin:accounts"],
+            // The partner's account users (Dintero: `read:accounts`, `admin:accounts`).
+            Self::Team => &["read:accounts", "admin:accounts"],
         }
     }
 }
@@ -123,6 +147,19 @@ impl Refusal {
             )
         } else {
             language.sentence(key!("forbidden.needs_dintero", scopes), &[("scopes", &scopes)])
+        }
+    }
+
+    /// What is missing, said of someone else (the team page).
+    pub fn in_words_of_another(&self, language: crate::i18n::Locale) -> String {
+        let scopes = self.one_of.join(", ");
+        if self.by_policy {
+            language.sentence(
+                key!("team.lacks_policy", setting, scopes),
+                &[("setting", &super::policy::SETTING), ("scopes", &scopes)],
+            )
+        } else {
+            language.sentence(key!("team.lacks_dintero", scopes), &[("scopes", &scopes)])
         }
     }
 }
@@ -219,7 +256,7 @@ mod tests {
     fn the_demo_people_get_their_role() {
         assert_eq!(
             access(&["read:accounts", "write:accounts"]),
-            [ViewMerchants, ManageMerchants, Review],
+            [ViewMerchants, ManageMerchants, Review, Team],
             "Dintero lets read:accounts list approvals and write:accounts read CDD cases"
         );
         assert_eq!(
@@ -229,7 +266,7 @@ mod tests {
                 "read:accounts:/match",
                 "write:accounts:/vmss"
             ]),
-            [ViewMerchants, Review, Screen, Terminate]
+            [ViewMerchants, Review, Screen, Terminate, Team]
         );
         assert_eq!(
             access(&["read:accounts:/match"]),
@@ -238,7 +275,7 @@ mod tests {
         );
         assert_eq!(
             access(&["read:accounts", "read:settlements", "read:reports", "read:payout"]),
-            [ViewMerchants, Review, Settlements, Reports, Payouts]
+            [ViewMerchants, Review, Settlements, Reports, Payouts, Team]
         );
         assert_eq!(
             access(&["admin:accounts", "admin:settlements", "admin:reports", "admin:payout"]),

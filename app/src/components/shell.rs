@@ -12,7 +12,7 @@ use crate::i18n::{key, t, use_locale, LanguageSwitch};
 use crate::routes::{self, Needs};
 
 /// The features in the navigation: (path, translation key, what the person needs to see it).
-const NAVIGATION: [(&str, &str, Option<Capability>); 7] = [
+const NAVIGATION: [(&str, &str, Option<Capability>); 8] = [
     ("/", key!("nav.overview"), None),
     ("/accounts", key!("nav.merchants"), Some(Capability::ViewMerchants)),
     ("/onboarding", key!("nav.review"), Some(Capability::Review)),
@@ -24,6 +24,7 @@ const NAVIGATION: [(&str, &str, Option<Capability>); 7] = [
     ),
     ("/price-packages", key!("nav.packages"), Some(Capability::ViewMerchants)),
     ("/activity", key!("nav.activity"), Some(Capability::Activity)),
+    ("/team", key!("nav.team"), Some(Capability::Team)),
 ];
 
 /// The signed-in frame. Who is signed in comes with the request (the sign-in guard read the

@@ -12,3 +12,4 @@ pub mod reports;
 pub mod screening;
 pub mod sellers;
 pub mod settlements;
+pub mod team;

@@ -25,5 +25,17 @@ pub async fn list(
     let partner = world
         .partner(&oid)
         .ok_or_else(|| ApiError::not_found(format!("Account {oid} not found")))?;
-    Ok(Json(serde_json::to_value(&partner.users).unwrap_or_default()))
+    // `configuration.mfa` as Dintero shows it: the emulator's second factor is a code by SMS.
+    let users: Vec<Value> = partner
+        .users
+        .iter()
+        .map(|user| {
+            let mut value = serde_json::to_value(user).unwrap_or_default();
+            value["configuration"] = serde_json::json!({
+                "mfa": {"sms": {"enabled": user.mfa_required}, "totp": {"enabled": false}}
+            });
+            value
+        })
+        .collect();
+    Ok(Json(Value::Array(users)))
 }

@@ -42,6 +42,7 @@ pub(crate) fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)>
     let configure = Capability(app::auth::Capability::ConfigureReports);
     let reports = Capability(app::auth::Capability::Reports);
     let payouts = Capability(app::auth::Capability::Payouts);
+    let team = Capability(app::auth::Capability::Team);
     let aid = "aid=T11200001";
     vec![
         ("POST", "/api/login", "email=x%40y.no&password=p", Public),
@@ -53,6 +54,7 @@ pub(crate) fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)>
         ("POST", "/api/verify_code", "code=123456", Public),
         ("POST", "/api/sandbox_outbox", "", Public),
         ("POST", "/api/current_user", "", SignedIn),
+        ("POST", "/api/partner_team", "", team),
         ("POST", "/api/list_activity", "query[person]=", activity),
         ("GET", "/activity.csv", "", activity),
         // Unknown ids: allowed people get Dintero's 404.
@@ -513,6 +515,27 @@ async fn a_capability_policy_refuses_what_it_removes_and_names_itself() {
     assert_eq!(
         call_page(&strict, "/onboarding", Some(&onboarding)).await.status(),
         StatusCode::OK
+    );
+
+    // The team page shows the policy's effect on each person.
+    let team = call_page(&strict, "/team", Some(&manager)).await.text().await.unwrap();
+    assert!(
+        team.contains("asks for more on top of Dintero"),
+        "it says a policy applies"
+    );
+    let review = &team[team.find(r#"data-capability="Review""#).expect("the review row")..];
+    let review = &review[..review.find("</tr>").unwrap()];
+    assert!(
+        review.contains(r#"data-person="onboarding@partner.example" data-allowed="true""#),
+        "{review}"
+    );
+    assert!(
+        review.contains(r#"data-person="manager@partner.example" data-allowed="false""#),
+        "{review}"
+    );
+    assert!(
+        review.contains("setting BACKOFFICE_CAPABILITIES asks for one of these scopes: write:accounts:/management/settings/approvals, admin:accounts."),
+        "{review}"
     );
 }
 
