@@ -307,8 +307,8 @@ async fn a_refused_page_is_always_403() {
     let base = support::served::serve().await;
     let cookie = session_cookie(&post_login(&base, "finance%40partner.example", "demo-password").await);
     for page in [
-        "/onboarding",
-        "/onboarding/pipeline",
+        "/price-packages/new",
+        "/screening/terminate",
         "/activity",
         "/accounts/new",
         "/screening",
