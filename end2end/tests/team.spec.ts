@@ -36,7 +36,7 @@ test("the team page shows what each demo person may do, and why not", async ({ p
   await expect(team.locator(`tr[data-capability]`)).toHaveCount(12);
 });
 
-test("the team page refuses nobody who reads accounts, and names itself in the navigation", async ({ page }, testInfo) => {
+test("the account manager reaches the team page: Dintero lets read:accounts list the partner's people", async ({ page }, testInfo) => {
   await signIn(page, testInfo, "manager@partner.example");
   const response = await page.goto("/team");
   expect(response?.status()).toBe(200);
