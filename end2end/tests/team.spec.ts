@@ -33,6 +33,8 @@ test("the team page shows what each demo person may do, and why not", async ({ p
   // The administrator signs in with a second factor; the others do not.
   await expect(team.locator(`th[data-email="admin@partner.example"]`)).toContainText("Second factor on");
   await expect(team.locator(`th[data-email="finance@partner.example"]`)).toContainText("No second factor");
+  // Dintero's last_seen_at: the finance person has just signed in.
+  await expect(team.locator(`th[data-email="finance@partner.example"]`)).toContainText(/Last seen \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} CES?T/);
   await expect(team.locator(`tr[data-capability]`)).toHaveCount(12);
 });
 

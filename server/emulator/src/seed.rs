@@ -120,6 +120,7 @@ pub fn world(seed: u64, merchants: usize) -> World {
                 scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
                 authentication_type: None,
                 created_at: created.clone(),
+                last_seen_at: None,
                 phone_number: format!("+47{}", 91_000_000 + rng.random_range(0..999_999)),
                 // The administrator's sign-in needs a one-time code (codes: /__emulator/outbox).
                 mfa_required: *email == "admin@partner.example",

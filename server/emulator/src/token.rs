@@ -186,6 +186,10 @@ pub fn sign_in(
     now: i64,
 ) -> Value {
     let account = partner.account.account_id.clone();
+    // Dintero's `last_seen_at` of the user (the partner's users list shows it).
+    if let Some(seen) = partner.users.iter_mut().find(|u| u.id == user.id) {
+        seen.last_seen_at = chrono::DateTime::from_timestamp(now, 0).map(|t| t.to_rfc3339());
+    }
     let claims = claims(
         &account,
         &user.id,

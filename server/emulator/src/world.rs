@@ -103,6 +103,8 @@ pub struct User {
     pub scopes: Vec<String>,
     pub authentication_type: Option<String>,
     pub created_at: String,
+    /// When the user last signed in (a password or second-factor sign-in).
+    pub last_seen_at: Option<String>,
     #[serde(skip)]
     pub phone_number: String,
     /// Whether signing in needs a second factor (set through `/__emulator/users/mfa`).
