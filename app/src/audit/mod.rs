@@ -41,10 +41,13 @@ pub enum AuditAction {
     ReportConfigCreate,
     ReportConfigUpdate,
     ReportConfigDelete,
+    TeamInvite,
+    TeamChange,
+    TeamRemove,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 20] = [
+    pub const ALL: [AuditAction; 23] = [
         Self::AccountCreate,
         Self::AccountUpdate,
         Self::AccountDelete,
@@ -65,6 +68,9 @@ impl AuditAction {
         Self::ReportConfigCreate,
         Self::ReportConfigUpdate,
         Self::ReportConfigDelete,
+        Self::TeamInvite,
+        Self::TeamChange,
+        Self::TeamRemove,
     ];
 
     /// The name stored in the log and used in filters, e.g. `account.update`.
@@ -90,6 +96,9 @@ impl AuditAction {
             Self::ReportConfigCreate => "report_config.create",
             Self::ReportConfigUpdate => "report_config.update",
             Self::ReportConfigDelete => "report_config.delete",
+            Self::TeamInvite => "team.invite",
+            Self::TeamChange => "team.change",
+            Self::TeamRemove => "team.remove",
         }
     }
 

@@ -43,10 +43,12 @@ pub enum Capability {
     Activity,
     /// The partner's own team: who signs in to this back-office, and what each may do here.
     Team,
+    /// Inviting colleagues, changing their role, removing them.
+    ManageTeam,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 12] = [
+    pub const ALL: [Capability; 13] = [
         Self::ViewMerchants,
         Self::ManageMerchants,
         Self::PricePackages,
@@ -59,6 +61,7 @@ impl Capability {
         Self::Payouts,
         Self::Activity,
         Self::Team,
+        Self::ManageTeam,
     ];
 
     /// Its name in the README's table and in a [`Policy`].
@@ -76,6 +79,7 @@ impl Capability {
             Self::Payouts => "Payouts",
             Self::Activity => "Activity",
             Self::Team => "Team",
+            Self::ManageTeam => "ManageTeam",
         }
     }
 
@@ -94,6 +98,7 @@ impl Capability {
             Self::Payouts => key!("capability.payouts"),
             Self::Activity => key!("capability.activity"),
             Self::Team => key!("capability.team"),
+            Self::ManageTeam => key!("capability.manage_team"),
         }
     }
 
@@ -122,6 +127,8 @@ impl Capability {
             Self::Activity => &["admin:accounts"],
             // The partner's account users (Dintero: `read:accounts`, `admin:accounts`).
             Self::Team => &["read:accounts", "admin:accounts"],
+            // Inviting, changing and removing the partner's users (Dintero's write scopes).
+            Self::ManageTeam => &["write:accounts", "admin:accounts"],
         }
     }
 }
@@ -256,7 +263,7 @@ mod tests {
     fn the_demo_people_get_their_role() {
         assert_eq!(
             access(&["read:accounts", "write:accounts"]),
-            [ViewMerchants, ManageMerchants, Review, Team],
+            [ViewMerchants, ManageMerchants, Review, Team, ManageTeam],
             "Dintero lets read:accounts list approvals and write:accounts read CDD cases"
         );
         assert_eq!(

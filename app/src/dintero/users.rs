@@ -19,6 +19,24 @@ pub struct AccountUser {
     pub configuration: Option<UserConfiguration>,
 }
 
+/// `POST …/management/users`: a person to invite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub scope: Vec<String>,
+}
+
+/// `PUT …/management/users/{uid}`: what changes (absent fields stay).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UserUpdate {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Vec<String>>,
+}
+
 /// `configuration` of a user: which second factors are on.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UserConfiguration {
@@ -50,7 +68,7 @@ impl AccountUser {
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use super::AccountUser;
+    use super::{AccountUser, NewUser, UserUpdate};
     use crate::dintero::http::Auth;
     use crate::dintero::{DinteroClient, DinteroError};
     use crate::secret::Secret;
@@ -61,6 +79,46 @@ mod ssr {
         pub async fn partner_users(&self) -> Result<Vec<AccountUser>, DinteroError> {
             let app = self.app_token().await?;
             self.team(&app).await
+        }
+
+        /// Invites a person to the partner's account, as `person`.
+        pub async fn invite_user(&self, person: &Secret, user: &NewUser) -> Result<AccountUser, DinteroError> {
+            let partner = self.partner_id();
+            self.post(
+                &format!("/v1/accounts/{partner}/management/users"),
+                Auth::Bearer(person),
+                user,
+            )
+            .await
+        }
+
+        /// Changes the partner's user `uid`, as `person`.
+        pub async fn update_user(
+            &self,
+            person: &Secret,
+            uid: &str,
+            change: &UserUpdate,
+        ) -> Result<AccountUser, DinteroError> {
+            let partner = self.partner_id();
+            let uid = crate::url::encode(uid);
+            self.put(
+                &format!("/v1/accounts/{partner}/management/users/{uid}"),
+                Auth::Bearer(person),
+                change,
+            )
+            .await
+        }
+
+        /// Removes the partner's user `uid`, as `person`.
+        pub async fn remove_user(&self, person: &Secret, uid: &str) -> Result<AccountUser, DinteroError> {
+            let partner = self.partner_id();
+            let uid = crate::url::encode(uid);
+            self.delete(
+                &format!("/v1/accounts/{partner}/management/users/{uid}"),
+                Auth::Bearer(person),
+                &[],
+            )
+            .await
         }
 
         /// Lists the partner's account users as `person` (the team page).

@@ -55,7 +55,7 @@ use std::net::SocketAddr;
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 use tokio::net::TcpListener;
 
@@ -75,7 +75,14 @@ impl Emulator {
             .route("/v1/accounts/{oid}/auth/revoke", post(token::revoke))
             .route("/v1/accounts/{aid}/auth/mfa/challenge", post(mfa::challenge))
             .route("/v1/accounts/{oid}/auth/exchange_token", post(auth::exchange_token))
-            .route("/v1/accounts/{oid}/management/users", get(users::list))
+            .route(
+                "/v1/accounts/{oid}/management/users",
+                get(users::list).post(users::create),
+            )
+            .route(
+                "/v1/accounts/{oid}/management/users/{uid}",
+                put(users::update).delete(users::remove),
+            )
             .merge(settings::routes())
             .merge(accounts::routes())
             .merge(approvals::routes())

@@ -17,7 +17,7 @@ pub const DEMO_PARTNER: &str = "T11200000";
 pub const DEMO_CLIENT_ID: &str = "demo-client";
 pub const DEMO_CLIENT_SECRET: &str = "demo-secret";
 /// The password of every demo person.
-pub const DEMO_PASSWORD: &str = "demo-password";
+pub use crate::world::DEMO_PASSWORD;
 
 /// The demo people: e-mail, name, what they do, and their Dintero scopes.
 pub const DEMO_PEOPLE: [(&str, &str, &str, &[&str]); 4] = [

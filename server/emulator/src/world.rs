@@ -13,6 +13,9 @@ use crate::pricing::store::Store as PricingStore;
 use crate::sessions::AuthStore;
 use crate::settlements::store::Store as SettlementsStore;
 
+/// Every demo person's password, and an invited person's (the emulator e-mails no invitation).
+pub const DEMO_PASSWORD: &str = "demo-password";
+
 /// Every partner the emulator knows, by partner account id (`T11200000`).
 #[derive(Debug, Clone, Default)]
 pub struct World {

@@ -43,6 +43,7 @@ pub(crate) fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)>
     let reports = Capability(app::auth::Capability::Reports);
     let payouts = Capability(app::auth::Capability::Payouts);
     let team = Capability(app::auth::Capability::Team);
+    let manage_team = Capability(app::auth::Capability::ManageTeam);
     let aid = "aid=T11200001";
     vec![
         ("POST", "/api/login", "email=x%40y.no&password=p", Public),
@@ -55,6 +56,26 @@ pub(crate) fn routes() -> Vec<(&'static str, &'static str, &'static str, Needs)>
         ("POST", "/api/sandbox_outbox", "", Public),
         ("POST", "/api/current_user", "", SignedIn),
         ("POST", "/api/partner_team", "", team),
+        // Unknown ids: allowed people get 404 (nothing is changed).
+        (
+            "POST",
+            "/api/change_colleague_role",
+            "submission=s1&id=nobody&role=finance",
+            manage_team,
+        ),
+        (
+            "POST",
+            "/api/remove_colleague",
+            "submission=s2&id=nobody&confirm=yes",
+            manage_team,
+        ),
+        // A malformed e-mail: allowed people get 400 before anything is sent.
+        (
+            "POST",
+            "/api/invite_colleague",
+            "submission=s3&email=not-an-email&name=&role=finance",
+            manage_team,
+        ),
         ("POST", "/api/list_activity", "query[person]=", activity),
         ("GET", "/activity.csv", "", activity),
         // Unknown ids: allowed people get Dintero's 404.

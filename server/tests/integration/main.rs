@@ -23,6 +23,7 @@ mod client_resilience;
 mod client_settings;
 mod client_settlement_reports;
 mod client_settlements;
+mod client_team;
 mod client_tokens;
 mod emulator_auth;
 mod emulator_issued_secrets;

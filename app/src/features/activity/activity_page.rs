@@ -177,6 +177,9 @@ fn action_key(action: &str) -> &'static str {
         Some(AuditAction::ReportConfigCreate) => key!("audit.report_config_create"),
         Some(AuditAction::ReportConfigUpdate) => key!("audit.report_config_update"),
         Some(AuditAction::ReportConfigDelete) => key!("audit.report_config_delete"),
+        Some(AuditAction::TeamInvite) => key!("audit.team_invite"),
+        Some(AuditAction::TeamChange) => key!("audit.team_change"),
+        Some(AuditAction::TeamRemove) => key!("audit.team_remove"),
         None => key!("audit.unknown"),
     }
 }

@@ -3,7 +3,9 @@
 //! policy: the README's "Who may do what" table, person by person.
 
 mod read;
+pub mod roles;
 mod team_page;
+mod write;
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
@@ -11,6 +13,9 @@ use leptos_router::{path, SsrMode};
 
 pub use read::{partner_team, Member, PartnerTeam, Team};
 pub use team_page::TeamPage;
+pub use write::{
+    change_colleague_role, invite_colleague, remove_colleague, ChangeColleagueRole, InviteColleague, RemoveColleague,
+};
 
 #[component(transparent)]
 pub fn TeamRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {

@@ -9,6 +9,8 @@ use crate::error::AppError;
 /// One person of the partner's team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Member {
+    /// Dintero's user id.
+    pub id: String,
     pub email: String,
     pub name: Option<String>,
     pub scopes: Vec<String>,
@@ -18,6 +20,11 @@ pub struct Member {
     pub allowed: Vec<Capability>,
     /// Why each other capability is refused.
     pub refused: Vec<Refusal>,
+    /// The role ([`super::roles::ROLES`]) whose scopes they hold exactly, if one.
+    pub role: Option<String>,
+    /// The submission ids of this person's change and remove forms.
+    pub change_submission: String,
+    pub remove_submission: String,
 }
 
 /// The team, by e-mail, and whether a partner's policy applies on top of Dintero's scopes.
@@ -25,6 +32,12 @@ pub struct Member {
 pub struct Team {
     pub members: Vec<Member>,
     pub policy_set: bool,
+    /// Whether the person viewing may invite, change and remove colleagues.
+    pub may_manage: bool,
+    /// The viewer's e-mail (nobody removes themselves).
+    pub me: String,
+    /// The invite form's submission id.
+    pub invite_submission: String,
 }
 
 #[server(endpoint = "partner_team")]
@@ -38,6 +51,10 @@ pub async fn partner_team() -> Result<Team, AppError> {
         .map(|person| {
             let access = crate::auth::Access::under(&person.scope, &state.policy);
             Member {
+                id: person.id.clone(),
+                role: super::roles::of_scopes(&person.scope).map(|r| r.id.to_owned()),
+                change_submission: crate::submit::new_submission(),
+                remove_submission: crate::submit::new_submission(),
                 mfa: person.has_mfa(),
                 allowed: Capability::ALL.into_iter().filter(|c| access.allows(*c)).collect(),
                 refused: Capability::ALL
@@ -54,5 +71,8 @@ pub async fn partner_team() -> Result<Team, AppError> {
     Ok(Team {
         members,
         policy_set: !state.policy.is_empty(),
+        may_manage: user.access(&state.policy).allows(Capability::ManageTeam),
+        me: user.email.clone(),
+        invite_submission: crate::submit::new_submission(),
     })
 }
