@@ -42,8 +42,8 @@ export async function emulatorAccountIds(query: string): Promise<string[]> {
   return (await emulatorAccounts(query)).map((account) => account.account_id);
 }
 
-/** The merchants Dintero (the emulator) lists for `query`, as its API returns them, in order. */
-export async function emulatorAccounts(query: string): Promise<EmulatorAccount[]> {
+/** A token of the demo client on the demo partner, straight from the emulator. */
+async function demoClientToken(): Promise<{ EMULATOR_URL: string; partner: string; access_token: string }> {
   const { EMULATOR_URL } = await import("../playwright.config");
   const partner = "T11200000";
   const tokenResponse = await fetch(`${EMULATOR_URL}/v1/accounts/${partner}/auth/token`, {
@@ -56,6 +56,24 @@ export async function emulatorAccounts(query: string): Promise<EmulatorAccount[]
   });
   expect(tokenResponse.ok).toBe(true);
   const { access_token } = (await tokenResponse.json()) as { access_token: string };
+  return { EMULATOR_URL, partner, access_token };
+}
+
+export type EmulatorUser = { id: string; email: string; name?: string; scope: string[] };
+
+/** The partner's users as Dintero (the emulator) lists them. */
+export async function emulatorTeam(): Promise<EmulatorUser[]> {
+  const { EMULATOR_URL, partner, access_token } = await demoClientToken();
+  const response = await fetch(`${EMULATOR_URL}/v1/accounts/${partner}/management/users`, {
+    headers: { authorization: `Bearer ${access_token}` },
+  });
+  expect(response.ok).toBe(true);
+  return (await response.json()) as EmulatorUser[];
+}
+
+/** The merchants Dintero (the emulator) lists for `query`, as its API returns them, in order. */
+export async function emulatorAccounts(query: string): Promise<EmulatorAccount[]> {
+  const { EMULATOR_URL, partner, access_token } = await demoClientToken();
   const accounts: EmulatorAccount[] = [];
   let after = "";
   for (;;) {

@@ -107,7 +107,7 @@ fn People(
                 Some(_) => view! { <p role="alert" class="field-error mb-3" data-testid="people-error">{language.text(error.message_key())}</p> }.into_any(),
                 None => view! { <ErrorNotice error/> }.into_any(),
             })}
-            <ul class="flex flex-col divide-y divide-line">
+            <ul class="flex flex-col">
                 {team.members.into_iter().map(|m| {
                     let me = m.email.eq_ignore_ascii_case(&team.me);
                     let shown = m.name.clone().unwrap_or_else(|| m.email.clone());
@@ -124,7 +124,7 @@ fn People(
                         .chain(ROLES.iter().map(|r| (r.id.to_owned(), t(r.label).to_owned())))
                         .collect();
                     view! {
-                        <li class="flex flex-wrap items-end gap-4 py-3" data-member=member>
+                        <li class="border-line flex flex-wrap items-end gap-4 border-b py-3 last:border-b-0" data-member=member>
                             <div class="min-w-48 flex-1">
                                 <span class="block font-medium">{shown}</span>
                                 <span class="text-muted block text-xs">{email}</span>
