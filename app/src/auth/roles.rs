@@ -146,27 +146,29 @@ pub struct Refusal {
 impl Refusal {
     /// What is missing, in a sentence for the person refused.
     pub fn in_words(&self, language: crate::i18n::Locale) -> String {
-        let scopes = self.one_of.join(", ");
-        if self.by_policy {
-            language.sentence(
-                key!("forbidden.needs_policy", setting, scopes),
-                &[("setting", &super::policy::SETTING), ("scopes", &scopes)],
-            )
-        } else {
-            language.sentence(key!("forbidden.needs_dintero", scopes), &[("scopes", &scopes)])
-        }
+        self.sentence(
+            language,
+            key!("forbidden.needs_dintero", scopes),
+            key!("forbidden.needs_policy", setting, scopes),
+        )
     }
 
     /// What is missing, said of someone else (the team page).
     pub fn in_words_of_another(&self, language: crate::i18n::Locale) -> String {
+        self.sentence(
+            language,
+            key!("team.lacks_dintero", scopes),
+            key!("team.lacks_policy", setting, scopes),
+        )
+    }
+
+    /// `dintero` (with `{scopes}`) or, when the policy refuses, `policy` (with `{setting}` too).
+    fn sentence(&self, language: crate::i18n::Locale, dintero: &str, policy: &str) -> String {
         let scopes = self.one_of.join(", ");
         if self.by_policy {
-            language.sentence(
-                key!("team.lacks_policy", setting, scopes),
-                &[("setting", &super::policy::SETTING), ("scopes", &scopes)],
-            )
+            language.sentence(policy, &[("setting", &super::policy::SETTING), ("scopes", &scopes)])
         } else {
-            language.sentence(key!("team.lacks_dintero", scopes), &[("scopes", &scopes)])
+            language.sentence(dintero, &[("scopes", &scopes)])
         }
     }
 }

@@ -80,40 +80,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_demo_person_holds_one_role() {
-        let demo: [(&str, &[&str]); 4] = [
-            ("account_manager", &["read:accounts", "write:accounts"]),
-            (
-                "onboarding",
-                &[
-                    "read:accounts",
-                    "write:accounts:/management/settings/approvals",
-                    "read:accounts:/match",
-                    "write:accounts:/match",
-                    "read:accounts:/vmss",
-                    "write:accounts:/vmss",
-                ],
-            ),
-            (
-                "finance",
-                &["read:settlements", "read:accounts", "read:reports", "read:payout"],
-            ),
-            (
-                "administrator",
-                &[
-                    "admin:accounts",
-                    "admin:settlements",
-                    "admin:reports",
-                    "admin:payout",
-                    "read:accounts:/match",
-                    "write:accounts:/match",
-                    "read:accounts:/vmss",
-                    "write:accounts:/vmss",
-                ],
-            ),
-        ];
-        for (id, scopes) in demo {
-            assert_eq!(of_scopes(scopes).map(|r| r.id), Some(id));
+    fn a_person_holds_a_role_when_their_scopes_are_exactly_its_own() {
+        for role in &ROLES {
+            let mut scopes: Vec<&str> = role.scopes.to_vec();
+            scopes.reverse();
+            assert_eq!(of_scopes(&scopes).map(|r| r.id), Some(role.id), "in any order");
+            scopes.push(role.scopes[0]);
+            assert_eq!(of_scopes(&scopes).map(|r| r.id), Some(role.id), "a scope twice");
+            scopes.push("write:reports");
+            assert_eq!(of_scopes(&scopes), None, "one scope more");
         }
         assert_eq!(of_scopes(&["read:accounts"]), None, "a set no role has");
         assert_eq!(by_id("finance").map(|r| r.scopes.len()), Some(4));
