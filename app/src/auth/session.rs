@@ -137,7 +137,6 @@ pub async fn require(capability: Capability) -> Result<UserSession, AppError> {
 }
 
 impl UserSession {
-    /// What this person's scopes allow.
     /// What the person's scopes allow under the partner's `policy`.
     pub fn access(&self, policy: &crate::auth::Policy) -> Access {
         Access::under(&self.scopes, policy)
