@@ -103,7 +103,7 @@ pub async fn create(
     required_string(&body, "email", Some(255), &mut failures);
     optional_string(&body, "name", Some(255), &mut failures);
     let email = body["email"].as_str().unwrap_or_default().trim().to_owned();
-    if failures.is_empty() && !(email.contains('@') && !email.contains(char::is_whitespace)) {
+    if failures.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace)) {
         failures.push(("/email".into(), "should match format \"email\"".into()));
     }
     let scopes = scopes(&body, &claims, &mut failures)?;
