@@ -85,8 +85,10 @@ pub async fn list(
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let (_, oid) = caller(&emulator, &headers, &oid, &READ)?;
-    let mut world = emulator.world.write().await;
-    let partner = partner(&mut world, &oid)?;
+    let world = emulator.world.read().await;
+    let partner = world
+        .partner(&oid)
+        .ok_or_else(|| ApiError::not_found(format!("Account {oid} not found")))?;
     Ok(Json(Value::Array(partner.users.iter().map(shown).collect())))
 }
 
